@@ -1,0 +1,272 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"partnerskab/data"
+	"partnerskab/data/dk"
+)
+
+// env is what a command gets: the --db path (empty for the default) and
+// where to write.
+type env struct {
+	db     string
+	stdout io.Writer
+	stderr io.Writer
+}
+
+// command is one headless command; help lists them in this order.
+type command struct {
+	name    string
+	usage   string
+	summary string
+	run     func(e *env, args []string) int
+}
+
+var commands []command
+
+func init() {
+	commands = []command{
+		{"demo", "demo", "indlæser eksemplet fra kommissoriet i en tom database", cmdDemo},
+		{"check", "check", "tjekker databasens integritet, fremmednøgler og skemaversion", cmdCheck},
+		{"backup", "backup --out FIL", "skriver en konsistent sikkerhedskopi, også mens programmet er åbent", cmdBackup},
+		{"restore", "restore --from FIL", "tjekker en sikkerhedskopi og sætter den i stedet for databasen (den nuværende gemmes)", cmdRestore},
+		{"report", "report [--json]", "viser hvad databasen indeholder: antal pr. slags og målene", cmdReport},
+		{"version", "version", "viser programmets version", cmdVersion},
+		{"help", "help", "viser denne hjælp", cmdHelp},
+	}
+}
+
+func findCommand(name string) (command, bool) {
+	if name == "-h" || name == "--help" || name == "-help" {
+		name = "help"
+	}
+	for _, c := range commands {
+		if c.name == name {
+			return c, true
+		}
+	}
+	return command{}, false
+}
+
+func cmdHelp(e *env, args []string) int {
+	fmt.Fprintln(e.stdout, "Partnerskab: partnerskaber om socialøkonomiske virksomheder i et boligområde.")
+	fmt.Fprintln(e.stdout)
+	fmt.Fprintln(e.stdout, "Brug: partnerskab [--db STI] [KOMMANDO]")
+	fmt.Fprintln(e.stdout, "Uden kommando åbnes vinduet. --db vælger databasefilen (standard: "+defaultPathText()+").")
+	fmt.Fprintln(e.stdout)
+	fmt.Fprintln(e.stdout, "Kommandoer:")
+	for _, c := range commands {
+		fmt.Fprintf(e.stdout, "  %-20s %s\n", c.usage, c.summary)
+	}
+	return 0
+}
+
+func defaultPathText() string {
+	p, err := data.DefaultPath()
+	if err != nil {
+		return "brugerens konfigurationsmappe"
+	}
+	return p
+}
+
+// flags parses a command's own flags; --db is already taken out.
+func (e *env) flags(name string, args []string, define func(*flag.FlagSet)) bool {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	if define != nil {
+		define(fs)
+	}
+	if err := fs.Parse(args); err != nil {
+		return false
+	}
+	if fs.NArg() > 0 {
+		e.fail("%s: uventet argument %q", name, fs.Arg(0))
+		return false
+	}
+	return true
+}
+
+func (e *env) fail(format string, a ...any) int {
+	fmt.Fprintln(e.stderr, "partnerskab: "+fmt.Sprintf(format, a...))
+	return 1
+}
+
+func (e *env) path() (string, error) {
+	if e.db != "" {
+		return e.db, nil
+	}
+	return data.DefaultPath()
+}
+
+// open opens the database; create says whether a missing file may be made.
+func (e *env) open(create bool) (*data.Store, int) {
+	p, err := e.path()
+	if err != nil {
+		return nil, e.fail("%v", err)
+	}
+	var s *data.Store
+	if create {
+		s, err = data.Open(p)
+	} else {
+		s, err = data.OpenExisting(p)
+	}
+	if err != nil {
+		return nil, e.fail("%v", err)
+	}
+	return s, 0
+}
+
+func cmdDemo(e *env, args []string) int {
+	if !e.flags("demo", args, nil) {
+		return 2
+	}
+	s, code := e.open(true)
+	if s == nil {
+		return code
+	}
+	defer s.Close()
+	if err := s.LoadDemo(context.Background()); err != nil {
+		return e.fail("%s: %v", s.Path(), err)
+	}
+	fmt.Fprintf(e.stdout, "Eksemplet er indlæst i %s.\n", s.Path())
+	return 0
+}
+
+func cmdCheck(e *env, args []string) int {
+	if !e.flags("check", args, nil) {
+		return 2
+	}
+	s, code := e.open(false)
+	if s == nil {
+		return code
+	}
+	defer s.Close()
+	problems, err := s.Check(context.Background())
+	if err != nil {
+		return e.fail("%v", err)
+	}
+	if len(problems) > 0 {
+		fmt.Fprintf(e.stderr, "partnerskab: %s: databasen har fejl:\n", s.Path())
+		for _, p := range problems {
+			fmt.Fprintln(e.stderr, "  - "+p)
+		}
+		return 1
+	}
+	fmt.Fprintf(e.stdout, "%s er i orden: integritet, fremmednøgler og skemaversion %d.\n", s.Path(), data.SchemaVersion())
+	return 0
+}
+
+func cmdBackup(e *env, args []string) int {
+	var out string
+	if !e.flags("backup", args, func(fs *flag.FlagSet) { fs.StringVar(&out, "out", "", "filen der skal skrives") }) {
+		return 2
+	}
+	if out == "" {
+		return e.fail("backup: angiv filen med --out FIL")
+	}
+	s, code := e.open(false)
+	if s == nil {
+		return code
+	}
+	defer s.Close()
+	if err := s.Backup(context.Background(), out); err != nil {
+		return e.fail("%v", err)
+	}
+	fmt.Fprintf(e.stdout, "Sikkerhedskopien er skrevet til %s.\n", out)
+	return 0
+}
+
+func cmdRestore(e *env, args []string) int {
+	var from string
+	if !e.flags("restore", args, func(fs *flag.FlagSet) { fs.StringVar(&from, "from", "", "sikkerhedskopien") }) {
+		return 2
+	}
+	if from == "" {
+		return e.fail("restore: angiv sikkerhedskopien med --from FIL")
+	}
+	p, err := e.path()
+	if err != nil {
+		return e.fail("%v", err)
+	}
+	kept, err := data.Restore(context.Background(), p, from)
+	if err != nil {
+		return e.fail("%v", err)
+	}
+	fmt.Fprintf(e.stdout, "%s er genskabt fra %s.\n", p, from)
+	if kept != "" {
+		fmt.Fprintf(e.stdout, "Den hidtidige database er gemt som %s.\n", kept)
+	}
+	return 0
+}
+
+func cmdReport(e *env, args []string) int {
+	var asJSON bool
+	if !e.flags("report", args, func(fs *flag.FlagSet) { fs.BoolVar(&asJSON, "json", false, "skriv JSON") }) {
+		return 2
+	}
+	s, code := e.open(false)
+	if s == nil {
+		return code
+	}
+	defer s.Close()
+	r, err := s.Report(context.Background(), s.Now())
+	if err != nil {
+		return e.fail("%s: %v", s.Path(), err)
+	}
+	if asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(r); err != nil {
+			return e.fail("%v", err)
+		}
+		return 0
+	}
+	printReport(e.stdout, r, s.Now())
+	return 0
+}
+
+func printReport(w io.Writer, r data.Report, day time.Time) {
+	fmt.Fprintf(w, "Database: %s (skema %d), opgjort %s\n\n", r.Path, r.SchemaVersion, dk.FormatDate(day))
+	rows := []struct {
+		label string
+		n     int
+	}{
+		{"Organisationer", r.Counts.Organisations}, {"Kontaktpersoner", r.Counts.Contacts}, {"Lokaler", r.Counts.Rooms},
+		{"Lejemål", r.Counts.Leases}, {"Placeringer", r.Counts.Placements}, {"Skabeloner", r.Counts.Templates},
+		{"Aftaler", r.Counts.Agreements},
+	}
+	for _, row := range rows {
+		fmt.Fprintf(w, "  %-16s %6d\n", row.label, row.n)
+	}
+	fmt.Fprintln(w)
+	if len(r.Targets) == 0 {
+		fmt.Fprintln(w, "Ingen mål.")
+	} else {
+		fmt.Fprintln(w, "Mål:")
+	}
+	for _, t := range r.Targets {
+		deadline := ""
+		if t.Deadline != "" {
+			if d, err := dk.ParseISODate(t.Deadline); err == nil {
+				deadline = ", frist " + dk.FormatDate(d)
+			}
+		}
+		fmt.Fprintf(w, "  %s: %s af %s %s%s\n", t.Name, dk.FormatDecimal(t.Current, 0), dk.FormatDecimal(t.Goal, 0), t.Unit, deadline)
+	}
+	if len(r.Organisations) > 0 {
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "Organisationer: "+strings.Join(r.Organisations, ", "))
+	}
+}
+
+func cmdVersion(e *env, args []string) int {
+	fmt.Fprintf(e.stdout, "partnerskab %s (databaseskema %d)\n", Version, data.SchemaVersion())
+	return 0
+}

@@ -1,0 +1,99 @@
+package dk
+
+import (
+	"bytes"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Danish alphabetical order puts Æ, Ø, Å after Z (and reads "Aa" as Å, so
+// Aabenraa sorts with Århus); byte order gets this wrong. The Unicode
+// collation tables in golang.org/x/text know the Danish rules.
+
+// collator bundles a collate.Collator with its key buffer. Neither is safe for
+// concurrent use, so each goroutine borrows one from the pool.
+type collator struct {
+	c   *collate.Collator
+	buf collate.Buffer
+}
+
+var collators = sync.Pool{
+	New: func() any { return &collator{c: collate.New(language.Danish)} },
+}
+
+// SortKey returns a byte key for s such that bytes.Compare of two keys gives
+// the Danish order, as Compare does. It is meant for an indexed BLOB column.
+//
+// The key is the collation key, escaped so that it ends in a terminator that
+// no key contains, followed by s itself. The escape keeps the collation order
+// and makes the key prefix-free, so the appended s only breaks ties: strings
+// that collate equal (an å written as a + combining ring, say) still get
+// distinct keys in a fixed order, and equal keys mean equal strings.
+//
+// The key depends only on s and the collation tables, so it is stable across
+// runs; after upgrading golang.org/x/text, stored keys should be recomputed.
+func SortKey(s string) []byte {
+	c := collators.Get().(*collator)
+	defer collators.Put(c)
+	c.buf.Reset()
+	k := c.c.KeyFromString(&c.buf, s)
+
+	out := make([]byte, 0, len(k)+len(k)/4+1+len(s))
+	for _, b := range k {
+		// 0x00 → 01 01 and 0x01 → 01 02 keep the byte order and free 0x00
+		// for the terminator.
+		switch b {
+		case 0x00:
+			out = append(out, 0x01, 0x01)
+		case 0x01:
+			out = append(out, 0x01, 0x02)
+		default:
+			out = append(out, b)
+		}
+	}
+	out = append(out, 0x00)
+	return append(out, s...)
+}
+
+// Compare compares a and b in Danish alphabetical order and returns -1, 0 or
+// +1. It returns 0 only when a == b, and always agrees with SortKey (it is
+// defined by it, so a list sorted in memory matches one sorted by the
+// database).
+func Compare(a, b string) int {
+	if a == b {
+		return 0
+	}
+	return bytes.Compare(SortKey(a), SortKey(b))
+}
+
+// Sort sorts ss in Danish alphabetical order. It computes each key once,
+// since computing keys dominates the cost.
+func Sort(ss []string) {
+	type keyed struct {
+		key []byte
+		s   string
+	}
+	ks := make([]keyed, len(ss))
+	for i, s := range ss {
+		ks[i] = keyed{SortKey(s), s}
+	}
+	slices.SortFunc(ks, func(a, b keyed) int { return bytes.Compare(a.key, b.key) })
+	for i := range ks {
+		ss[i] = ks[i].s
+	}
+}
+
+// Fold prepares s for search matching: NFC-normalised (so a å typed on a Mac
+// matches one typed on Windows), lower-cased with Unicode rules (Æ→æ, Ø→ø,
+// Å→å), and with runs of white space collapsed to one space and the ends
+// trimmed.
+func Fold(s string) string {
+	s = strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
+	return norm.NFC.String(strings.ToLower(s))
+}

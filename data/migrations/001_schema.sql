@@ -1,0 +1,366 @@
+-- The whole model of Partnerskab. Dates are ISO text (YYYY-MM-DD) checked
+-- with date(x) IS x, which also refuses days that do not exist; instants are
+-- RFC 3339 UTC text; money is integer øre. Names carry a sort_key computed in
+-- Go from the Danish collation, so lists sort Æ, Ø, Å after Z through a plain
+-- index that any SQLite tool can read.
+
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE organisations (
+    id             INTEGER PRIMARY KEY,
+    name           TEXT NOT NULL CHECK (trim(name) <> ''),
+    sort_key       BLOB NOT NULL,
+    search_text    TEXT NOT NULL,
+    kind           TEXT NOT NULL CHECK (kind IN ('kommune', 'kommunal_enhed', 'boligorganisation',
+                       'helhedsplan', 'sekretariat', 'virksomhed', 'andet')),
+    parent_id      INTEGER REFERENCES organisations (id),
+    cvr            TEXT CHECK (cvr IS NULL OR (length(cvr) = 8 AND cvr NOT GLOB '*[^0-9]*')),
+    p_number       TEXT CHECK (p_number IS NULL OR (length(p_number) = 10 AND p_number NOT GLOB '*[^0-9]*')),
+    ean            TEXT CHECK (ean IS NULL OR (length(ean) = 13 AND ean NOT GLOB '*[^0-9]*')),
+    rsv            TEXT NOT NULL DEFAULT 'ukendt' CHECK (rsv IN ('ja', 'nej', 'ukendt')),
+    rsv_checked_on TEXT CHECK (rsv_checked_on IS NULL OR date(rsv_checked_on) IS rsv_checked_on),
+    address        TEXT NOT NULL DEFAULT '',
+    postcode       TEXT NOT NULL DEFAULT '',
+    city           TEXT NOT NULL DEFAULT '',
+    role           TEXT NOT NULL DEFAULT '',
+    notes          TEXT NOT NULL DEFAULT '',
+    archived_at    TEXT,
+    created_at     TEXT NOT NULL,
+    updated_at     TEXT NOT NULL,
+    CHECK (parent_id IS NULL OR parent_id <> id)
+) STRICT;
+-- A municipal unit shares its municipality's CVR; every other CVR is unique,
+-- archived organisations included (restore the old one instead of a twin).
+CREATE UNIQUE INDEX organisations_cvr ON organisations (cvr)
+    WHERE cvr IS NOT NULL AND kind <> 'kommunal_enhed';
+CREATE INDEX organisations_list ON organisations (archived_at IS NOT NULL, sort_key, id);
+
+CREATE TABLE contacts (
+    id              INTEGER PRIMARY KEY,
+    organisation_id INTEGER NOT NULL REFERENCES organisations (id),
+    name            TEXT NOT NULL CHECK (trim(name) <> ''),
+    sort_key        BLOB NOT NULL,
+    title           TEXT NOT NULL DEFAULT '',
+    email           TEXT NOT NULL DEFAULT '',
+    phone           TEXT NOT NULL DEFAULT '',
+    role            TEXT NOT NULL DEFAULT '',
+    valid_from      TEXT CHECK (valid_from IS NULL OR date(valid_from) IS valid_from),
+    valid_to        TEXT CHECK (valid_to IS NULL OR date(valid_to) IS valid_to),
+    notes           TEXT NOT NULL DEFAULT '',
+    case_closed_on  TEXT CHECK (case_closed_on IS NULL OR date(case_closed_on) IS case_closed_on),
+    delete_by       TEXT CHECK (delete_by IS NULL OR date(delete_by) IS delete_by),
+    archived_at     TEXT,
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL,
+    CHECK (valid_from IS NULL OR valid_to IS NULL OR valid_to >= valid_from)
+) STRICT;
+CREATE INDEX contacts_organisation ON contacts (organisation_id, sort_key);
+
+-- Approvals: the helhedsplan's steering group approving an enterprise, and
+-- the approvals a lease of common rooms needs.
+CREATE TABLE approvals (
+    id              INTEGER PRIMARY KEY,
+    body            TEXT NOT NULL CHECK (body IN ('styregruppe', 'afdelingsmoede', 'bestyrelse', 'datterselskab')),
+    organisation_id INTEGER REFERENCES organisations (id),
+    lease_id        INTEGER REFERENCES leases (id) ON DELETE CASCADE,
+    approved_on     TEXT CHECK (approved_on IS NULL OR date(approved_on) IS approved_on),
+    reference       TEXT NOT NULL DEFAULT '',
+    notes           TEXT NOT NULL DEFAULT '',
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL,
+    CHECK ((organisation_id IS NULL) <> (lease_id IS NULL)),
+    CHECK ((body = 'styregruppe') = (organisation_id IS NOT NULL))
+) STRICT;
+CREATE UNIQUE INDEX approvals_organisation ON approvals (organisation_id, body) WHERE organisation_id IS NOT NULL;
+CREATE UNIQUE INDEX approvals_lease ON approvals (lease_id, body) WHERE lease_id IS NOT NULL;
+
+CREATE TABLE premises (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL CHECK (trim(name) <> ''),
+    sort_key    BLOB NOT NULL,
+    address     TEXT NOT NULL DEFAULT '',
+    postcode    TEXT NOT NULL DEFAULT '',
+    city        TEXT NOT NULL DEFAULT '',
+    owner_id    INTEGER REFERENCES organisations (id),
+    notes       TEXT NOT NULL DEFAULT '',
+    archived_at TEXT,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE rooms (
+    id          INTEGER PRIMARY KEY,
+    premises_id INTEGER NOT NULL REFERENCES premises (id),
+    name        TEXT NOT NULL CHECK (trim(name) <> ''),
+    sort_key    BLOB NOT NULL,
+    area_m2     REAL NOT NULL CHECK (area_m2 > 0),
+    kind        TEXT NOT NULL DEFAULT 'andet' CHECK (kind IN ('vaerksted', 'koekken', 'cafe', 'moedelokale', 'lager', 'andet')),
+    shared      INTEGER NOT NULL DEFAULT 0 CHECK (shared IN (0, 1)),
+    notes       TEXT NOT NULL DEFAULT '',
+    archived_at TEXT,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+) STRICT;
+CREATE INDEX rooms_premises ON rooms (premises_id, sort_key);
+
+CREATE TABLE leases (
+    id                     INTEGER PRIMARY KEY,
+    landlord_id            INTEGER NOT NULL REFERENCES organisations (id),
+    tenant_id              INTEGER NOT NULL REFERENCES organisations (id),
+    start_on               TEXT NOT NULL CHECK (date(start_on) IS start_on),
+    end_on                 TEXT CHECK (end_on IS NULL OR date(end_on) IS end_on),
+    handover_on            TEXT CHECK (handover_on IS NULL OR date(handover_on) IS handover_on),
+    non_terminable_months  INTEGER NOT NULL DEFAULT 0 CHECK (non_terminable_months >= 0),
+    notice_months_landlord INTEGER NOT NULL DEFAULT 3 CHECK (notice_months_landlord >= 0),
+    notice_months_tenant   INTEGER NOT NULL DEFAULT 3 CHECK (notice_months_tenant >= 0),
+    rent_ore_per_m2_year   INTEGER NOT NULL DEFAULT 0 CHECK (rent_ore_per_m2_year >= 0),
+    deposit_months         REAL NOT NULL DEFAULT 0 CHECK (deposit_months >= 0),
+    utilities              TEXT NOT NULL DEFAULT 'aconto' CHECK (utilities IN ('inkluderet', 'aconto', 'maalt')),
+    use                    TEXT NOT NULL DEFAULT '',
+    vat                    INTEGER NOT NULL DEFAULT 0 CHECK (vat IN (0, 1)),
+    subletting             INTEGER NOT NULL DEFAULT 0 CHECK (subletting IN (0, 1)),
+    notice_given_on        TEXT CHECK (notice_given_on IS NULL OR date(notice_given_on) IS notice_given_on),
+    notice_given_by        TEXT CHECK (notice_given_by IS NULL OR notice_given_by IN ('udlejer', 'lejer')),
+    notes                  TEXT NOT NULL DEFAULT '',
+    archived_at            TEXT,
+    created_at             TEXT NOT NULL,
+    updated_at             TEXT NOT NULL,
+    CHECK (end_on IS NULL OR end_on >= start_on),
+    CHECK (landlord_id <> tenant_id)
+) STRICT;
+CREATE INDEX leases_tenant ON leases (tenant_id);
+
+CREATE TABLE lease_rooms (
+    lease_id INTEGER NOT NULL REFERENCES leases (id) ON DELETE CASCADE,
+    room_id  INTEGER NOT NULL REFERENCES rooms (id),
+    PRIMARY KEY (lease_id, room_id)
+) STRICT;
+CREATE INDEX lease_rooms_room ON lease_rooms (room_id);
+
+-- Two leases of the same room must not overlap in time (the Go code says
+-- which lease is in the way; these triggers guard the file itself).
+CREATE TRIGGER lease_rooms_no_overlap BEFORE INSERT ON lease_rooms
+WHEN EXISTS (
+    SELECT 1 FROM lease_rooms lr
+    JOIN leases other ON other.id = lr.lease_id
+    JOIN leases this ON this.id = NEW.lease_id
+    WHERE lr.room_id = NEW.room_id AND lr.lease_id <> NEW.lease_id
+      AND other.archived_at IS NULL AND this.archived_at IS NULL
+      AND other.start_on <= coalesce(this.end_on, '9999-12-31')
+      AND this.start_on <= coalesce(other.end_on, '9999-12-31'))
+BEGIN
+    SELECT RAISE(ABORT, 'lejemål overlapper et andet lejemål af samme lokale');
+END;
+
+CREATE TRIGGER leases_no_overlap BEFORE UPDATE OF start_on, end_on, archived_at ON leases
+WHEN NEW.archived_at IS NULL AND EXISTS (
+    SELECT 1 FROM lease_rooms mine
+    JOIN lease_rooms lr ON lr.room_id = mine.room_id AND lr.lease_id <> mine.lease_id
+    JOIN leases other ON other.id = lr.lease_id
+    WHERE mine.lease_id = NEW.id AND other.archived_at IS NULL
+      AND other.start_on <= coalesce(NEW.end_on, '9999-12-31')
+      AND NEW.start_on <= coalesce(other.end_on, '9999-12-31'))
+BEGIN
+    SELECT RAISE(ABORT, 'lejemål overlapper et andet lejemål af samme lokale');
+END;
+
+-- Employment schemes and target groups are editable lists: reforms rename them.
+CREATE TABLE schemes (
+    id          INTEGER PRIMARY KEY,
+    code        TEXT NOT NULL UNIQUE,
+    name        TEXT NOT NULL CHECK (trim(name) <> ''),
+    subsidised  INTEGER NOT NULL DEFAULT 0 CHECK (subsidised IN (0, 1)),
+    flex        INTEGER NOT NULL DEFAULT 0 CHECK (flex IN (0, 1)),
+    counts_as_job INTEGER NOT NULL DEFAULT 1 CHECK (counts_as_job IN (0, 1)),
+    warn_weeks  INTEGER CHECK (warn_weeks IS NULL OR warn_weeks > 0),
+    position    INTEGER NOT NULL DEFAULT 0,
+    archived_at TEXT
+) STRICT;
+
+CREATE TABLE target_groups (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE CHECK (trim(name) <> ''),
+    position    INTEGER NOT NULL DEFAULT 0,
+    archived_at TEXT
+) STRICT;
+
+CREATE TABLE positions (
+    id              INTEGER PRIMARY KEY,
+    organisation_id INTEGER NOT NULL REFERENCES organisations (id),
+    title           TEXT NOT NULL CHECK (trim(title) <> ''),
+    hours_per_week  REAL NOT NULL DEFAULT 37 CHECK (hours_per_week > 0 AND hours_per_week <= 80),
+    count           INTEGER NOT NULL DEFAULT 1 CHECK (count > 0),
+    scheme_id       INTEGER REFERENCES schemes (id),
+    notes           TEXT NOT NULL DEFAULT '',
+    archived_at     TEXT,
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL
+) STRICT;
+CREATE INDEX positions_organisation ON positions (organisation_id);
+
+-- Placements record people by initials or a pseudonym only: never a CPR
+-- number, health details, ethnicity or benefit amounts (GDPR art. 9).
+CREATE TABLE placements (
+    id              INTEGER PRIMARY KEY,
+    pseudonym       TEXT NOT NULL CHECK (trim(pseudonym) <> '' AND length(pseudonym) <= 40),
+    organisation_id INTEGER NOT NULL REFERENCES organisations (id),
+    position_id     INTEGER REFERENCES positions (id),
+    scheme_id       INTEGER NOT NULL REFERENCES schemes (id),
+    hours_per_week  REAL NOT NULL DEFAULT 0 CHECK (hours_per_week >= 0 AND hours_per_week <= 80),
+    resident        INTEGER NOT NULL DEFAULT 0 CHECK (resident IN (0, 1)),
+    target_group_id INTEGER REFERENCES target_groups (id),
+    start_on        TEXT NOT NULL CHECK (date(start_on) IS start_on),
+    end_on          TEXT CHECK (end_on IS NULL OR date(end_on) IS end_on),
+    case_closed_on  TEXT CHECK (case_closed_on IS NULL OR date(case_closed_on) IS case_closed_on),
+    delete_by       TEXT CHECK (delete_by IS NULL OR date(delete_by) IS delete_by),
+    notes           TEXT NOT NULL DEFAULT '',
+    anonymised_at   TEXT,
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL,
+    CHECK (end_on IS NULL OR end_on >= start_on)
+) STRICT;
+CREATE INDEX placements_organisation ON placements (organisation_id, start_on);
+CREATE INDEX placements_delete_by ON placements (delete_by) WHERE delete_by IS NOT NULL;
+
+-- Targets: a goal with a deadline; measure says how the current value is
+-- counted (from placements, or entered by hand).
+CREATE TABLE targets (
+    id           INTEGER PRIMARY KEY,
+    name         TEXT NOT NULL CHECK (trim(name) <> ''),
+    goal         REAL NOT NULL CHECK (goal >= 0),
+    unit         TEXT NOT NULL DEFAULT '',
+    deadline     TEXT CHECK (deadline IS NULL OR date(deadline) IS deadline),
+    measure      TEXT NOT NULL DEFAULT 'manuel' CHECK (measure IN ('besatte_job', 'fleksjob', 'manuel')),
+    manual_value REAL NOT NULL DEFAULT 0,
+    notes        TEXT NOT NULL DEFAULT '',
+    position     INTEGER NOT NULL DEFAULT 0,
+    created_at   TEXT NOT NULL,
+    updated_at   TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE templates (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL UNIQUE CHECK (trim(name) <> ''),
+    sort_key    BLOB NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    archived_at TEXT,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE template_versions (
+    id          INTEGER PRIMARY KEY,
+    template_id INTEGER NOT NULL REFERENCES templates (id),
+    version     INTEGER NOT NULL CHECK (version > 0),
+    body        TEXT NOT NULL,
+    sha256      TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    UNIQUE (template_id, version)
+) STRICT;
+
+CREATE TABLE agreements (
+    id                  INTEGER PRIMARY KEY,
+    number              TEXT NOT NULL UNIQUE,
+    title               TEXT NOT NULL CHECK (trim(title) <> ''),
+    template_version_id INTEGER REFERENCES template_versions (id),
+    status              TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'pending', 'signed', 'rejected', 'cancelled')),
+    body                TEXT NOT NULL DEFAULT '',
+    body_sha256         TEXT,
+    parent_id           INTEGER REFERENCES agreements (id),
+    lease_id            INTEGER REFERENCES leases (id),
+    place               TEXT NOT NULL DEFAULT '',
+    agreement_date      TEXT CHECK (agreement_date IS NULL OR date(agreement_date) IS agreement_date),
+    valid_from          TEXT CHECK (valid_from IS NULL OR date(valid_from) IS valid_from),
+    valid_to            TEXT CHECK (valid_to IS NULL OR date(valid_to) IS valid_to),
+    parallel_signing    INTEGER NOT NULL DEFAULT 0 CHECK (parallel_signing IN (0, 1)),
+    allow_typed         INTEGER NOT NULL DEFAULT 0 CHECK (allow_typed IN (0, 1)),
+    example             INTEGER NOT NULL DEFAULT 0 CHECK (example IN (0, 1)),
+    sent_at             TEXT,
+    signed_at           TEXT,
+    rejected_reason     TEXT NOT NULL DEFAULT '',
+    sealed_pdf          BLOB,
+    sealed_sha256       TEXT,
+    case_closed_on      TEXT CHECK (case_closed_on IS NULL OR date(case_closed_on) IS case_closed_on),
+    delete_by           TEXT CHECK (delete_by IS NULL OR date(delete_by) IS delete_by),
+    created_at          TEXT NOT NULL,
+    updated_at          TEXT NOT NULL,
+    CHECK (valid_from IS NULL OR valid_to IS NULL OR valid_to >= valid_from),
+    CHECK (parent_id IS NULL OR parent_id <> id)
+) STRICT;
+
+CREATE TABLE agreement_parties (
+    agreement_id    INTEGER NOT NULL REFERENCES agreements (id) ON DELETE CASCADE,
+    organisation_id INTEGER NOT NULL REFERENCES organisations (id),
+    role            TEXT NOT NULL DEFAULT '',
+    position        INTEGER NOT NULL,
+    PRIMARY KEY (agreement_id, organisation_id)
+) STRICT;
+
+CREATE TABLE signatories (
+    id                INTEGER PRIMARY KEY,
+    agreement_id      INTEGER NOT NULL REFERENCES agreements (id) ON DELETE CASCADE,
+    contact_id        INTEGER REFERENCES contacts (id),
+    position          INTEGER NOT NULL,
+    name              TEXT NOT NULL CHECK (trim(name) <> ''),
+    title             TEXT NOT NULL DEFAULT '',
+    organisation_name TEXT NOT NULL DEFAULT '',
+    UNIQUE (agreement_id, position)
+) STRICT;
+
+CREATE TABLE signatures (
+    id           INTEGER PRIMARY KEY,
+    signatory_id INTEGER NOT NULL UNIQUE REFERENCES signatories (id),
+    method       TEXT NOT NULL CHECK (method IN ('drawn', 'typed', 'paper')),
+    image_png    BLOB,
+    strokes      TEXT,
+    typed_name   TEXT NOT NULL DEFAULT '',
+    place        TEXT NOT NULL DEFAULT '',
+    signed_at    TEXT NOT NULL,
+    scan_pdf     BLOB,
+    scan_sha256  TEXT
+) STRICT;
+
+-- The audit log: what happened, when, to which record.
+CREATE TABLE events (
+    id        INTEGER PRIMARY KEY,
+    at        TEXT NOT NULL,
+    kind      TEXT NOT NULL,
+    entity    TEXT NOT NULL,
+    entity_id INTEGER,
+    detail    TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX events_entity ON events (entity, entity_id);
+
+-- Unsaved form edits, kept as the user types so that nothing is lost when
+-- the lid closes; never written over a saved record without Save.
+CREATE TABLE form_drafts (
+    form       TEXT NOT NULL,
+    record_id  INTEGER NOT NULL DEFAULT 0,
+    data       TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (form, record_id)
+) STRICT;
+
+-- The lists a new installation starts with (DOMAIN.md); all editable.
+INSERT INTO schemes (code, name, subsidised, flex, counts_as_job, warn_weeks, position) VALUES
+    ('ordinaer',    'Ordinært job',        0, 0, 1, NULL, 1),
+    ('fleksjob',    'Fleksjob',            0, 1, 1, NULL, 2),
+    ('loentilskud', 'Løntilskud',          1, 0, 1, NULL, 3),
+    ('praktik',     'Virksomhedspraktik',  1, 0, 1, 13,   4),
+    ('ydelse',      'Job med ydelse',      0, 0, 1, NULL, 5),
+    ('frivillig',   'Frivillig',           0, 0, 0, NULL, 6);
+
+INSERT INTO target_groups (name, position) VALUES
+    ('Ledige fleksjobbere', 1),
+    ('Kvinder 30–50 år uden tilknytning til arbejdsmarkedet', 2),
+    ('Beboere i området', 3),
+    ('Andre', 4);
+
+INSERT INTO settings (key, value) VALUES
+    ('retention_person_years', '1'),
+    ('retention_agreement_years', '5'),
+    ('default_place', ''),
+    ('organisation_name', '');

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# deps.sh: make sure everything needed to build and test Partnerskab is here.
+#
+# Installs missing Debian/Ubuntu packages (with apt-get when run as root,
+# otherwise prints the sudo command to run and exits 1), checks that Go is
+# installed and downloads the Go modules. Called by `make deps`, which
+# `make run` and `make test` call first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# C toolchain and headers for Fyne's OpenGL/GLFW driver (cgo), the Windows
+# cross-compiler, and the external tools the tests use to judge the PDFs
+# (pdftotext, pdfsig, pdffonts from poppler-utils; qpdf) and the database (sqlite3).
+packages=(
+  ca-certificates
+  gcc
+  libc6-dev
+  pkg-config
+  libgl1-mesa-dev
+  xorg-dev
+  libxkbcommon-dev
+  libwayland-dev
+  gcc-mingw-w64-x86-64
+  poppler-utils
+  qpdf
+  sqlite3
+)
+
+installed() {
+  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
+}
+
+if ! command -v dpkg-query >/dev/null 2>&1; then
+  echo "deps: this is not a Debian/Ubuntu system; install the equivalents of:" >&2
+  echo "  ${packages[*]}" >&2
+  echo "deps: and continuing without checking them." >&2
+else
+  missing=()
+  for p in "${packages[@]}"; do
+    installed "$p" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" -eq 0 ]; then
+      echo "deps: installing ${missing[*]}"
+      apt-get update
+      DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+    else
+      echo "deps: these Debian packages are missing: ${missing[*]}" >&2
+      echo "deps: install them with:" >&2
+      echo >&2
+      echo "  sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
+      echo >&2
+      echo "deps: or run this command with sudo." >&2
+      exit 1
+    fi
+  fi
+fi
+
+if ! command -v go >/dev/null 2>&1 && [ -x /usr/local/go/bin/go ]; then
+  export PATH="/usr/local/go/bin:$PATH"
+fi
+if ! go version >/dev/null 2>&1; then
+  echo "deps: Go is not installed (or not on PATH)." >&2
+  echo "deps: install Go $(sed -n 's/^go //p' go.mod) or newer from https://go.dev/dl/ (into /usr/local/go)" >&2
+  echo "deps: and add /usr/local/go/bin to PATH." >&2
+  exit 1
+fi
+echo "deps: $(go version)"
+
+go mod download
+echo "deps: all set"

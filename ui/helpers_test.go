@@ -1,0 +1,116 @@
+package ui
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"partnerskab/data"
+)
+
+// newTestWindow opens a fresh database and the window on fyne's test driver.
+func newTestWindow(t *testing.T, demo bool) (*Window, *data.Store) {
+	t.Helper()
+	s, err := data.Open(filepath.Join(t.TempDir(), "test.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if demo {
+		if err := s.LoadDemo(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a := test.NewTempApp(t)
+	w := New(a, s)
+	w.Win.Resize(fyne.NewSize(1200, 800))
+	closed := false // the test driver panics on a second Close
+	w.Win.SetOnClosed(func() { closed = true })
+	t.Cleanup(func() {
+		if !closed {
+			w.Win.Close()
+		}
+	})
+	return w, s
+}
+
+// find walks the object tree (widgets through their renderers) and returns
+// the first object that match accepts.
+func find(obj fyne.CanvasObject, match func(fyne.CanvasObject) bool) fyne.CanvasObject {
+	if obj == nil {
+		return nil
+	}
+	if match(obj) {
+		return obj
+	}
+	var children []fyne.CanvasObject
+	switch o := obj.(type) {
+	case *fyne.Container:
+		children = o.Objects
+	case fyne.Widget:
+		children = test.WidgetRenderer(o).Objects()
+	}
+	for _, c := range children {
+		if f := find(c, match); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+// button finds a visible button by its text in the window or its top dialog.
+func button(t *testing.T, w *Window, text string) *widget.Button {
+	t.Helper()
+	roots := []fyne.CanvasObject{}
+	if top := w.Win.Canvas().Overlays().Top(); top != nil {
+		roots = append(roots, top)
+	}
+	roots = append(roots, w.Win.Content())
+	for _, r := range roots {
+		b := find(r, func(o fyne.CanvasObject) bool {
+			b, ok := o.(*widget.Button)
+			return ok && b.Text == text && b.Visible()
+		})
+		if b != nil {
+			return b.(*widget.Button)
+		}
+	}
+	t.Fatalf("no button %q", text)
+	return nil
+}
+
+// typeInto replaces an entry's text the way a user types it.
+func typeInto(e *entry, text string) {
+	e.SetText("")
+	test.Type(e, text)
+}
+
+func countRows(t *testing.T, s *data.Store, table string) int {
+	t.Helper()
+	var n int
+	if err := s.DB().QueryRow("SELECT count(*) FROM " + table).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func listNames(p *PartnersTab) []string {
+	var names []string
+	for i := 0; i < p.rows.len(); i++ {
+		o, _ := p.rows.get(i)
+		names = append(names, o.Name)
+	}
+	return names
+}
+
+func mustContain(t *testing.T, got, want string) {
+	t.Helper()
+	if !strings.Contains(got, want) {
+		t.Errorf("%q does not contain %q", got, want)
+	}
+}

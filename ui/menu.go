@@ -1,0 +1,56 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+)
+
+// mainMenu carries the keyboard shortcuts: menu shortcuts fire even while
+// an entry has the focus, which canvas shortcuts do not.
+func (w *Window) mainMenu() *fyne.MainMenu {
+	ctrl := func(k fyne.KeyName) fyne.Shortcut {
+		return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
+	}
+	item := func(label string, key fyne.KeyName, fn func()) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, fn)
+		it.Shortcut = ctrl(key)
+		return it
+	}
+	file := fyne.NewMenu(lang.X("menu.file", "Filer"),
+		item(lang.X("menu.new", "Ny"), fyne.KeyN, func() { w.current().NewRecord() }),
+		item(lang.X("menu.save", "Gem"), fyne.KeyS, func() { w.current().Save() }),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(lang.X("menu.demo", "Indlæs eksemplet…"), w.confirmDemo),
+	)
+	edit := fyne.NewMenu(lang.X("menu.edit", "Rediger"),
+		item(lang.X("menu.search", "Søg"), fyne.KeyF, func() { w.current().FocusSearch() }),
+		fyne.NewMenuItem(lang.X("menu.cancel", "Fortryd ændringer (Esc)"), func() { w.current().Cancel() }),
+	)
+	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6}
+	var tabs []*fyne.MenuItem
+	for i, t := range w.Tabs.Items {
+		tabs = append(tabs, item(t.Text, keys[i], func() { w.Tabs.SelectIndex(i) }))
+	}
+	view := fyne.NewMenu(lang.X("menu.view", "Vis"), tabs...)
+	help := fyne.NewMenu(lang.X("menu.help", "Hjælp"),
+		fyne.NewMenuItem(lang.X("menu.shortcuts", "Genveje"), func() {
+			dialog.ShowInformation(lang.X("menu.shortcuts", "Genveje"), lang.X("help.shortcuts",
+				"Ctrl+N  ny\nCtrl+S  gem\nCtrl+F  søg\nEsc  fortryd ændringer\nCtrl+1 … Ctrl+6  skift fane"), w.Win)
+		}))
+	return fyne.NewMainMenu(file, edit, view, help)
+}
+
+func (w *Window) confirmDemo() {
+	d := dialog.NewConfirm(lang.X("menu.demo", "Indlæs eksemplet…"),
+		lang.X("demo.confirm", "Eksemplet kan kun indlæses i en tom database. Indlæs det nu?"),
+		func(ok bool) {
+			if ok {
+				w.LoadDemo()
+			}
+		}, w.Win)
+	d.SetConfirmText(lang.X("demo.load", "Indlæs eksemplet"))
+	d.SetDismissText(lang.X("dialog.cancel", "Annullér"))
+	d.Show()
+}

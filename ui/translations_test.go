@@ -1,0 +1,110 @@
+package ui
+
+import (
+	"encoding/json"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"partnerskab/assets"
+	"partnerskab/data"
+)
+
+// usedKeys finds every lang.X("key", "fallback", …) in the package's code.
+func usedKeys(t *testing.T) map[string]string {
+	t.Helper()
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := map[string]string{}
+	fset := token.NewFileSet()
+	for _, name := range files {
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || len(call.Args) < 2 {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok || sel.Sel.Name != "X" {
+				return true
+			}
+			if pkg, ok := sel.X.(*ast.Ident); !ok || pkg.Name != "lang" {
+				return true
+			}
+			key, ok := call.Args[0].(*ast.BasicLit)
+			if !ok {
+				// Built keys ("kind."+code) are checked by TestKindTranslations.
+				return true
+			}
+			k, _ := strconv.Unquote(key.Value)
+			fb := ""
+			if lit, ok := call.Args[1].(*ast.BasicLit); ok {
+				fb, _ = strconv.Unquote(lit.Value)
+			}
+			keys[k] = fb
+			return true
+		})
+	}
+	return keys
+}
+
+func loadTranslations(t *testing.T, name string) map[string]string {
+	t.Helper()
+	b, err := assets.Translations.ReadFile("translations/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := map[string]string{}
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return m
+}
+
+// Every string the window shows has a Danish and an English text.
+func TestEveryKeyIsTranslated(t *testing.T) {
+	keys := usedKeys(t)
+	if len(keys) < 50 {
+		t.Fatalf("found only %d keys; the scan is broken", len(keys))
+	}
+	for _, file := range []string{"da.json", "en.json"} {
+		tr := loadTranslations(t, file)
+		for k := range keys {
+			if tr[k] == "" {
+				t.Errorf("%s: no text for %q", file, k)
+			}
+		}
+	}
+	// The Danish file says what the code falls back to, so the two never drift.
+	da := loadTranslations(t, "da.json")
+	for k, fb := range keys {
+		if fb != "" && da[k] != "" && da[k] != fb {
+			t.Errorf("da.json[%q] = %q, but the code's Danish fallback is %q", k, da[k], fb)
+		}
+	}
+}
+
+// The kinds and RSV statuses are shown through keys built from their codes.
+func TestKindTranslations(t *testing.T) {
+	for _, file := range []string{"da.json", "en.json"} {
+		tr := loadTranslations(t, file)
+		for _, k := range data.OrgKinds {
+			if tr["kind."+string(k)] == "" {
+				t.Errorf("%s: no text for kind %q", file, k)
+			}
+		}
+		for _, r := range data.RSVValues {
+			if tr["rsv."+string(r)] == "" {
+				t.Errorf("%s: no text for RSV %q", file, r)
+			}
+		}
+	}
+}
