@@ -17,12 +17,12 @@ func precheck(path string) error {
 		return nil
 	}
 	if err != nil {
-		return fileError(path, "kan ikke læses", err)
+		return fileError(path, "kan ikke læses", unwrapPathError(err))
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return fileError(path, "kan ikke læses", err)
+		return fileError(path, "kan ikke læses", unwrapPathError(err))
 	}
 	if st.IsDir() {
 		return fileError(path, "er en mappe, ikke en databasefil", nil)

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // Check runs SQLite's integrity and foreign-key checks and the schema
@@ -25,7 +26,9 @@ func (s *Store) Check(ctx context.Context) ([]string, error) {
 			return nil, err
 		}
 		if line != "ok" {
-			problems = append(problems, "integritet: "+line)
+			// SQLite may spread one finding over several lines; folding it
+			// keeps every command's error message to one line.
+			problems = append(problems, "integritet: "+strings.Join(strings.Fields(line), " "))
 		}
 	}
 	rows.Close()
@@ -179,7 +182,7 @@ func Restore(ctx context.Context, dbPath, from string) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		kept = fmt.Sprintf("%s.%s.bak", dbPath, cur.Now().Local().Format("2006-01-02-150405"))
+		kept = keptName(dbPath, cur.Now())
 		err = cur.Backup(ctx, kept)
 		if err == nil {
 			_, err = cur.db.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
@@ -195,6 +198,20 @@ func Restore(ctx context.Context, dbPath, from string) (string, error) {
 	// The old file's WAL must never be replayed onto the restored one.
 	removeSideFiles(dbPath)
 	return kept, nil
+}
+
+// keptName is the name of the dated copy Restore keeps. A second restore
+// within the same second must not overwrite the first one's copy, which may
+// be the only copy of the database as it was before.
+func keptName(dbPath string, now time.Time) string {
+	base := dbPath + "." + now.Local().Format("2006-01-02-150405")
+	name := base + ".bak"
+	for i := 2; ; i++ {
+		if _, err := os.Lstat(name); err != nil {
+			return name // free (or unreadable, and Backup will say so)
+		}
+		name = fmt.Sprintf("%s-%d.bak", base, i)
+	}
 }
 
 // stageCopy copies src byte for byte into dir, next to where it will land.

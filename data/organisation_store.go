@@ -248,8 +248,13 @@ func (s *Store) SearchOrganisations(ctx context.Context, q OrgQuery) ([]Organisa
 	}
 	where, args := q.where()
 	args = append(args, limit, q.Offset)
+	// The WHERE pins (archived_at IS NOT NULL), so ordering by sort_key, id
+	// walks organisations_list in order and stops at the page's end. Naming
+	// the pinned expression in ORDER BY as well makes SQLite sort every
+	// matching row in a temporary B-tree instead (10 ms rather than 0,2 ms
+	// over 10.000 organisations).
 	rows, err := s.db.QueryContext(ctx, "SELECT "+orgColumns+orgFrom+" WHERE "+where+
-		" ORDER BY (o.archived_at IS NOT NULL), o.sort_key, o.id LIMIT ? OFFSET ?", args...)
+		" ORDER BY o.sort_key, o.id LIMIT ? OFFSET ?", args...)
 	if err != nil {
 		return nil, err
 	}

@@ -94,7 +94,13 @@ func (s *Store) init() error {
 	if _, err := s.db.ExecContext(ctx, "PRAGMA journal_mode=WAL"); err != nil {
 		return fileError(s.path, "kan ikke skrives", err)
 	}
-	return s.migrate(ctx, version)
+	if err := s.migrate(ctx, version); err != nil {
+		return err
+	}
+	if err := s.ensureSortKeys(ctx); err != nil {
+		return fileError(s.path, "sorteringsnøglerne kan ikke opdateres", err)
+	}
+	return nil
 }
 
 // Close closes the database.

@@ -72,6 +72,16 @@ func (t *PartnersTab) buildList() {
 	t.search = newEntry(lang.X("partners.search", "Søg: navn, CVR, by, type, rolle (Ctrl+F)"))
 	t.search.OnChanged = func(string) { t.Reload() }
 	t.search.onEscape = func() { t.search.SetText("") }
+	// Enter opens the first match: Ctrl+F, a few letters, Enter, and the
+	// form is ready for typing.
+	t.search.OnSubmitted = func(string) {
+		if o, ok := t.rows.get(0); ok {
+			t.guard(func() {
+				t.open(o.ID)
+				t.w.Win.Canvas().Focus(t.name)
+			}, nil)
+		}
+	}
 	all := lang.X("partners.allkinds", "Alle typer")
 	options := []string{all}
 	for _, k := range data.OrgKinds {
@@ -157,7 +167,11 @@ func (t *PartnersTab) Reload() {
 		return
 	}
 	t.rows.reset(n)
-	t.count.SetText(lang.X("partners.count", "{{.N}} organisationer", map[string]any{"N": n}))
+	if n == 1 {
+		t.count.SetText(lang.X("partners.count.one", "1 organisation"))
+	} else {
+		t.count.SetText(lang.X("partners.count", "{{.N}} organisationer", map[string]any{"N": n}))
+	}
 	t.list.Refresh()
 	t.selectInList(t.original.ID)
 	t.reloadParents()

@@ -254,3 +254,17 @@ func TestClosingWithUnsavedEditsAsks(t *testing.T) {
 		t.Errorf("Gem og luk did not save: %q", o.City)
 	}
 }
+
+func TestSearchThenEnterOpensTheFirstMatch(t *testing.T) {
+	w, _ := newTestWindow(t, true)
+	p := w.Partners
+	w.Win.Canvas().Focus(p.search)
+	test.Type(p.search, "varme")
+	p.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if p.original.Name != "Fra de varme lande" {
+		t.Fatalf("Enter opened %q", p.original.Name)
+	}
+	if w.Win.Canvas().Focused() != p.name {
+		t.Error("the cursor is not in the form after Enter")
+	}
+}

@@ -16,6 +16,10 @@ import (
 // Aabenraa sorts with Århus); byte order gets this wrong. The Unicode
 // collation tables in golang.org/x/text know the Danish rules.
 
+// SortKeyVersion names the sort-key scheme; the store recomputes its stored
+// keys when it changes.
+const SortKeyVersion = "primary-1"
+
 // collator bundles a collate.Collator with its key buffer. Neither is safe for
 // concurrent use, so each goroutine borrows one from the pool.
 type collator struct {
@@ -23,21 +27,26 @@ type collator struct {
 	buf collate.Buffer
 }
 
+// The key uses the primary strength only (collate.Loose): letters in
+// Danish order, case and accents ignored, which is what an alphabetical
+// list needs. It is about a third of the full multi-level key, and the key
+// is stored and indexed once per name, so it decides the file's size.
 var collators = sync.Pool{
-	New: func() any { return &collator{c: collate.New(language.Danish)} },
+	New: func() any { return &collator{c: collate.New(language.Danish, collate.Loose)} },
 }
 
 // SortKey returns a byte key for s such that bytes.Compare of two keys gives
 // the Danish order, as Compare does. It is meant for an indexed BLOB column.
 //
-// The key is the collation key, escaped so that it ends in a terminator that
-// no key contains, followed by s itself. The escape keeps the collation order
-// and makes the key prefix-free, so the appended s only breaks ties: strings
-// that collate equal (an å written as a + combining ring, say) still get
-// distinct keys in a fixed order, and equal keys mean equal strings.
+// The key is the primary collation key, escaped so that it ends in a
+// terminator that no key contains, followed by s itself. The escape keeps the
+// collation order and makes the key prefix-free, so the appended s only
+// breaks ties: strings that collate equal ("Bevar", "bevar", "Bévar") still
+// get distinct keys in a fixed order, and equal keys mean equal strings.
 //
 // The key depends only on s and the collation tables, so it is stable across
-// runs; after upgrading golang.org/x/text, stored keys should be recomputed.
+// runs; a change of either must raise SortKeyVersion, which makes the store
+// recompute the keys it holds.
 func SortKey(s string) []byte {
 	c := collators.Get().(*collator)
 	defer collators.Put(c)

@@ -92,13 +92,9 @@ func TestSortKeyAgreesWithCompare(t *testing.T) {
 func TestSortKeyStable(t *testing.T) {
 	// The key is stored in the database, so it must not change between runs.
 	// This pins one key; if an upgrade of golang.org/x/text changes it, the
-	// stored keys must be recomputed (and this value updated).
+	// stored keys must be recomputed (raise SortKeyVersion, and update this).
 	want := append([]byte{
 		0x19, 0x08, 0x17, 0x11, // primary weights of å and l
-		0x01, 0x01, 0x01, 0x01, // level separator 00 00, escaped
-		0x01, 0x01, 0x20, 0x01, 0x01, 0x20, // secondary weights 00 20, escaped
-		0x01, 0x01, 0x01, 0x01, // level separator
-		0x03, 0x02, // tertiary weights (upper-case Å, lower-case l)
 		0x00, // terminator
 	}, "Ål"...) // the tie-breaker
 	got := SortKey("Ål")

@@ -1,0 +1,81 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+)
+
+func TestEmptyDatabaseOffersTheExample(t *testing.T) {
+	w, s := newTestWindow(t, false)
+	if w.Win.Title() != "Partnerskab" {
+		t.Errorf("title %q", w.Win.Title())
+	}
+	w.OfferDemoIfEmpty()
+	test.Tap(button(t, w, "Indlæs eksemplet"))
+	if n := countRows(t, s, "organisations"); n != 9 {
+		t.Fatalf("the example loaded %d organisations, want 9", n)
+	}
+	if got := len(listNames(w.Partners)); got != 9 {
+		t.Errorf("the list shows %d organisations after loading", got)
+	}
+}
+
+func TestNoOfferOnADatabaseWithData(t *testing.T) {
+	w, _ := newTestWindow(t, true)
+	w.OfferDemoIfEmpty()
+	if top := w.Win.Canvas().Overlays().Top(); top != nil {
+		t.Error("a dialog opened on a database that holds data")
+	}
+}
+
+// menuItem finds the main-menu item whose shortcut is Ctrl+key.
+func menuItem(t *testing.T, w *Window, key fyne.KeyName) *fyne.MenuItem {
+	t.Helper()
+	for _, m := range w.Win.MainMenu().Items {
+		for _, it := range m.Items {
+			if sc, ok := it.Shortcut.(*desktop.CustomShortcut); ok && sc.KeyName == key {
+				return it
+			}
+		}
+	}
+	t.Fatalf("no menu item for Ctrl+%s", key)
+	return nil
+}
+
+func TestControlDigitsSwitchTabs(t *testing.T) {
+	w, _ := newTestWindow(t, false)
+	for i, key := range []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6} {
+		menuItem(t, w, key).Action()
+		if got := w.Tabs.SelectedIndex(); got != i {
+			t.Errorf("Ctrl+%s selected tab %d, want %d", key, got, i)
+		}
+	}
+	want := []string{"Overblik", "Partnere", "Lokaler og lejemål", "Bemanding", "Skabeloner", "Aftaler"}
+	for i, item := range w.Tabs.Items {
+		if item.Text != want[i] {
+			t.Errorf("tab %d is %q, want %q", i, item.Text, want[i])
+		}
+	}
+}
+
+func TestFormShortcutsReachThePartnersTab(t *testing.T) {
+	w, s := newTestWindow(t, false)
+	p := w.Partners
+	menuItem(t, w, fyne.KeyN).Action()
+	if w.Win.Canvas().Focused() != p.name {
+		t.Error("Ctrl+N did not put the cursor in Navn")
+	}
+	typeInto(p.name, "Sekstanten")
+	p.kind.SetSelected(kindLabel("sekretariat"))
+	menuItem(t, w, fyne.KeyS).Action()
+	if n := countRows(t, s, "organisations"); n != 1 {
+		t.Fatalf("Ctrl+S saved %d organisations", n)
+	}
+	menuItem(t, w, fyne.KeyF).Action()
+	if w.Win.Canvas().Focused() != p.search {
+		t.Error("Ctrl+F did not focus the search field")
+	}
+}
