@@ -317,11 +317,17 @@ func TestCheckRefusesFiles(t *testing.T) {
 	raw.Close()
 	wantNoSideFiles(t, newer)
 
+	empty := filepath.Join(dir, "tom.db")
+	if err := os.WriteFile(empty, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+
 	for _, tt := range []struct {
 		path, want string
 	}{
 		{text, "er ikke en SQLite-database"},
 		{newer, "nyere version"},
+		{empty, "er tom"},
 	} {
 		before := sum(t, tt.path)
 		code, stdout, stderr := runCLI(t, "check", "--db", tt.path)

@@ -166,7 +166,13 @@ func (s *Store) saveOrganisation(ctx context.Context, tx *sql.Tx, o Organisation
 	return o, logEvent(ctx, tx, now, event, "organisation", o.ID, o.Name)
 }
 
+// saveSteeringApproval keeps an enterprise's approval in step with its
+// form. For other kinds the form has no approval fields, so a row from when
+// the organisation was an enterprise is left alone rather than lost.
 func saveSteeringApproval(ctx context.Context, tx *sql.Tx, o Organisation, now string) error {
+	if o.Kind != KindEnterprise {
+		return nil
+	}
 	if o.ApprovedOn.IsZero() && o.ApprovalRef == "" {
 		_, err := tx.ExecContext(ctx, `DELETE FROM approvals WHERE organisation_id = ? AND body = 'styregruppe'`, o.ID)
 		return err

@@ -345,4 +345,19 @@ func TestSteeringApproval(t *testing.T) {
 	if got, _ := s.Organisation(ctx, o.ID); got.ApprovedOn.IsZero() {
 		t.Errorf("refused save cleared the approval date")
 	}
+
+	// Changing the kind away from enterprise and back keeps the approval:
+	// the form only hides the fields.
+	f = o.Form()
+	f.Kind = "andet"
+	mustSaveOrg(t, s, f)
+	f.Kind = "virksomhed"
+	f.ApprovedOn, f.ApprovalRef = "", ""
+	back, err := s.Organisation(ctx, o.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.ApprovedOn.IsZero() || back.ApprovalRef != "Møde 1.5.2015" {
+		t.Errorf("a change of kind lost the approval: %v %q", back.ApprovedOn, back.ApprovalRef)
+	}
 }

@@ -179,5 +179,8 @@ func OpenExisting(path string) (*Store, error) {
 	if st.IsDir() {
 		return nil, fileError(path, "er en mappe, ikke en databasefil", nil)
 	}
+	if st.Size() == 0 {
+		return nil, fileError(path, "er tom (0 byte), ikke en Partnerskab-database", nil)
+	}
 	return Open(path)
 }
