@@ -99,15 +99,6 @@ func countRows(t *testing.T, s *data.Store, table string) int {
 	return n
 }
 
-func listNames(p *PartnersTab) []string {
-	var names []string
-	for i := 0; i < p.rows.len(); i++ {
-		o, _ := p.rows.get(i)
-		names = append(names, o.Name)
-	}
-	return names
-}
-
 func mustContain(t *testing.T, got, want string) {
 	t.Helper()
 	if !strings.Contains(got, want) {

@@ -9,12 +9,14 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"partnerskab/data"
 	"partnerskab/data/dk"
 )
+
+// draftOrganisation names the Partnere form's drafts.
+const draftOrganisation = "organisation"
 
 // PartnersTab is the Partnere tab: a searchable list of organisations and
 // the form for one of them with its contact people.
@@ -22,17 +24,11 @@ type PartnersTab struct {
 	w       *Window
 	content fyne.CanvasObject
 
-	search       *entry
+	list         *recordList[data.Organisation]
 	kindFilter   *widget.Select
 	showArchived *widget.Check
-	list         *widget.List
-	rows         *pager[data.Organisation]
-	count        *widget.Label
-	selecting    bool // the list is being moved by code, not by the user
 
-	heading                                 *widget.Label
-	state                                   *widget.Label
-	fields                                  fieldSet
+	form                                    *recordForm
 	name, cvr, pNumber, ean, rsvCheckedOn   *entry
 	address, postcode, city, role, notes    *entry
 	approvedOn, approvalRef                 *entry
@@ -41,7 +37,6 @@ type PartnersTab struct {
 	saveButton, cancelButton, archiveButton *widget.Button
 	original                                data.Organisation // as saved; ID 0 for a new one
 	parents                                 []data.Organisation
-	loading, dirty, showErrors              bool
 
 	contacts *contactsPanel
 }
@@ -52,15 +47,15 @@ func newPartnersTab(w *Window) *PartnersTab {
 	t.buildForm()
 	t.contacts = newContactsPanel(t)
 	form := container.NewBorder(
-		container.NewVBox(t.heading, t.state),
+		container.NewVBox(t.form.heading, t.form.state),
 		container.NewHBox(t.saveButton, t.cancelButton, layout.NewSpacer(), t.archiveButton),
 		nil, nil,
-		container.NewVScroll(container.NewVBox(t.fields.object(), widget.NewSeparator(), t.contacts.content)))
-	split := container.NewHSplit(t.listPanel(), container.NewPadded(form))
+		container.NewVScroll(container.NewVBox(t.form.fields.object(), widget.NewSeparator(), t.contacts.content)))
+	split := container.NewHSplit(t.list.content, container.NewPadded(form))
 	split.Offset = 0.34
 	t.content = split
 	t.Reload()
-	t.NewRecord()
+	t.fill(data.Organisation{})
 	return t
 }
 
@@ -69,19 +64,6 @@ func (t *PartnersTab) ctx() context.Context { return context.Background() }
 // --- the list ---
 
 func (t *PartnersTab) buildList() {
-	t.search = newEntry(lang.X("partners.search", "Søg: navn, CVR, by, type, rolle (Ctrl+F)"))
-	t.search.OnChanged = func(string) { t.Reload() }
-	t.search.onEscape = func() { t.search.SetText("") }
-	// Enter opens the first match: Ctrl+F, a few letters, Enter, and the
-	// form is ready for typing.
-	t.search.OnSubmitted = func(string) {
-		if o, ok := t.rows.get(0); ok {
-			t.guard(func() {
-				t.open(o.ID)
-				t.w.Win.Canvas().Focus(t.name)
-			}, nil)
-		}
-	}
 	all := lang.X("partners.allkinds", "Alle typer")
 	options := []string{all}
 	for _, k := range data.OrgKinds {
@@ -90,45 +72,39 @@ func (t *PartnersTab) buildList() {
 	t.kindFilter = widget.NewSelect(options, func(string) { t.Reload() })
 	t.kindFilter.SetSelected(all)
 	t.showArchived = widget.NewCheck(lang.X("partners.archived", "Vis arkiverede"), func(bool) { t.Reload() })
-	t.count = widget.NewLabel("")
-	t.rows = newPager(200, func(offset, limit int) ([]data.Organisation, error) {
-		q := t.query()
-		q.Offset, q.Limit = offset, limit
-		return t.w.store.SearchOrganisations(t.ctx(), q)
-	})
-	t.rows.onError = t.w.showError
-	t.list = widget.NewList(t.rows.len,
-		func() fyne.CanvasObject {
-			name := widget.NewLabel("Organisationens navn")
-			name.TextStyle.Bold = true
-			name.Truncation = fyne.TextTruncateEllipsis
-			detail := widget.NewLabel("Type · by")
-			detail.Truncation = fyne.TextTruncateEllipsis
-			detail.SizeName = theme.SizeNameCaptionText
-			return container.New(layout.NewCustomPaddedVBoxLayout(-8), name, detail)
+	t.list = newRecordList(t.w, recordListSpec[data.Organisation]{
+		placeholder: lang.X("partners.search", "Søg: navn, CVR, by, type, rolle (Ctrl+F)"),
+		newLabel:    lang.X("partners.new", "Ny organisation (Ctrl+N)"),
+		onNew:       t.NewRecord,
+		filters:     container.NewBorder(nil, nil, nil, t.showArchived, t.kindFilter),
+		fetch: func(offset, limit int) ([]data.Organisation, error) {
+			q := t.query()
+			q.Offset, q.Limit = offset, limit
+			return t.w.store.SearchOrganisations(t.ctx(), q)
 		},
-		func(id widget.ListItemID, obj fyne.CanvasObject) {
-			o, _ := t.rows.get(id)
-			box := obj.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(o.Name)
-			box.Objects[1].(*widget.Label).SetText(orgDetail(o))
-		})
-	t.list.OnSelected = func(id widget.ListItemID) {
-		if t.selecting {
-			return
-		}
-		o, ok := t.rows.get(id)
-		if !ok || o.ID == t.original.ID {
-			return
-		}
-		t.guard(func() { t.open(o.ID) }, func() { t.selectInList(t.original.ID) })
-	}
-}
-
-func (t *PartnersTab) listPanel() fyne.CanvasObject {
-	newButton := widget.NewButton(lang.X("partners.new", "Ny organisation (Ctrl+N)"), t.NewRecord)
-	top := container.NewVBox(t.search, container.NewBorder(nil, nil, nil, t.showArchived, t.kindFilter))
-	return container.NewBorder(top, container.NewVBox(t.count, newButton), nil, nil, t.list)
+		countRows: func() (int, error) { return t.w.store.CountOrganisations(t.ctx(), t.query()) },
+		id:        func(o data.Organisation) int64 { return o.ID },
+		title:     func(o data.Organisation) string { return o.Name },
+		detail:    orgDetail,
+		countText: func(n int) string {
+			if n == 1 {
+				return lang.X("partners.count.one", "1 organisation")
+			}
+			return lang.X("partners.count", "{{.N}} organisationer", map[string]any{"N": n})
+		},
+		onPick: func(o data.Organisation) {
+			if o.ID == t.original.ID {
+				t.w.Win.Canvas().Focus(t.name)
+				return
+			}
+			t.form.guard(t.headingName(), func() {
+				t.open(o.ID)
+				if t.w.Win.Canvas().Focused() == t.list.search {
+					t.w.Win.Canvas().Focus(t.name)
+				}
+			}, func() { t.list.mark(t.original.ID) })
+		},
+	})
 }
 
 func orgDetail(o data.Organisation) string {
@@ -147,7 +123,7 @@ func kindLabel(k data.OrgKind) string { return lang.X("kind."+string(k), k.Label
 func rsvLabel(r data.RSV) string { return lang.X("rsv."+string(r), r.Label()) }
 
 func (t *PartnersTab) query() data.OrgQuery {
-	q := data.OrgQuery{Text: t.search.Text, Archived: t.showArchived.Checked}
+	q := data.OrgQuery{Text: t.list.search.Text, Archived: t.showArchived.Checked}
 	for _, k := range data.OrgKinds {
 		if kindLabel(k) == t.kindFilter.Selected {
 			q.Kind = k
@@ -158,53 +134,24 @@ func (t *PartnersTab) query() data.OrgQuery {
 
 // Reload re-reads the list (after a search, a save, an archive).
 func (t *PartnersTab) Reload() {
-	if t.list == nil || t.count == nil {
+	if t.list == nil || t.showArchived == nil {
 		return
 	}
-	n, err := t.w.store.CountOrganisations(t.ctx(), t.query())
-	if err != nil {
-		t.w.showError(err)
-		return
-	}
-	t.rows.reset(n)
-	if n == 1 {
-		t.count.SetText(lang.X("partners.count.one", "1 organisation"))
-	} else {
-		t.count.SetText(lang.X("partners.count", "{{.N}} organisationer", map[string]any{"N": n}))
-	}
-	t.list.Refresh()
-	t.selectInList(t.original.ID)
+	t.list.reload(t.original.ID)
 	t.reloadParents()
-}
-
-// selectInList marks the open organisation in the list if it is in view
-// of the current search, without reopening it.
-func (t *PartnersTab) selectInList(id int64) {
-	t.selecting = true
-	defer func() { t.selecting = false }()
-	if id != 0 {
-		for i := 0; i < t.rows.len(); i++ {
-			if o, ok := t.rows.get(i); ok && o.ID == id {
-				t.list.Select(i)
-				t.list.ScrollTo(i)
-				return
-			}
-			if i >= 1000 { // far down a long list: leave it unmarked
-				break
-			}
-		}
-	}
-	t.list.UnselectAll()
 }
 
 // --- the form ---
 
 func (t *PartnersTab) buildForm() {
-	t.heading = widget.NewLabel("")
-	t.heading.TextStyle.Bold = true
-	t.heading.SizeName = "subHeadingText"
-	t.state = widget.NewLabel("")
-	t.state.Wrapping = fyne.TextWrapWord
+	t.form = newRecordForm(t.w, draftOrganisation)
+	t.form.recordID = func() int64 { return t.original.ID }
+	t.form.values = func() any { return t.formValues() }
+	t.form.parse = func() error { _, err := t.formValues().Parse(); return err }
+	t.form.onChange = func() {
+		t.updateVisibility()
+		t.updateState()
+	}
 
 	t.name = newEntry("")
 	t.kind = widget.NewSelect(nil, nil)
@@ -227,7 +174,7 @@ func (t *PartnersTab) buildForm() {
 	t.approvedOn = newEntry(lang.X("form.date.hint", "dd.mm.åååå"))
 	t.approvalRef = newEntry(lang.X("partners.approval.hint", "fx styregruppemøde, punkt"))
 
-	add := func(name, label string, in fyne.CanvasObject) { t.fields.add(newField(name, label, in)) }
+	add := func(name, label string, in fyne.CanvasObject) { t.form.fields.add(newField(name, label, in)) }
 	add("Name", lang.X("partners.name", "Navn"), t.name)
 	add("Kind", lang.X("partners.kind", "Type"), t.kind)
 	add("ParentID", lang.X("partners.parent", "Hører under"), t.parent)
@@ -246,12 +193,12 @@ func (t *PartnersTab) buildForm() {
 
 	for _, e := range []*entry{t.name, t.cvr, t.pNumber, t.ean, t.rsvCheckedOn, t.address, t.postcode, t.city,
 		t.role, t.notes, t.approvedOn, t.approvalRef} {
-		e.OnChanged = func(string) { t.changed() }
+		e.OnChanged = func(string) { t.form.changed() }
 		e.onEscape = t.Cancel
 	}
-	t.kind.OnChanged = func(string) { t.changed() }
-	t.parent.OnChanged = func(string) { t.changed() }
-	t.rsv.OnChanged = func(string) { t.changed() }
+	t.kind.OnChanged = func(string) { t.form.changed() }
+	t.parent.OnChanged = func(string) { t.form.changed() }
+	t.rsv.OnChanged = func(string) { t.form.changed() }
 
 	t.saveButton = widget.NewButton(lang.X("form.save", "Gem (Ctrl+S)"), t.Save)
 	t.saveButton.Importance = widget.HighImportance
@@ -274,40 +221,12 @@ func (t *PartnersTab) reloadParents() {
 	t.parent.Refresh()
 }
 
-// changed runs on every keystroke: it marks the form dirty, shows the
-// CPR warning live, and after a refused save re-checks the fields so that a
-// message goes away as soon as the field is right.
-func (t *PartnersTab) changed() {
-	if t.loading {
-		return
-	}
-	t.dirty = true
-	t.updateVisibility()
-	t.updateState()
-	t.liveCheck()
-}
-
-func (t *PartnersTab) liveCheck() {
-	_, err := t.formValues().Parse()
-	v, _ := data.AsValidation(err)
-	if v == nil {
-		v = &data.ValidationError{}
-	}
-	for _, f := range t.fields.fields {
-		if p, ok := v.For(f.name); ok && (t.showErrors || p.Code == "cpr") {
-			f.setMessage(p.Text, t.showErrors)
-		} else {
-			f.setMessage("", false)
-		}
-	}
-}
-
 func (t *PartnersTab) updateVisibility() {
 	k := t.selectedKind()
-	t.fields.byName("ParentID").visible(k == data.KindMunicipalUnit)
+	t.form.fields.byName("ParentID").visible(k == data.KindMunicipalUnit)
 	enterprise := k == data.KindEnterprise
 	for _, n := range []string{"RSV", "RSVCheckedOn", "ApprovedOn", "ApprovalRef"} {
-		t.fields.byName(n).visible(enterprise)
+		t.form.fields.byName(n).visible(enterprise)
 	}
 }
 
@@ -317,29 +236,25 @@ func (t *PartnersTab) updateState() {
 	case t.original.Archived():
 		s = lang.X("partners.state.archived", "Arkiveret {{.Date}}. Genskab den for at redigere.",
 			map[string]any{"Date": dk.FormatDate(t.original.ArchivedAt.Local())})
-	case t.dirty:
+	case t.form.dirty:
 		s = lang.X("form.state.dirty", "Ændringer er ikke gemt.")
 	case t.original.ID != 0:
 		s = lang.X("form.state.saved", "Sidst gemt {{.When}}.", map[string]any{"When": dk.FormatDateTime(t.original.UpdatedAt.Local())})
 	}
-	t.state.SetText(s)
+	t.form.state.SetText(s)
 	if t.original.Archived() {
 		t.archiveButton.SetText(lang.X("partners.restore", "Genskab"))
+		t.saveButton.Disable()
 	} else {
 		t.archiveButton.SetText(lang.X("partners.archive", "Arkivér"))
+		t.saveButton.Enable()
 	}
 	if t.original.ID == 0 {
 		t.archiveButton.Disable()
-		t.heading.SetText(lang.X("partners.newheading", "Ny organisation"))
 	} else {
 		t.archiveButton.Enable()
-		t.heading.SetText(t.original.Name)
 	}
-	if t.original.Archived() {
-		t.saveButton.Disable()
-	} else {
-		t.saveButton.Enable()
-	}
+	t.form.heading.SetText(t.headingName())
 }
 
 func (t *PartnersTab) selectedKind() data.OrgKind {
@@ -372,28 +287,24 @@ func (t *PartnersTab) formValues() data.OrganisationForm {
 	return f
 }
 
-// fill puts an organisation into the form without marking it dirty.
-func (t *PartnersTab) fill(o data.Organisation) {
-	t.loading = true
-	defer func() { t.loading = false }()
-	t.original = o
-	f := o.Form()
+// setValues puts form values into the widgets.
+func (t *PartnersTab) setValues(f data.OrganisationForm) {
 	t.name.SetText(f.Name)
-	if o.Kind == "" {
-		t.kind.SetSelected(kindLabel(data.KindEnterprise))
-	} else {
-		t.kind.SetSelected(kindLabel(o.Kind))
+	kind := data.OrgKind(f.Kind)
+	if kind == "" {
+		kind = data.KindEnterprise
 	}
+	t.kind.SetSelected(kindLabel(kind))
 	t.parent.ClearSelected()
 	for _, p := range t.parents {
-		if p.ID == o.ParentID {
+		if p.ID == f.ParentID {
 			t.parent.SetSelected(p.Name)
 		}
 	}
 	t.cvr.SetText(f.CVR)
 	t.pNumber.SetText(f.PNumber)
 	t.ean.SetText(f.EAN)
-	rsv := o.RSV
+	rsv := data.RSV(f.RSV)
 	if rsv == "" {
 		rsv = data.RSVUnknown
 	}
@@ -406,9 +317,15 @@ func (t *PartnersTab) fill(o data.Organisation) {
 	t.notes.SetText(f.Notes)
 	t.approvedOn.SetText(f.ApprovedOn)
 	t.approvalRef.SetText(f.ApprovalRef)
-	t.dirty, t.showErrors = false, false
-	t.fields.clear()
 	t.updateVisibility()
+}
+
+// fill shows a saved (or new, empty) organisation, not dirty.
+func (t *PartnersTab) fill(o data.Organisation) {
+	t.original = o
+	t.form.fill(func() { t.setValues(o.Form()) })
+	t.form.dirty, t.form.showErrors = false, false
+	t.form.fields.clear()
 	t.updateState()
 	t.contacts.load(o.ID)
 }
@@ -421,28 +338,30 @@ func (t *PartnersTab) open(id int64) {
 		return
 	}
 	t.fill(o)
-	t.selectInList(id)
+	t.list.mark(id)
 }
 
-// guard runs proceed, first asking whether to discard unsaved edits;
-// stay runs when the user keeps editing.
-func (t *PartnersTab) guard(proceed, stay func()) {
-	if !t.dirty {
-		proceed()
+// restoreDraft puts a kept draft back into the form, dirty, so the user
+// can save it or throw it away.
+func (t *PartnersTab) restoreDraft(d data.Draft) {
+	var f data.OrganisationForm
+	if !restoreInto(d, &f) {
 		return
 	}
-	d := dialog.NewConfirm(lang.X("form.discard.title", "Ændringer er ikke gemt"),
-		lang.X("form.discard.question", "Kassér ændringerne i {{.Name}}?", map[string]any{"Name": t.headingName()}),
-		func(discard bool) {
-			if discard {
-				proceed()
-			} else if stay != nil {
-				stay()
-			}
-		}, t.w.Win)
-	d.SetConfirmText(lang.X("form.discard", "Kassér ændringerne"))
-	d.SetDismissText(lang.X("form.keepediting", "Fortsæt redigeringen"))
-	d.Show()
+	if d.RecordID != 0 {
+		o, err := t.w.store.Organisation(t.ctx(), d.RecordID)
+		if err != nil {
+			return
+		}
+		t.fill(o)
+	} else {
+		t.fill(data.Organisation{})
+	}
+	t.form.fill(func() { t.setValues(f) })
+	t.form.dirty = true
+	t.updateState()
+	t.form.liveCheck()
+	t.list.mark(d.RecordID)
 }
 
 func (t *PartnersTab) headingName() string {
@@ -452,11 +371,16 @@ func (t *PartnersTab) headingName() string {
 	return t.original.Name
 }
 
+// Dirty tells whether the form holds unsaved edits.
+func (t *PartnersTab) Dirty() bool { return t.form.dirty }
+
+func (t *PartnersTab) draft() *recordForm { return t.form }
+
 // NewRecord starts a new organisation (Ctrl+N).
 func (t *PartnersTab) NewRecord() {
-	t.guard(func() {
+	t.form.guard(t.headingName(), func() {
 		t.fill(data.Organisation{})
-		t.selectInList(0)
+		t.list.mark(0)
 		t.w.Win.Canvas().Focus(t.name)
 	}, nil)
 }
@@ -469,21 +393,14 @@ func (t *PartnersTab) Save() {
 	}
 	o, err := t.w.store.SaveOrganisation(t.ctx(), t.formValues())
 	if v, ok := data.AsValidation(err); ok {
-		t.showErrors = true
-		first := t.fields.show(v)
-		t.state.SetText(lang.X("form.state.refused", "Ikke gemt: ret {{.N}} felt(er) markeret med rødt.",
-			map[string]any{"N": len(v.Problems)}))
-		if first != nil {
-			if fo, ok := first.input.(fyne.Focusable); ok {
-				t.w.Win.Canvas().Focus(fo)
-			}
-		}
+		t.form.refused(v)
 		return
 	}
 	if err != nil {
 		t.w.showError(err)
 		return
 	}
+	t.form.clean() // the draft of the record as it was (0 for a new one)
 	t.fill(o)
 	t.Reload()
 	t.w.setStatus(lang.X("partners.saved", "{{.Name}} er gemt {{.When}}.",
@@ -492,15 +409,16 @@ func (t *PartnersTab) Save() {
 
 // Cancel throws away unsaved edits (Esc) and shows what is saved.
 func (t *PartnersTab) Cancel() {
-	if !t.dirty {
+	if !t.form.dirty {
 		return
 	}
+	t.form.clean()
 	t.fill(t.original)
 }
 
 // FocusSearch moves the cursor to the search field (Ctrl+F).
 func (t *PartnersTab) FocusSearch() {
-	t.w.Win.Canvas().Focus(t.search)
+	t.w.Win.Canvas().Focus(t.list.search)
 }
 
 func (t *PartnersTab) toggleArchived() {
@@ -518,7 +436,7 @@ func (t *PartnersTab) toggleArchived() {
 		t.Reload()
 		return
 	}
-	t.guard(func() {
+	t.form.guard(t.headingName(), func() {
 		d := dialog.NewConfirm(lang.X("partners.archive.title", "Arkivér organisation"),
 			lang.X("partners.archive.question", "Arkivér {{.Name}}? Den forsvinder fra listerne, men beholder sin historik og kan genskabes under »Vis arkiverede«.",
 				map[string]any{"Name": o.Name}),

@@ -36,10 +36,10 @@ func TestCreateOrganisationThroughTheForm(t *testing.T) {
 	if o.ApprovedOn.Format("2006-01-02") != "2015-02-21" || o.ApprovalRef != "Styregruppemøde, punkt 4" {
 		t.Errorf("approval saved as %v %q", o.ApprovedOn, o.ApprovalRef)
 	}
-	if p.original.ID != o.ID || p.dirty {
+	if p.original.ID != o.ID || p.form.dirty {
 		t.Errorf("form did not switch to the saved record")
 	}
-	if got := listNames(p); len(got) != 1 || got[0] != "Grønt Værksted" {
+	if got := p.list.names(); len(got) != 1 || got[0] != "Grønt Værksted" {
 		t.Errorf("list shows %v", got)
 	}
 }
@@ -60,7 +60,7 @@ func TestBadCVRShowsItsMessageAndSavesNothing(t *testing.T) {
 	for name, want := range map[string]string{
 		"CVR": "kontrolcifferet", "EAN": "kontrolcifferet", "PNumber": "10 cifre", "ApprovedOn": "findes ikke",
 	} {
-		f := p.fields.byName(name)
+		f := p.form.fields.byName(name)
 		if !f.msg.Visible() {
 			t.Errorf("%s: no message shown", name)
 		}
@@ -69,13 +69,13 @@ func TestBadCVRShowsItsMessageAndSavesNothing(t *testing.T) {
 	if p.cvr.Text != "29188506" || p.name.Text != "Bevar" {
 		t.Errorf("the form lost what was typed: %q %q", p.name.Text, p.cvr.Text)
 	}
-	mustContain(t, p.state.Text, "Ikke gemt")
+	mustContain(t, p.form.state.Text, "Ikke gemt")
 	if w.Win.Canvas().Focused() != p.cvr {
 		t.Errorf("focus is not on the first bad field")
 	}
 	// Fixing the field clears its message as the user types.
 	typeInto(p.cvr, "29188505")
-	if p.fields.byName("CVR").msg.Visible() {
+	if p.form.fields.byName("CVR").msg.Visible() {
 		t.Errorf("the CVR message stays after the CVR was corrected")
 	}
 }
@@ -92,7 +92,7 @@ func TestSecondOrganisationWithTheSameCVRIsRefused(t *testing.T) {
 	if n := countRows(t, s, "organisations"); n != before {
 		t.Fatalf("duplicate saved: %d rows, had %d", n, before)
 	}
-	mustContain(t, p.fields.byName("CVR").msg.Text, "allerede registreret for Slagelse Kommune")
+	mustContain(t, p.form.fields.byName("CVR").msg.Text, "allerede registreret for Slagelse Kommune")
 }
 
 func TestCPRNumberInFreeTextIsWarnedAsTyped(t *testing.T) {
@@ -100,7 +100,7 @@ func TestCPRNumberInFreeTextIsWarnedAsTyped(t *testing.T) {
 	p := w.Partners
 	typeInto(p.name, "Bevar")
 	typeInto(p.notes, "Kontakt om 010203-1234 i næste uge")
-	f := p.fields.byName("Notes")
+	f := p.form.fields.byName("Notes")
 	if !f.msg.Visible() {
 		t.Fatal("no warning while typing a CPR-like number")
 	}
@@ -119,19 +119,19 @@ func TestListIsSortedTheDanishWayAndSearches(t *testing.T) {
 		typeInto(p.name, name)
 		test.Tap(p.saveButton)
 	}
-	names := listNames(p)
+	names := p.list.names()
 	tail := names[len(names)-4:]
 	if strings.Join(tail, "|") != "Zebra Tekstil|Ærø Café|Øster Systue|Åbyhøj Køkken" {
 		t.Errorf("Danish order wrong at the end: %v", names)
 	}
 	for query, want := range map[string]string{"øster": "Øster Systue", "ÆRØ": "Ærø Café", "åbyhøj køk": "Åbyhøj Køkken"} {
-		typeInto(p.search, query)
-		if got := listNames(p); len(got) != 1 || got[0] != want {
+		typeInto(p.list.search, query)
+		if got := p.list.names(); len(got) != 1 || got[0] != want {
 			t.Errorf("search %q listed %v, want [%s]", query, got, want)
 		}
 	}
-	typeInto(p.search, "29188505")
-	if got := listNames(p); len(got) != 3 {
+	typeInto(p.list.search, "29188505")
+	if got := p.list.names(); len(got) != 3 {
 		t.Errorf("CVR search found %v, want the municipality and its two units", got)
 	}
 }
@@ -139,8 +139,8 @@ func TestListIsSortedTheDanishWayAndSearches(t *testing.T) {
 func TestArchiveAndRestoreThroughTheWindow(t *testing.T) {
 	w, s := newTestWindow(t, true)
 	p := w.Partners
-	typeInto(p.search, "Bevar")
-	p.list.Select(0)
+	typeInto(p.list.search, "Bevar")
+	p.list.list.Select(0)
 	if p.original.Name != "Bevar" {
 		t.Fatalf("selected %q", p.original.Name)
 	}
@@ -150,11 +150,11 @@ func TestArchiveAndRestoreThroughTheWindow(t *testing.T) {
 	if !o.Archived() {
 		t.Fatal("not archived in the store")
 	}
-	if names := listNames(p); len(names) != 0 {
+	if names := p.list.names(); len(names) != 0 {
 		t.Errorf("archived organisation still listed: %v", names)
 	}
 	p.showArchived.SetChecked(true)
-	if names := listNames(p); len(names) != 1 {
+	if names := p.list.names(); len(names) != 1 {
 		t.Fatalf("archived list: %v", names)
 	}
 	test.Tap(p.archiveButton) // now "Genskab"
@@ -170,15 +170,15 @@ func TestArchiveAndRestoreThroughTheWindow(t *testing.T) {
 func TestEscapeThrowsAwayUnsavedEdits(t *testing.T) {
 	w, s := newTestWindow(t, true)
 	p := w.Partners
-	typeInto(p.search, "Sekstanten")
-	p.list.Select(0)
+	typeInto(p.list.search, "Sekstanten")
+	p.list.list.Select(0)
 	typeInto(p.city, "Ringsted")
-	if !p.dirty {
+	if !p.form.dirty {
 		t.Fatal("typing did not mark the form dirty")
 	}
 	p.city.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if p.city.Text != "Slagelse" || p.dirty {
-		t.Errorf("Esc left %q (dirty %v)", p.city.Text, p.dirty)
+	if p.city.Text != "Slagelse" || p.form.dirty {
+		t.Errorf("Esc left %q (dirty %v)", p.city.Text, p.form.dirty)
 	}
 	o, _ := s.Organisation(context.Background(), p.original.ID)
 	if o.City != "Slagelse" {
@@ -189,10 +189,10 @@ func TestEscapeThrowsAwayUnsavedEdits(t *testing.T) {
 func TestLeavingADirtyFormAsksFirst(t *testing.T) {
 	w, _ := newTestWindow(t, true)
 	p := w.Partners
-	p.list.Select(0)
+	p.list.list.Select(0)
 	first := p.original.ID
 	typeInto(p.role, "Ny rolle")
-	p.list.Select(1)
+	p.list.list.Select(1)
 	if p.original.ID != first {
 		t.Fatal("switched record without asking")
 	}
@@ -200,7 +200,7 @@ func TestLeavingADirtyFormAsksFirst(t *testing.T) {
 	if p.role.Text != "Ny rolle" {
 		t.Errorf("keeping on editing lost the text")
 	}
-	p.list.Select(2)
+	p.list.list.Select(2)
 	test.Tap(button(t, w, "Kassér ændringerne"))
 	if p.original.ID == first {
 		t.Error("discarding did not open the other record")
@@ -210,8 +210,8 @@ func TestLeavingADirtyFormAsksFirst(t *testing.T) {
 func TestContactPeople(t *testing.T) {
 	w, s := newTestWindow(t, true)
 	p := w.Partners
-	typeInto(p.search, "Bevar")
-	p.list.Select(0)
+	typeInto(p.list.search, "Bevar")
+	p.list.list.Select(0)
 	before := countRows(t, s, "contacts")
 	test.Tap(p.contacts.addButton)
 	dlg := p.contacts.lastDialog
@@ -244,23 +244,64 @@ func TestContactPeople(t *testing.T) {
 func TestClosingWithUnsavedEditsAsks(t *testing.T) {
 	w, s := newTestWindow(t, true)
 	p := w.Partners
-	typeInto(p.search, "Sekstanten")
-	p.list.Select(0)
+	typeInto(p.list.search, "Sekstanten")
+	p.list.list.Select(0)
 	typeInto(p.city, "Ringsted")
 	w.confirmClose()
-	test.Tap(button(t, w, "Gem og luk"))
+	test.Tap(button(t, w, "Behold dem og luk"))
 	o, _ := s.Organisation(context.Background(), p.original.ID)
+	if o.City != "Slagelse" {
+		t.Errorf("closing wrote over the saved record: %q", o.City)
+	}
+	drafts, _ := s.Drafts(context.Background())
+	if len(drafts) != 1 || drafts[0].RecordID != o.ID {
+		t.Fatalf("drafts after keep: %+v", drafts)
+	}
+
+	// The next start offers the kept edits back.
+	w2 := New(test.NewTempApp(t), s)
+	defer w2.Win.Close()
+	w2.OfferDrafts()
+	test.Tap(button(t, w2, "Hent ændringerne tilbage"))
+	p2 := w2.Partners
+	if p2.original.ID != o.ID || p2.city.Text != "Ringsted" || !p2.form.dirty {
+		t.Errorf("restored draft: record %d, city %q, dirty %v", p2.original.ID, p2.city.Text, p2.form.dirty)
+	}
+	test.Tap(p2.saveButton)
+	o, _ = s.Organisation(context.Background(), o.ID)
 	if o.City != "Ringsted" {
-		t.Errorf("Gem og luk did not save: %q", o.City)
+		t.Errorf("saving the restored draft stored %q", o.City)
+	}
+	if drafts, _ := s.Drafts(context.Background()); len(drafts) != 0 {
+		t.Errorf("draft kept after save: %+v", drafts)
+	}
+}
+
+func TestDraftIsWrittenAsTheUserTypesAndDiscardedOnClose(t *testing.T) {
+	w, s := newTestWindow(t, false)
+	p := w.Partners
+	typeInto(p.name, "Halvfærdig forening")
+	p.form.flushDraft() // what the timer does 0,4 s after the last keystroke
+	drafts, _ := s.Drafts(context.Background())
+	if len(drafts) != 1 || drafts[0].RecordID != 0 {
+		t.Fatalf("no draft for the new organisation: %+v", drafts)
+	}
+	if n := countRows(t, s, "organisations"); n != 0 {
+		t.Fatalf("a draft created an organisation")
+	}
+	w.confirmClose()
+	test.Tap(button(t, w, "Kassér ændringerne og luk"))
+	if drafts, _ := s.Drafts(context.Background()); len(drafts) != 0 {
+		t.Errorf("discard kept the draft: %+v", drafts)
 	}
 }
 
 func TestSearchThenEnterOpensTheFirstMatch(t *testing.T) {
 	w, _ := newTestWindow(t, true)
 	p := w.Partners
-	w.Win.Canvas().Focus(p.search)
-	test.Type(p.search, "varme")
-	p.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	w.Win.Canvas().Focus(p.list.search)
+	test.Type(p.list.search, "varme")
+	p.list.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if p.original.Name != "Fra de varme lande" {
 		t.Fatalf("Enter opened %q", p.original.Name)
 	}

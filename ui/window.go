@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"partnerskab/data"
+	"partnerskab/data/dk"
 )
 
 // AppID identifies the program to the desktop (FyneApp.toml says the same).
@@ -26,12 +28,17 @@ type Window struct {
 	status   *widget.Label
 }
 
-// editor is a tab that answers the form shortcuts (Ctrl+N, Ctrl+S, Ctrl+F, Esc).
+// editor is a list+form tab: it answers the form shortcuts (Ctrl+N,
+// Ctrl+S, Ctrl+F, Esc) and keeps its unsaved edits as drafts.
 type editor interface {
 	NewRecord()
 	Save()
 	FocusSearch()
 	Cancel()
+	Dirty() bool
+	draft() *recordForm        // the form whose drafts the tab keeps
+	restoreDraft(d data.Draft) // puts a kept draft back into the form
+	headingName() string       // what the form is editing, for questions
 }
 
 // Run opens the window on the store and blocks until it is closed.
@@ -41,6 +48,7 @@ func Run(s *data.Store) {
 	w := New(a, s)
 	w.Win.Resize(fyne.NewSize(1200, 780))
 	w.OfferDemoIfEmpty()
+	w.OfferDrafts()
 	w.Win.ShowAndRun()
 }
 
@@ -78,17 +86,27 @@ func New(a fyne.App, s *data.Store) *Window {
 	return w
 }
 
+// editors lists the tabs that have forms, by tab index.
+func (w *Window) editors() map[int]editor {
+	return map[int]editor{1: w.Partners}
+}
+
 // current is the selected tab's editor, or one that ignores the shortcuts.
-func (w *Window) current() editor {
-	if w.Tabs.SelectedIndex() == 1 {
-		return w.Partners
+func (w *Window) current() interface {
+	NewRecord()
+	Save()
+	FocusSearch()
+	Cancel()
+} {
+	if e, ok := w.editors()[w.Tabs.SelectedIndex()]; ok {
+		return e
 	}
 	return noEditor{}
 }
 
 func (w *Window) focusCurrent() {
-	if w.Tabs.SelectedIndex() == 1 {
-		w.Partners.FocusSearch()
+	if e, ok := w.editors()[w.Tabs.SelectedIndex()]; ok {
+		e.FocusSearch()
 	}
 }
 
@@ -137,28 +155,115 @@ func (w *Window) LoadDemo() {
 	w.setStatus(lang.X("demo.loaded", "Eksemplet er indlæst."))
 }
 
-// confirmClose asks before closing over unsaved edits.
+// confirmClose asks, before closing over unsaved edits, whether to keep
+// them as drafts (offered again at the next start) or throw them away.
 func (w *Window) confirmClose() {
-	if !w.Partners.dirty {
+	var dirty []editor
+	var names []string
+	for i := 0; i < len(w.Tabs.Items); i++ {
+		if e, ok := w.editors()[i]; ok && e.Dirty() {
+			dirty = append(dirty, e)
+			names = append(names, e.headingName()+" ("+w.Tabs.Items[i].Text+")")
+		}
+	}
+	if len(dirty) == 0 {
 		w.Win.Close()
 		return
 	}
 	var d *dialog.CustomDialog
 	cancel := widget.NewButton(lang.X("dialog.cancel", "Annullér"), func() { d.Hide() })
-	discard := widget.NewButton(lang.X("close.discard", "Luk uden at gemme"), func() { d.Hide(); w.Win.Close() })
-	save := widget.NewButton(lang.X("close.save", "Gem og luk"), func() {
+	discard := widget.NewButton(lang.X("close.discard", "Kassér ændringerne og luk"), func() {
 		d.Hide()
-		w.Partners.Save()
-		if !w.Partners.dirty {
-			w.Win.Close()
+		for _, e := range dirty {
+			e.draft().clean()
 		}
+		w.Win.Close()
 	})
-	save.Importance = widget.HighImportance
-	d = dialog.NewCustomWithoutButtons(lang.X("close.title", "Ændringer er ikke gemt"),
-		widget.NewLabel(lang.X("close.question", "{{.Name}} har ændringer, der ikke er gemt.",
-			map[string]any{"Name": w.Partners.headingName()})), w.Win)
-	d.SetButtons([]fyne.CanvasObject{cancel, discard, save})
+	keep := widget.NewButton(lang.X("close.keep", "Behold dem og luk"), func() {
+		d.Hide()
+		for _, e := range dirty {
+			e.draft().flushDraft()
+		}
+		w.Win.Close()
+	})
+	keep.Importance = widget.HighImportance
+	text := widget.NewLabel(lang.X("close.question", "Ændringer, der ikke er gemt: {{.Names}}.\nBeholder du dem, tilbydes de igen, næste gang programmet åbner.",
+		map[string]any{"Names": strings.Join(names, ", ")}))
+	text.Wrapping = fyne.TextWrapWord
+	d = dialog.NewCustomWithoutButtons(lang.X("close.title", "Ændringer er ikke gemt"), container.New(&minWidth{w: 480}, text), w.Win)
+	d.SetButtons([]fyne.CanvasObject{cancel, discard, keep})
 	d.Show()
+}
+
+// OfferDrafts offers the edits kept from last time back, newest first per
+// form: after a crash, a dead battery or a close with "keep".
+func (w *Window) OfferDrafts() {
+	drafts, err := w.store.Drafts(context.Background())
+	if err != nil || len(drafts) == 0 {
+		return
+	}
+	byForm := map[string]data.Draft{}
+	var lines []string
+	for _, d := range drafts {
+		if _, seen := byForm[d.Form]; seen {
+			continue
+		}
+		if w.editorFor(d.Form) == nil {
+			continue
+		}
+		byForm[d.Form] = d
+		lines = append(lines, "• "+w.draftTitle(d)+", "+dk.FormatDateTime(d.UpdatedAt.Local()))
+	}
+	if len(byForm) == 0 {
+		return
+	}
+	dlg := dialog.NewConfirm(lang.X("drafts.title", "Ændringer fra sidst"),
+		lang.X("drafts.question", "Der er ændringer, der ikke blev gemt sidst:\n{{.Lines}}\nVil du hente dem tilbage i formularen?",
+			map[string]any{"Lines": strings.Join(lines, "\n")}),
+		func(restore bool) {
+			for form, d := range byForm {
+				e := w.editorFor(form)
+				if restore {
+					e.restoreDraft(d)
+				} else if err := w.store.DeleteDraft(context.Background(), d.Form, d.RecordID); err != nil {
+					w.showError(err)
+				}
+			}
+			if restore {
+				for i, e := range w.editors() {
+					if _, ok := byForm[e.draft().draftForm]; ok {
+						w.Tabs.SelectIndex(i)
+						break
+					}
+				}
+			}
+		}, w.Win)
+	dlg.SetConfirmText(lang.X("drafts.restore", "Hent ændringerne tilbage"))
+	dlg.SetDismissText(lang.X("drafts.discard", "Kassér dem"))
+	dlg.Show()
+}
+
+func (w *Window) editorFor(form string) editor {
+	for _, e := range w.editors() {
+		if e.draft().draftForm == form {
+			return e
+		}
+	}
+	return nil
+}
+
+// draftTitle names a draft for the caseworker: the record it edits.
+func (w *Window) draftTitle(d data.Draft) string {
+	switch d.Form {
+	case draftOrganisation:
+		if d.RecordID == 0 {
+			return lang.X("partners.newheading", "Ny organisation")
+		}
+		if o, err := w.store.Organisation(context.Background(), d.RecordID); err == nil {
+			return o.Name
+		}
+	}
+	return d.Form
 }
 
 func (w *Window) showError(err error) {

@@ -18,7 +18,7 @@ func TestEmptyDatabaseOffersTheExample(t *testing.T) {
 	if n := countRows(t, s, "organisations"); n != 9 {
 		t.Fatalf("the example loaded %d organisations, want 9", n)
 	}
-	if got := len(listNames(w.Partners)); got != 9 {
+	if got := len(w.Partners.list.names()); got != 9 {
 		t.Errorf("the list shows %d organisations after loading", got)
 	}
 }
@@ -75,7 +75,7 @@ func TestFormShortcutsReachThePartnersTab(t *testing.T) {
 		t.Fatalf("Ctrl+S saved %d organisations", n)
 	}
 	menuItem(t, w, fyne.KeyF).Action()
-	if w.Win.Canvas().Focused() != p.search {
+	if w.Win.Canvas().Focused() != p.list.search {
 		t.Error("Ctrl+F did not focus the search field")
 	}
 }

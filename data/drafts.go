@@ -1,0 +1,62 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"time"
+)
+
+// Draft is a form's unsaved edits, kept as the user types so that a closed
+// lid or a dead battery costs nothing. A draft never touches the saved
+// record: only Save does.
+type Draft struct {
+	Form      string // which form: "organisation", "lease", …
+	RecordID  int64  // the record being edited; 0 for a new one
+	Data      json.RawMessage
+	UpdatedAt time.Time
+}
+
+// SaveDraft keeps v (a form's values) as the draft of form/recordID.
+func (s *Store) SaveDraft(ctx context.Context, form string, recordID int64, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("kladde til %s: %w", form, err)
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO form_drafts (form, record_id, data, updated_at) VALUES (?, ?, ?, ?)
+			ON CONFLICT (form, record_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
+			form, recordID, string(b), s.nowText())
+		return err
+	})
+}
+
+// DeleteDraft forgets the draft of form/recordID (after Save or Discard).
+func (s *Store) DeleteDraft(ctx context.Context, form string, recordID int64) error {
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `DELETE FROM form_drafts WHERE form = ? AND record_id = ?`, form, recordID)
+		return err
+	})
+}
+
+// Drafts lists the kept drafts, newest first.
+func (s *Store) Drafts(ctx context.Context) ([]Draft, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT form, record_id, data, updated_at FROM form_drafts ORDER BY updated_at DESC, form`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Draft
+	for rows.Next() {
+		var d Draft
+		var data, at string
+		if err := rows.Scan(&d.Form, &d.RecordID, &data, &at); err != nil {
+			return nil, err
+		}
+		d.Data = json.RawMessage(data)
+		d.UpdatedAt = instantCol(sql.NullString{String: at, Valid: true})
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}

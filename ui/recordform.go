@@ -1,0 +1,170 @@
+package ui
+
+import (
+	"context"
+	"encoding/json"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"partnerskab/data"
+)
+
+// draftDelay is how long after the last keystroke a draft is written.
+const draftDelay = 400 * time.Millisecond
+
+// recordForm is the right half of a list+form tab and the rules every form
+// follows: the heading and state line, messages on the fields, dirty
+// tracking, a question before unsaved edits are left, and a draft kept in
+// the database as the user types.
+type recordForm struct {
+	w       *Window
+	heading *widget.Label
+	state   *widget.Label
+	fields  fieldSet
+
+	loading    bool // the form is being filled by code
+	dirty      bool
+	showErrors bool // after a refused save, fields re-check as the user types
+
+	draftForm string       // the form's name in form_drafts
+	recordID  func() int64 // the record being edited; 0 for a new one
+	values    func() any   // the form as typed (a data.…Form)
+	parse     func() error // the form's own checks (its Parse)
+	onChange  func()       // the tab's own reaction to a change
+
+	mu         sync.Mutex
+	draftTimer *time.Timer
+}
+
+func newRecordForm(w *Window, draftForm string) *recordForm {
+	f := &recordForm{w: w, draftForm: draftForm}
+	f.heading = widget.NewLabel("")
+	f.heading.TextStyle.Bold = true
+	f.heading.SizeName = "subHeadingText"
+	f.state = widget.NewLabel("")
+	f.state.Wrapping = fyne.TextWrapWord
+	return f
+}
+
+// changed runs on every edit: it marks the form dirty, shows the CPR
+// warning live (and, after a refused save, every problem), and schedules
+// the draft.
+func (f *recordForm) changed() {
+	if f.loading {
+		return
+	}
+	f.dirty = true
+	if f.onChange != nil {
+		f.onChange()
+	}
+	f.liveCheck()
+	f.scheduleDraft()
+}
+
+func (f *recordForm) liveCheck() {
+	v, _ := data.AsValidation(f.parse())
+	if v == nil {
+		v = &data.ValidationError{}
+	}
+	for _, fl := range f.fields.fields {
+		if p, ok := v.For(fl.name); ok && (f.showErrors || p.Code == "cpr") {
+			fl.setMessage(p.Text, f.showErrors)
+		} else {
+			fl.setMessage("", false)
+		}
+	}
+}
+
+// refused shows a refused save: each problem on its field, the count in
+// the state line, and the cursor in the first bad field.
+func (f *recordForm) refused(v *data.ValidationError) {
+	f.showErrors = true
+	first := f.fields.show(v)
+	f.state.SetText(lang.X("form.state.refused", "Ikke gemt: ret {{.N}} felt(er) markeret med rødt.",
+		map[string]any{"N": len(v.Problems)}))
+	if first != nil {
+		if fo, ok := first.input.(fyne.Focusable); ok {
+			f.w.Win.Canvas().Focus(fo)
+		}
+	}
+}
+
+// clean marks the form as matching what is saved and forgets its draft.
+func (f *recordForm) clean() {
+	f.stopDraftTimer()
+	f.dirty, f.showErrors = false, false
+	f.fields.clear()
+	if err := f.w.store.DeleteDraft(context.Background(), f.draftForm, f.recordID()); err != nil {
+		fyne.LogError("delete draft", err)
+	}
+}
+
+// fill runs set (which puts values into the widgets) without marking the
+// form dirty.
+func (f *recordForm) fill(set func()) {
+	f.loading = true
+	defer func() { f.loading = false }()
+	set()
+}
+
+func (f *recordForm) scheduleDraft() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.draftTimer != nil {
+		f.draftTimer.Stop()
+	}
+	f.draftTimer = time.AfterFunc(draftDelay, func() { fyne.Do(f.flushDraft) })
+}
+
+func (f *recordForm) stopDraftTimer() {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.draftTimer != nil {
+		f.draftTimer.Stop()
+		f.draftTimer = nil
+	}
+}
+
+// flushDraft writes the draft now (on the UI goroutine, where the widgets
+// may be read).
+func (f *recordForm) flushDraft() {
+	f.stopDraftTimer()
+	if !f.dirty {
+		return
+	}
+	if err := f.w.store.SaveDraft(context.Background(), f.draftForm, f.recordID(), f.values()); err != nil {
+		fyne.LogError("save draft", err)
+	}
+}
+
+// restore decodes a draft into dst (a pointer to the form's values).
+func restoreInto(d data.Draft, dst any) bool {
+	return json.Unmarshal(d.Data, dst) == nil
+}
+
+// guard runs proceed, first asking whether to discard unsaved edits; stay
+// runs when the user keeps editing.
+func (f *recordForm) guard(name string, proceed, stay func()) {
+	if !f.dirty {
+		proceed()
+		return
+	}
+	d := dialog.NewConfirm(lang.X("form.discard.title", "Ændringer er ikke gemt"),
+		lang.X("form.discard.question", "Kassér ændringerne i {{.Name}}?", map[string]any{"Name": name}),
+		func(discard bool) {
+			if discard {
+				f.clean()
+				proceed()
+			} else if stay != nil {
+				stay()
+			}
+		}, f.w.Win)
+	d.SetConfirmText(lang.X("form.discard", "Kassér ændringerne"))
+	d.SetDismissText(lang.X("form.keepediting", "Fortsæt redigeringen"))
+	d.Show()
+}
