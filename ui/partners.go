@@ -364,6 +364,16 @@ func (t *PartnersTab) restoreDraft(d data.Draft) {
 	t.list.mark(d.RecordID)
 }
 
+func (t *PartnersTab) draftTitle(d data.Draft) string {
+	if d.RecordID == 0 {
+		return lang.X("partners.newheading", "Ny organisation")
+	}
+	if o, err := t.w.store.Organisation(t.ctx(), d.RecordID); err == nil {
+		return o.Name
+	}
+	return lang.X("tab.partners", "Partnere")
+}
+
 func (t *PartnersTab) headingName() string {
 	if t.original.ID == 0 {
 		return lang.X("partners.newheading", "Ny organisation")

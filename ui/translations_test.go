@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io/fs"
 	"path/filepath"
 	"strconv"
 	"testing"
@@ -56,15 +57,30 @@ func usedKeys(t *testing.T) map[string]string {
 	return keys
 }
 
+// loadTranslations merges a language's files: LANG.json and AREA.LANG.json
+// (one per tab, so that each area keeps its own strings).
 func loadTranslations(t *testing.T, name string) map[string]string {
 	t.Helper()
-	b, err := assets.Translations.ReadFile("translations/" + name)
-	if err != nil {
-		t.Fatal(err)
+	names, err := fs.Glob(assets.Translations, "translations/*"+name)
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no translation files for %s: %v", name, err)
 	}
 	m := map[string]string{}
-	if err := json.Unmarshal(b, &m); err != nil {
-		t.Fatalf("%s: %v", name, err)
+	for _, n := range names {
+		b, err := assets.Translations.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		part := map[string]string{}
+		if err := json.Unmarshal(b, &part); err != nil {
+			t.Fatalf("%s: %v", n, err)
+		}
+		for k, v := range part {
+			if _, dup := m[k]; dup {
+				t.Errorf("%s: key %q is also in another file", n, k)
+			}
+			m[k] = v
+		}
 	}
 	return m
 }

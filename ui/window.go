@@ -24,7 +24,10 @@ type Window struct {
 	Win      fyne.Window
 	store    *data.Store
 	Tabs     *container.AppTabs
+	Overview *OverviewTab
 	Partners *PartnersTab
+	Premises *PremisesTab
+	Staffing *StaffingTab
 	status   *widget.Label
 }
 
@@ -36,9 +39,10 @@ type editor interface {
 	FocusSearch()
 	Cancel()
 	Dirty() bool
-	draft() *recordForm        // the form whose drafts the tab keeps
-	restoreDraft(d data.Draft) // puts a kept draft back into the form
-	headingName() string       // what the form is editing, for questions
+	draft() *recordForm             // the form whose drafts the tab keeps
+	restoreDraft(d data.Draft)      // puts a kept draft back into the form
+	draftTitle(d data.Draft) string // names a kept draft's record for the caseworker
+	headingName() string            // what the form is editing, for questions
 }
 
 // Run opens the window on the store and blocks until it is closed.
@@ -59,14 +63,14 @@ func New(a fyne.App, s *data.Store) *Window {
 	w.status = widget.NewLabel("")
 	w.status.Truncation = fyne.TextTruncateEllipsis
 	w.Partners = newPartnersTab(w)
+	w.Premises = newPremisesTab(w)
+	w.Staffing = newStaffingTab(w)
+	w.Overview = newOverviewTab(w)
 	w.Tabs = container.NewAppTabs(
-		container.NewTabItem(lang.X("tab.overview", "Overblik"), notYet(lang.X("tab.overview.notyet",
-			"Overblikket over mål, frister og placeringer er ikke bygget endnu."))),
+		container.NewTabItem(lang.X("tab.overview", "Overblik"), w.Overview.content),
 		container.NewTabItem(lang.X("tab.partners", "Partnere"), w.Partners.content),
-		container.NewTabItem(lang.X("tab.premises", "Lokaler og lejemål"), notYet(lang.X("tab.premises.notyet",
-			"Lokaler og lejemål er ikke bygget endnu; eksemplets lokaler og lejemål ligger allerede i databasen."))),
-		container.NewTabItem(lang.X("tab.staffing", "Bemanding"), notYet(lang.X("tab.staffing.notyet",
-			"Bemanding (stillinger og placeringer) er ikke bygget endnu; eksemplets placeringer ligger allerede i databasen."))),
+		container.NewTabItem(lang.X("tab.premises", "Lokaler og lejemål"), w.Premises.content),
+		container.NewTabItem(lang.X("tab.staffing", "Bemanding"), w.Staffing.content),
 		container.NewTabItem(lang.X("tab.templates", "Skabeloner"), notYet(lang.X("tab.templates.notyet",
 			"Aftaleskabeloner er ikke bygget endnu."))),
 		container.NewTabItem(lang.X("tab.agreements", "Aftaler"), notYet(lang.X("tab.agreements.notyet",
@@ -151,7 +155,7 @@ func (w *Window) LoadDemo() {
 		w.showError(err)
 		return
 	}
-	w.Partners.Reload()
+	w.Reload()
 	w.setStatus(lang.X("demo.loaded", "Eksemplet er indlæst."))
 }
 
@@ -254,16 +258,18 @@ func (w *Window) editorFor(form string) editor {
 
 // draftTitle names a draft for the caseworker: the record it edits.
 func (w *Window) draftTitle(d data.Draft) string {
-	switch d.Form {
-	case draftOrganisation:
-		if d.RecordID == 0 {
-			return lang.X("partners.newheading", "Ny organisation")
-		}
-		if o, err := w.store.Organisation(context.Background(), d.RecordID); err == nil {
-			return o.Name
-		}
+	if e := w.editorFor(d.Form); e != nil {
+		return e.draftTitle(d)
 	}
 	return d.Form
+}
+
+// Reload re-reads every tab, after something changed many records.
+func (w *Window) Reload() {
+	w.Partners.Reload()
+	w.Premises.Reload()
+	w.Staffing.Reload()
+	w.Overview.Reload()
 }
 
 func (w *Window) showError(err error) {
