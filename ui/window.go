@@ -90,9 +90,16 @@ func New(a fyne.App, s *data.Store) *Window {
 	return w
 }
 
-// editors lists the tabs that have forms, by tab index.
+// editors lists the tabs that have forms, by tab index; a tab joins as
+// soon as it implements editor.
 func (w *Window) editors() map[int]editor {
-	return map[int]editor{1: w.Partners}
+	m := map[int]editor{}
+	for i, t := range []any{w.Overview, w.Partners, w.Premises, w.Staffing} {
+		if e, ok := t.(editor); ok {
+			m[i] = e
+		}
+	}
+	return m
 }
 
 // current is the selected tab's editor, or one that ignores the shortcuts.
