@@ -77,7 +77,12 @@ func New(a fyne.App, s *data.Store) *Window {
 			"Aftaler, underskrift og forseglet PDF er ikke bygget endnu."))),
 	)
 	w.Tabs.SelectIndex(1)
-	w.Tabs.OnSelected = func(*container.TabItem) { w.focusCurrent() }
+	w.Tabs.OnSelected = func(*container.TabItem) {
+		if w.Tabs.SelectedIndex() == 0 {
+			w.Overview.Reload() // the figures follow what the other tabs saved
+		}
+		w.focusCurrent()
+	}
 	w.setStatus(lang.X("status.database", "Database: {{.Path}}", map[string]any{"Path": s.Path()}))
 	w.Win.SetContent(container.NewBorder(nil, w.status, nil, nil, w.Tabs))
 	w.Win.SetMainMenu(w.mainMenu())
