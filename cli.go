@@ -38,8 +38,10 @@ func init() {
 		{"backup", "backup --out FIL", "skriver en konsistent sikkerhedskopi, også mens programmet er åbent", cmdBackup},
 		{"restore", "restore --from FIL", "tjekker en sikkerhedskopi og sætter den i stedet for databasen (den nuværende gemmes)", cmdRestore},
 		{"report", "report [--json]", "viser hvad databasen indeholder: antal pr. slags og målene", cmdReport},
+		{"import", "import SLAGS FIL.csv", "importerer en CSV-fil (partners, rooms, leases, placements): alle rækker eller ingen; se 'help import'", cmdImport},
+		{"export-csv", "export-csv SLAGS --out FIL", "skriver en slags til en CSV-fil i samme format, som Excel åbner", cmdExportCSV},
 		{"version", "version", "viser programmets version", cmdVersion},
-		{"help", "help", "viser denne hjælp", cmdHelp},
+		{"help", "help [import]", "viser denne hjælp; 'help import' viser CSV-kolonnerne", cmdHelp},
 	}
 }
 
@@ -56,6 +58,9 @@ func findCommand(name string) (command, bool) {
 }
 
 func cmdHelp(e *env, args []string) int {
+	if len(args) > 0 && args[0] == "import" {
+		return cmdHelpImport(e, args[1:])
+	}
 	fmt.Fprintln(e.stdout, "Partnerskab: partnerskaber om socialøkonomiske virksomheder i et boligområde.")
 	fmt.Fprintln(e.stdout)
 	fmt.Fprintln(e.stdout, "Brug: partnerskab [--db STI] [KOMMANDO]")

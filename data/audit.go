@@ -16,7 +16,7 @@ type Event struct {
 	Detail   string
 }
 
-func logEvent(ctx context.Context, tx *sql.Tx, at, kind, entity string, id int64, detail string) error {
+func logEvent(ctx context.Context, tx dbtx, at, kind, entity string, id int64, detail string) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO events (at, kind, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?)`,
 		at, kind, entity, id, detail)
 	return err

@@ -36,6 +36,9 @@ func TestMain(m *testing.M) {
 	if benchDir != "" {
 		os.RemoveAll(benchDir)
 	}
+	if bigDir != "" { // bigdb_test.go
+		os.RemoveAll(bigDir)
+	}
 	os.Exit(code)
 }
 

@@ -5,8 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-
-	"partnerskab/data/dk"
 )
 
 // ErrNotEmpty refuses to load the demo case over real data.
@@ -121,117 +119,11 @@ func (s *Store) demoRegisters(ctx context.Context, tx *sql.Tx, org map[string]in
 		}
 		return res.LastInsertId()
 	}
-	house, err := exec(`INSERT INTO premises (name, sort_key, address, postcode, city, owner_id, notes, created_at, updated_at)
-		VALUES ('Kvarterhuset', ?, 'Motalavej', '4220', 'Korsør', ?, 'Fællesareal i afdelingen; finansieret gennem helhedsplanen.', ?, ?)`,
-		dk.SortKey("Kvarterhuset"), org["boligkorsoer"], now, now)
-	if err != nil {
+	if err := s.demoPremises(ctx, tx, org); err != nil {
 		return err
 	}
-	rooms := []struct {
-		name, kind string
-		m2         float64
-		shared     int
-	}{
-		{"Systue", "vaerksted", 48, 0}, {"Lager ved systuen", "lager", 12, 0},
-		{"Køkken", "koekken", 36, 0}, {"Café", "cafe", 60, 0}, {"Mødelokale", "moedelokale", 25, 1},
-	}
-	room := map[string]int64{}
-	for _, r := range rooms {
-		id, err := exec(`INSERT INTO rooms (premises_id, name, sort_key, area_m2, kind, shared, notes, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, 'Areal er et eksempel.', ?, ?)`, house, r.name, dk.SortKey(r.name), r.m2, r.kind, r.shared, now, now)
-		if err != nil {
-			return err
-		}
-		room[r.name] = id
-	}
-	leases := []struct {
-		tenant, start, use string
-		rooms              []string
-		rentKr             int64
-	}{
-		{"bevar", "2015-09-01", "Systue: genbrug og re-design af tekstiler, salg fra værkstedet", []string{"Systue", "Lager ved systuen"}, 650},
-		{"varmelande", "2015-10-01", "Produktionskøkken og café med catering", []string{"Køkken", "Café"}, 700},
-	}
-	for _, l := range leases {
-		id, err := exec(`INSERT INTO leases (landlord_id, tenant_id, start_on, handover_on, non_terminable_months,
-			notice_months_landlord, notice_months_tenant, rent_ore_per_m2_year, deposit_months, utilities, use, vat,
-			subletting, notes, created_at, updated_at)
-			VALUES (?, ?, ?, ?, 12, 6, 3, ?, 3, 'aconto', ?, 0, 0, 'Husleje, depositum og vilkår er eksempler.', ?, ?)`,
-			org["boligkorsoer"], org[l.tenant], l.start, l.start, l.rentKr*100, l.use, now, now)
-		if err != nil {
-			return err
-		}
-		for _, r := range l.rooms {
-			if _, err := exec(`INSERT INTO lease_rooms (lease_id, room_id) VALUES (?, ?)`, id, room[r]); err != nil {
-				return err
-			}
-		}
-		for _, a := range []struct{ body, on, ref string }{
-			{"afdelingsmoede", "2015-05-27", "Afdelingsmøde 27.5.2015 (eksempel)"},
-			{"bestyrelse", "2015-06-16", "Organisationsbestyrelsen 16.6.2015 (eksempel)"},
-		} {
-			if _, err := exec(`INSERT INTO approvals (body, lease_id, approved_on, reference, created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?)`, a.body, id, a.on, a.ref, now, now); err != nil {
-				return err
-			}
-		}
-	}
-	scheme := func(code string) (int64, error) {
-		var id int64
-		err := tx.QueryRowContext(ctx, `SELECT id FROM schemes WHERE code = ?`, code).Scan(&id)
-		return id, err
-	}
-	group := func(name string) (int64, error) {
-		var id int64
-		err := tx.QueryRowContext(ctx, `SELECT id FROM target_groups WHERE name = ?`, name).Scan(&id)
-		return id, err
-	}
-	positions := []struct {
-		org, title string
-		hours      float64
-		count      int
-	}{
-		{"bevar", "Syerske", 20, 5}, {"bevar", "Butiksmedhjælper", 15, 3},
-		{"varmelande", "Køkkenmedhjælper", 25, 5}, {"varmelande", "Caféassistent", 20, 3},
-	}
-	pos := map[string]int64{}
-	for _, p := range positions {
-		id, err := exec(`INSERT INTO positions (organisation_id, title, hours_per_week, count, notes, created_at, updated_at)
-			VALUES (?, ?, ?, ?, 'Antal er et eksempel.', ?, ?)`, org[p.org], p.title, p.hours, p.count, now, now)
-		if err != nil {
-			return err
-		}
-		pos[p.title] = id
-	}
-	placements := []struct {
-		who, org, position, scheme, group, start, end string
-		hours                                         float64
-		resident                                      int
-	}{
-		{"A.B.", "bevar", "Syerske", "fleksjob", "Ledige fleksjobbere", "2015-10-01", "", 12, 1},
-		{"K.M.", "bevar", "Syerske", "fleksjob", "Ledige fleksjobbere", "2015-11-01", "", 15, 0},
-		{"Syerske 3", "bevar", "Syerske", "praktik", "Kvinder 30–50 år uden tilknytning til arbejdsmarkedet", "2015-10-15", "2016-01-07", 20, 1},
-		{"L.H.", "bevar", "Butiksmedhjælper", "loentilskud", "Beboere i området", "2016-01-04", "", 25, 1},
-		{"S.F.", "varmelande", "Køkkenmedhjælper", "fleksjob", "Ledige fleksjobbere", "2015-11-01", "", 10, 0},
-		{"N.A.", "varmelande", "Køkkenmedhjælper", "praktik", "Kvinder 30–50 år uden tilknytning til arbejdsmarkedet", "2015-11-02", "", 20, 1},
-		{"Kok 2", "varmelande", "Caféassistent", "ordinaer", "Andre", "2016-02-01", "", 30, 0},
-		{"F.Y.", "varmelande", "Køkkenmedhjælper", "frivillig", "Beboere i området", "2015-10-01", "", 6, 1},
-	}
-	for _, p := range placements {
-		sid, err := scheme(p.scheme)
-		if err != nil {
-			return fmt.Errorf("eksempel: ordning %s: %w", p.scheme, err)
-		}
-		gid, err := group(p.group)
-		if err != nil {
-			return fmt.Errorf("eksempel: målgruppe %s: %w", p.group, err)
-		}
-		if _, err := exec(`INSERT INTO placements (pseudonym, organisation_id, position_id, scheme_id, hours_per_week, resident,
-			target_group_id, start_on, end_on, notes, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'Eksempel.', ?, ?)`, p.who, org[p.org], pos[p.position], sid, p.hours, p.resident,
-			gid, p.start, nilIfEmpty(p.end), now, now); err != nil {
-			return err
-		}
+	if err := s.demoStaffing(ctx, tx, org); err != nil {
+		return err
 	}
 	targets := []struct {
 		name, unit, deadline, measure string
@@ -251,11 +143,143 @@ func (s *Store) demoRegisters(ctx context.Context, tx *sql.Tx, org map[string]in
 			return err
 		}
 	}
-	_, err = exec(`INSERT INTO settings (key, value) VALUES ('default_place', 'Korsør'),
+	_, err := exec(`INSERT INTO settings (key, value) VALUES ('default_place', 'Korsør'),
 		('organisation_name', 'Slagelse Kommune, Center for Arbejdsmarked og Integration')
 		ON CONFLICT (key) DO UPDATE SET value = excluded.value`)
 	if err != nil {
 		return err
 	}
 	return logEvent(ctx, tx, now, "indlæst", "eksempel", 0, "Eksemplet fra kommissoriet (Slagelse Kommune, 23.2.2015)")
+}
+
+// demoPremises adds Kvarterhuset, its rooms and the two enterprises' leases
+// through the same saves as the forms, so the demo obeys every rule.
+func (s *Store) demoPremises(ctx context.Context, tx *sql.Tx, org map[string]int64) error {
+	p, err := PremisesForm{Name: "Kvarterhuset", Address: "Motalavej", Postcode: "4220", City: "Korsør",
+		OwnerID: org["boligkorsoer"], Notes: "Fællesareal i afdelingen; finansieret gennem helhedsplanen."}.Parse()
+	if err == nil {
+		p, err = s.savePremises(ctx, tx, p)
+	}
+	if err != nil {
+		return fmt.Errorf("eksempel: Kvarterhuset: %w", err)
+	}
+	room := map[string]int64{}
+	for _, f := range []RoomForm{
+		{Name: "Systue", Kind: "vaerksted", Area: "48"},
+		{Name: "Lager ved systuen", Kind: "lager", Area: "12"},
+		{Name: "Køkken", Kind: "koekken", Area: "36"},
+		{Name: "Café", Kind: "cafe", Area: "60"},
+		{Name: "Mødelokale", Kind: "moedelokale", Area: "25", Shared: "ja"},
+	} {
+		f.PremisesID, f.Notes = p.ID, "Areal er et eksempel."
+		r, err := f.Parse()
+		if err == nil {
+			r, err = s.saveRoom(ctx, tx, r)
+		}
+		if err != nil {
+			return fmt.Errorf("eksempel: lokale %s: %w", f.Name, err)
+		}
+		room[f.Name] = r.ID
+	}
+	leases := []struct {
+		tenant, start, use, rent string
+		rooms                    []string
+	}{
+		{"bevar", "1.9.2015", "Systue: genbrug og re-design af tekstiler, salg fra værkstedet", "650,00", []string{"Systue", "Lager ved systuen"}},
+		{"varmelande", "1.10.2015", "Produktionskøkken og café med catering", "700,00", []string{"Køkken", "Café"}},
+	}
+	for _, d := range leases {
+		f := NewLeaseForm()
+		f.LandlordID, f.TenantID = org["boligkorsoer"], org[d.tenant]
+		for _, name := range d.rooms {
+			f.RoomIDs = append(f.RoomIDs, room[name])
+		}
+		f.Start, f.Handover, f.Use, f.Rent = d.start, d.start, d.use, d.rent
+		f.NonTerminableMonths, f.NoticeMonthsLandlord, f.NoticeMonthsTenant = "12", "6", "3"
+		f.ResidentsOn, f.ResidentsRef = "27.5.2015", "Afdelingsmøde 27.5.2015 (eksempel)"
+		f.BoardOn, f.BoardRef = "16.6.2015", "Organisationsbestyrelsen 16.6.2015 (eksempel)"
+		f.Notes = "Husleje, depositum og vilkår er eksempler."
+		l, err := f.Parse()
+		if err == nil {
+			_, err = s.saveLease(ctx, tx, l)
+		}
+		if err != nil {
+			return fmt.Errorf("eksempel: lejemål for %s: %w", d.tenant, err)
+		}
+	}
+	return nil
+}
+
+// demoStaffing adds the enterprises' planned positions and the people placed
+// in them, by initials or a pseudonym ("Syerske 3", "Kok 2"), through the
+// same rules as the form. "Syerske 3"'s case has closed, so her placement
+// shows under "Til sletning" once its delete-by date has passed.
+func (s *Store) demoStaffing(ctx context.Context, tx *sql.Tx, org map[string]int64) error {
+	ids := func(q string) (map[string]int64, error) {
+		rows, err := tx.QueryContext(ctx, q)
+		if err != nil {
+			return nil, err
+		}
+		defer rows.Close()
+		m := map[string]int64{}
+		for rows.Next() {
+			var key string
+			var id int64
+			if err := rows.Scan(&key, &id); err != nil {
+				return nil, err
+			}
+			m[key] = id
+		}
+		return m, rows.Err()
+	}
+	schemes, err := ids(`SELECT code, id FROM schemes`)
+	if err != nil {
+		return err
+	}
+	groups, err := ids(`SELECT name, id FROM target_groups`)
+	if err != nil {
+		return err
+	}
+	positions := []struct{ org, title, hours, count string }{
+		{"bevar", "Syerske", "20", "5"}, {"bevar", "Butiksmedhjælper", "15", "3"},
+		{"varmelande", "Køkkenmedhjælper", "25", "5"}, {"varmelande", "Caféassistent", "20", "3"},
+	}
+	pos := map[string]int64{}
+	for _, d := range positions {
+		f := PositionForm{OrganisationID: org[d.org], Title: d.title, HoursPerWeek: d.hours, Count: d.count,
+			Notes: "Antal er et eksempel."}
+		p, err := f.Parse()
+		if err == nil {
+			p, err = s.savePosition(ctx, tx, p)
+		}
+		if err != nil {
+			return fmt.Errorf("eksempel: stilling %s: %w", d.title, err)
+		}
+		pos[d.title] = p.ID
+	}
+	placements := []struct {
+		who, org, position, scheme, group, start, end, closed, hours, resident string
+	}{
+		{"A.B.", "bevar", "Syerske", "fleksjob", "Ledige fleksjobbere", "2015-10-01", "", "", "12", "ja"},
+		{"K.M.", "bevar", "Syerske", "fleksjob", "Ledige fleksjobbere", "2015-11-01", "", "", "15", "nej"},
+		{"Syerske 3", "bevar", "Syerske", "praktik", "Kvinder 30–50 år uden tilknytning til arbejdsmarkedet", "2015-10-15", "2016-01-07", "2016-01-29", "20", "ja"},
+		{"L.H.", "bevar", "Butiksmedhjælper", "loentilskud", "Beboere i området", "2016-01-04", "", "", "25", "ja"},
+		{"S.F.", "varmelande", "Køkkenmedhjælper", "fleksjob", "Ledige fleksjobbere", "2015-11-01", "", "", "10", "nej"},
+		{"N.A.", "varmelande", "Køkkenmedhjælper", "praktik", "Kvinder 30–50 år uden tilknytning til arbejdsmarkedet", "2015-11-02", "", "", "20", "ja"},
+		{"Kok 2", "varmelande", "Caféassistent", "ordinaer", "Andre", "2016-02-01", "", "", "30", "nej"},
+		{"F.Y.", "varmelande", "Køkkenmedhjælper", "frivillig", "Beboere i området", "2015-10-01", "", "", "6", "ja"},
+	}
+	for _, d := range placements {
+		f := PlacementForm{Pseudonym: d.who, OrganisationID: org[d.org], PositionID: pos[d.position],
+			SchemeID: schemes[d.scheme], TargetGroupID: groups[d.group], HoursPerWeek: d.hours, Resident: d.resident,
+			Start: d.start, End: d.end, CaseClosedOn: d.closed, Notes: "Eksempel."}
+		p, err := f.Parse()
+		if err == nil {
+			_, err = s.savePlacement(ctx, tx, p)
+		}
+		if err != nil {
+			return fmt.Errorf("eksempel: placering %s: %w", d.who, err)
+		}
+	}
+	return nil
 }

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"strings"
 	"time"
 )
 
@@ -42,7 +43,7 @@ func (k OrgKind) Label() string {
 // OrgKindByLabel finds a kind from its Danish name or its code.
 func OrgKindByLabel(s string) (OrgKind, bool) {
 	for _, k := range OrgKinds {
-		if string(k) == s || k.Label() == s {
+		if strings.EqualFold(string(k), s) || strings.EqualFold(k.Label(), s) {
 			return k, true
 		}
 	}

@@ -21,7 +21,15 @@ func (f OrganisationForm) Parse() (Organisation, error) {
 	c.noCPR("Name", "Navn", o.Name)
 	kind, ok := OrgKindByLabel(strings.TrimSpace(f.Kind))
 	if !ok {
-		c.add("Kind", "Type", "kind", "vælg en type")
+		if strings.TrimSpace(f.Kind) == "" {
+			c.add("Kind", "Type", "kind", "vælg en type")
+		} else {
+			labels := make([]string, len(OrgKinds))
+			for i, k := range OrgKinds {
+				labels[i] = k.Label()
+			}
+			c.add("Kind", "Type", "kind", "ukendt type ("+strings.TrimSpace(f.Kind)+"); skriv en af: "+strings.Join(labels, ", "))
+		}
 	}
 	o.Kind = kind
 	if s := strings.TrimSpace(f.CVR); s != "" {

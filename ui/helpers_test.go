@@ -29,10 +29,8 @@ func newTestWindow(t *testing.T, demo bool) (*Window, *data.Store) {
 	a := test.NewTempApp(t)
 	w := New(a, s)
 	w.Win.Resize(fyne.NewSize(1200, 800))
-	closed := false // the test driver panics on a second Close
-	w.Win.SetOnClosed(func() { closed = true })
 	t.Cleanup(func() {
-		if !closed {
+		if !w.closed.Load() { // the test driver panics on a second Close
 			w.Win.Close()
 		}
 	})

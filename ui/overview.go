@@ -1,19 +1,287 @@
 package ui
 
 import (
+	"context"
+	"time"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"partnerskab/data"
+	"partnerskab/data/dk"
 )
 
-// OverviewTab is a placeholder until the tab is built.
+// OverviewTab is the Overblik tab: the targets against reality as progress
+// bars, what is due in the next 90 days (activating a row opens its record
+// in its tab), and the placements per month. It only shows; the window
+// reloads it each time the tab is selected.
 type OverviewTab struct {
 	w       *Window
 	content fyne.CanvasObject
+	// now gives the day the overview is for; tests fix it.
+	now func() time.Time
+
+	heading    *widget.Label
+	targets    *fyne.Container // a name and a bar per target
+	residents  *widget.ProgressBar
+	leases     *widget.ProgressBar
+	leasesNote *widget.Label
+	agreements *widget.ProgressBar
+	agreeNote  *widget.Label
+	dueTitle   *widget.Label
+	due        *widget.List
+	dueEmpty   *widget.Label
+	chart      *monthChart
+
+	ov data.Overview
 }
 
 func newOverviewTab(w *Window) *OverviewTab {
-	return &OverviewTab{w: w, content: notYet(lang.X("tab.overview.notyet", "Ikke bygget endnu."))}
+	t := &OverviewTab{w: w, now: time.Now}
+	t.heading = widget.NewLabel("")
+	t.heading.TextStyle.Bold = true
+	t.targets = container.New(layout.NewCustomPaddedVBoxLayout(0))
+	t.residents = widget.NewProgressBar()
+	t.residents.Max = 1
+	t.leases = widget.NewProgressBar()
+	t.leasesNote = widget.NewLabel("")
+	t.agreements = widget.NewProgressBar()
+	t.agreeNote = widget.NewLabel("")
+	for _, l := range []*widget.Label{t.leasesNote, t.agreeNote} {
+		l.Wrapping = fyne.TextWrapWord
+		l.SizeName = theme.SizeNameCaptionText
+	}
+	// Tight rows, so that every figure shows without scrolling in a window
+	// of ordinary size.
+	figures := container.New(layout.NewCustomPaddedVBoxLayout(0),
+		t.heading,
+		t.targets,
+		widget.NewSeparator(),
+		overviewCaption(lang.X("overview.residents", "Beboere i området blandt de ansatte")), t.residents,
+		overviewCaption(lang.X("overview.leases", "Lejemål")), t.leases, t.leasesNote,
+		overviewCaption(lang.X("overview.agreements", "Aftaler")), t.agreements, t.agreeNote,
+	)
+
+	t.buildDue()
+	dueBox := container.NewBorder(t.dueTitle, nil, nil, nil, container.NewStack(t.due, container.NewVBox(t.dueEmpty)))
+
+	t.chart = newMonthChart()
+	chartTitle := widget.NewLabel(lang.X("overview.chart.title", "Aktive placeringer pr. måned, fordelt på ordning"))
+	chartTitle.TextStyle.Bold = true
+	chartBox := container.NewBorder(chartTitle, nil, nil, nil, container.NewPadded(t.chart))
+
+	// The figures down the left; what is due and the chart on the right.
+	right := container.NewVSplit(container.NewPadded(dueBox), chartBox)
+	right.Offset = 0.5
+	split := container.NewHSplit(container.NewVScroll(container.NewPadded(figures)), right)
+	split.Offset = 0.36
+	t.content = split
+	t.Reload()
+	return t
 }
 
-// Reload re-reads what the tab shows.
-func (t *OverviewTab) Reload() {}
+func overviewCaption(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.TextStyle.Bold = true
+	return l
+}
+
+func (t *OverviewTab) buildDue() {
+	t.dueTitle = widget.NewLabel(lang.X("overview.due.title", "Forfalder de næste 90 dage (vælg en linje for at åbne den)"))
+	t.dueTitle.TextStyle.Bold = true
+	t.dueTitle.Wrapping = fyne.TextWrapWord
+	t.dueEmpty = widget.NewLabel(lang.X("overview.due.none", "Intet forfalder de næste 90 dage."))
+	t.due = widget.NewList(
+		func() int { return len(t.ov.Due) },
+		func() fyne.CanvasObject {
+			icon := widget.NewIcon(nil)
+			date := widget.NewLabel("00.00.0000")
+			text := widget.NewLabel("")
+			text.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, container.NewHBox(icon, date), nil, text)
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if id >= len(t.ov.Due) {
+				return
+			}
+			d := t.ov.Due[id]
+			row := o.(*fyne.Container)
+			text := row.Objects[0].(*widget.Label)
+			left := row.Objects[1].(*fyne.Container)
+			icon, date := left.Objects[0].(*widget.Icon), left.Objects[1].(*widget.Label)
+			date.SetText(dk.FormatDateTable(d.Date))
+			text.SetText(dueText(d))
+			if d.Overdue() {
+				icon.SetResource(theme.WarningIcon())
+				date.Importance, text.Importance = widget.DangerImportance, widget.DangerImportance
+			} else {
+				icon.SetResource(nil)
+				date.Importance, text.Importance = widget.MediumImportance, widget.MediumImportance
+			}
+			date.Refresh()
+			text.Refresh()
+		})
+	t.due.OnSelected = func(id widget.ListItemID) {
+		t.due.UnselectAll()
+		if id < len(t.ov.Due) {
+			t.open(t.ov.Due[id])
+		}
+	}
+}
+
+// dueText is a due row's text in the window's language; the Danish is
+// data.DueText's.
+func dueText(d data.DueItem) string {
+	args := map[string]any{"Subject": d.Subject, "End": dk.FormatDate(d.NextEnd),
+		"N": dk.FormatDecimal(float64(d.Count), 0)}
+	switch d.Kind {
+	case data.DueLeaseNotice:
+		if d.Side == data.Tenant {
+			return lang.X("overview.due.notice.tenant", "Sidste frist for opsigelse (lejer, til ophør {{.End}}): {{.Subject}}", args)
+		}
+		return lang.X("overview.due.notice.landlord", "Sidste frist for opsigelse (udlejer, til ophør {{.End}}): {{.Subject}}", args)
+	case data.DueLeaseEnd:
+		return lang.X("overview.due.leaseend", "Lejemål ophører: {{.Subject}}", args)
+	case data.DueAgreementExpires:
+		return lang.X("overview.due.agreement", "Aftale udløber: {{.Subject}}", args)
+	case data.DuePlacementDelete:
+		return lang.X("overview.due.placement", "Slettefrist for placering: {{.Subject}}", args)
+	case data.DuePlacementsOverdue:
+		if d.Count == 1 {
+			return lang.X("overview.due.overdue.one", "1 placering har passeret sin slettefrist: slet eller anonymisér den")
+		}
+		return lang.X("overview.due.overdue", "{{.N}} placeringer har passeret deres slettefrist: slet eller anonymisér dem", args)
+	case data.DueApprovalMissing:
+		return lang.X("overview.due.approval", "Styregruppens godkendelse mangler: {{.Subject}}", args)
+	}
+	return d.Text
+}
+
+// open shows a due row's record in its tab.
+func (t *OverviewTab) open(d data.DueItem) {
+	w := t.w
+	switch d.Entity {
+	case data.EntityLease:
+		w.Premises.OpenLease(d.ID)
+	case data.EntityPlacement:
+		w.Staffing.OpenPlacement(d.ID)
+	case data.EntityPlacementsDue:
+		w.Staffing.ShowDue()
+	case data.EntityOrganisation:
+		t.showTab(w.Partners.content)
+		p := w.Partners
+		if p.original.ID != d.ID {
+			p.form.guard(p.headingName(), func() { p.open(d.ID) }, nil)
+		}
+	case data.EntityAgreement:
+		// The agreements tab has no form yet; bring it to the front.
+		for i, item := range w.Tabs.Items {
+			if item.Text == lang.X("tab.agreements", "Aftaler") {
+				w.Tabs.SelectIndex(i)
+			}
+		}
+	}
+}
+
+func (t *OverviewTab) showTab(content fyne.CanvasObject) {
+	for i, item := range t.w.Tabs.Items {
+		if item.Content == content {
+			t.w.Tabs.SelectIndex(i)
+		}
+	}
+}
+
+// Reload re-reads what the tab shows, for today.
+func (t *OverviewTab) Reload() {
+	ov, err := t.w.store.Overview(context.Background(), t.now())
+	if err != nil {
+		t.w.showError(err)
+		return
+	}
+	t.ov = ov
+	t.heading.SetText(lang.X("overview.heading", "Mål og status pr. {{.Day}}", map[string]any{"Day": dk.FormatDate(ov.Day)}))
+	t.showTargets()
+	t.showRegisters()
+	t.due.UnselectAll()
+	t.due.Refresh()
+	t.dueEmpty.Hidden = len(ov.Due) > 0
+	t.dueEmpty.Refresh()
+	t.chart.set(ov.Chart)
+}
+
+// showTargets makes a name and a bar per target: "6 af 16 job · frist
+// 31.12.2015". A value above the goal fills the bar and says so in the text.
+func (t *OverviewTab) showTargets() {
+	var objs []fyne.CanvasObject
+	for _, tg := range t.ov.Targets {
+		name := widget.NewLabel(tg.Name)
+		name.Wrapping = fyne.TextWrapWord
+		bar := widget.NewProgressBar()
+		bar.Max = max(tg.Goal, 1)
+		bar.Value = min(tg.Current, bar.Max)
+		text := targetText(tg)
+		bar.TextFormatter = func() string { return text }
+		objs = append(objs, name, bar)
+	}
+	if len(objs) == 0 {
+		objs = append(objs, widget.NewLabel(lang.X("overview.targets.none", "Der er ingen mål endnu.")))
+	}
+	t.targets.Objects = objs
+	t.targets.Refresh()
+}
+
+func targetText(tg data.Target) string {
+	args := map[string]any{"Current": dk.FormatDecimal(tg.Current, -1), "Goal": dk.FormatDecimal(tg.Goal, -1), "Unit": tg.Unit,
+		"Deadline": dk.FormatDate(tg.Deadline)}
+	if tg.Deadline.IsZero() {
+		return lang.X("overview.target", "{{.Current}} af {{.Goal}} {{.Unit}}", args)
+	}
+	return lang.X("overview.target.deadline", "{{.Current}} af {{.Goal}} {{.Unit}} · frist {{.Deadline}}", args)
+}
+
+// showRegisters fills the residents' share, the leases and the agreements.
+func (t *OverviewTab) showRegisters() {
+	ov := t.ov
+	share := ov.ResidentShare()
+	residents := lang.X("overview.residents.value", "{{.Share}} % ({{.N}} af {{.Of}} ansatte)",
+		map[string]any{"Share": dk.FormatDecimal(share*100, 0), "N": formatCount(ov.Residents), "Of": formatCount(ov.Placed)})
+	t.residents.Value = share
+	t.residents.TextFormatter = func() string { return residents }
+	t.residents.Refresh()
+
+	active := ov.Leases[data.LeaseActive]
+	leases := lang.X("overview.leases.value", "{{.N}} aktive af {{.Of}} lejemål", map[string]any{"N": formatCount(active), "Of": formatCount(ov.LeasesTotal)})
+	t.leases.Max = float64(max(ov.LeasesTotal, 1))
+	t.leases.Value = float64(active)
+	t.leases.TextFormatter = func() string { return leases }
+	t.leases.Refresh()
+	t.leasesNote.SetText(lang.X("overview.leases.note", "{{.Planned}} planlagte · {{.Notice}} opsagte · {{.Ended}} ophørte",
+		map[string]any{"Planned": formatCount(ov.Leases[data.LeasePlanned]), "Notice": formatCount(ov.Leases[data.LeaseNoticeGiven]),
+			"Ended": formatCount(ov.Leases[data.LeaseEnded])}))
+
+	total, signed := 0, 0
+	counts := map[string]int{}
+	for _, a := range ov.Agreements {
+		total += a.N
+		counts[a.Status] = a.N
+		if a.Status == "signed" {
+			signed = a.N
+		}
+	}
+	agreements := lang.X("overview.agreements.value", "{{.N}} underskrevne af {{.Of}} aftaler", map[string]any{"N": formatCount(signed), "Of": formatCount(total)})
+	t.agreements.Max = float64(max(total, 1))
+	t.agreements.Value = float64(signed)
+	t.agreements.TextFormatter = func() string { return agreements }
+	t.agreements.Refresh()
+	t.agreeNote.SetText(lang.X("overview.agreements.note",
+		"{{.Draft}} kladder · {{.Pending}} til underskrift · {{.Signed}} underskrevne · {{.Rejected}} afviste · {{.Cancelled}} annullerede",
+		map[string]any{"Draft": formatCount(counts["draft"]), "Pending": formatCount(counts["pending"]),
+			"Signed": formatCount(counts["signed"]), "Rejected": formatCount(counts["rejected"]), "Cancelled": formatCount(counts["cancelled"])}))
+}
+
+// formatCount writes a count the Danish way: 1.468.
+func formatCount(n int) string { return dk.FormatDecimal(float64(n), 0) }

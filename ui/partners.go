@@ -51,7 +51,8 @@ func newPartnersTab(w *Window) *PartnersTab {
 		container.NewHBox(t.saveButton, t.cancelButton, layout.NewSpacer(), t.archiveButton),
 		nil, nil,
 		container.NewVScroll(container.NewVBox(t.form.fields.object(), widget.NewSeparator(), t.contacts.content)))
-	split := container.NewHSplit(t.list.content, container.NewPadded(form))
+	split := container.NewHSplit(container.NewBorder(nil, w.csvButtons("partners", w.Reload), nil, nil, t.list.content),
+		container.NewPadded(form))
 	split.Offset = 0.34
 	t.content = split
 	t.Reload()
@@ -384,7 +385,7 @@ func (t *PartnersTab) headingName() string {
 // Dirty tells whether the form holds unsaved edits.
 func (t *PartnersTab) Dirty() bool { return t.form.dirty }
 
-func (t *PartnersTab) draft() *recordForm { return t.form }
+func (t *PartnersTab) drafts() []*recordForm { return []*recordForm{t.form} }
 
 // NewRecord starts a new organisation (Ctrl+N).
 func (t *PartnersTab) NewRecord() {

@@ -134,7 +134,7 @@ func (f *recordForm) stopDraftTimer() {
 // may be read).
 func (f *recordForm) flushDraft() {
 	f.stopDraftTimer()
-	if !f.dirty {
+	if !f.dirty || f.w.closed.Load() {
 		return
 	}
 	if err := f.w.store.SaveDraft(context.Background(), f.draftForm, f.recordID(), f.values()); err != nil {

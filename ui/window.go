@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"strings"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -29,6 +30,7 @@ type Window struct {
 	Premises *PremisesTab
 	Staffing *StaffingTab
 	status   *widget.Label
+	closed   atomic.Bool // set when the window closes: late draft timers stop writing
 }
 
 // editor is a list+form tab: it answers the form shortcuts (Ctrl+N,
@@ -39,7 +41,7 @@ type editor interface {
 	FocusSearch()
 	Cancel()
 	Dirty() bool
-	draft() *recordForm             // the form whose drafts the tab keeps
+	drafts() []*recordForm          // the forms whose drafts the tab keeps
 	restoreDraft(d data.Draft)      // puts a kept draft back into the form
 	draftTitle(d data.Draft) string // names a kept draft's record for the caseworker
 	headingName() string            // what the form is editing, for questions
@@ -87,6 +89,7 @@ func New(a fyne.App, s *data.Store) *Window {
 	w.Win.SetContent(container.NewBorder(nil, w.status, nil, nil, w.Tabs))
 	w.Win.SetMainMenu(w.mainMenu())
 	w.Win.SetCloseIntercept(w.confirmClose)
+	w.Win.SetOnClosed(func() { w.closed.Store(true) })
 	w.Win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		if ev.Name == fyne.KeyEscape {
 			w.current().Cancel()
@@ -174,13 +177,19 @@ func (w *Window) LoadDemo() {
 // confirmClose asks, before closing over unsaved edits, whether to keep
 // them as drafts (offered again at the next start) or throw them away.
 func (w *Window) confirmClose() {
-	var dirty []editor
+	var dirty []*recordForm
 	var names []string
 	for i := 0; i < len(w.Tabs.Items); i++ {
-		if e, ok := w.editors()[i]; ok && e.Dirty() {
-			dirty = append(dirty, e)
-			names = append(names, e.headingName()+" ("+w.Tabs.Items[i].Text+")")
+		e, ok := w.editors()[i]
+		if !ok || !e.Dirty() {
+			continue
 		}
+		for _, f := range e.drafts() {
+			if f.dirty {
+				dirty = append(dirty, f)
+			}
+		}
+		names = append(names, e.headingName()+" ("+w.Tabs.Items[i].Text+")")
 	}
 	if len(dirty) == 0 {
 		w.Win.Close()
@@ -190,15 +199,15 @@ func (w *Window) confirmClose() {
 	cancel := widget.NewButton(lang.X("dialog.cancel", "Annullér"), func() { d.Hide() })
 	discard := widget.NewButton(lang.X("close.discard", "Kassér ændringerne og luk"), func() {
 		d.Hide()
-		for _, e := range dirty {
-			e.draft().clean()
+		for _, f := range dirty {
+			f.clean()
 		}
 		w.Win.Close()
 	})
 	keep := widget.NewButton(lang.X("close.keep", "Behold dem og luk"), func() {
 		d.Hide()
-		for _, e := range dirty {
-			e.draft().flushDraft()
+		for _, f := range dirty {
+			f.flushDraft()
 		}
 		w.Win.Close()
 	})
@@ -246,8 +255,8 @@ func (w *Window) OfferDrafts() {
 				}
 			}
 			if restore {
-				for i, e := range w.editors() {
-					if _, ok := byForm[e.draft().draftForm]; ok {
+				for i := 0; i < len(w.Tabs.Items); i++ {
+					if e, ok := w.editors()[i]; ok && w.keepsDraftsOf(e, byForm) {
 						w.Tabs.SelectIndex(i)
 						break
 					}
@@ -261,11 +270,22 @@ func (w *Window) OfferDrafts() {
 
 func (w *Window) editorFor(form string) editor {
 	for _, e := range w.editors() {
-		if e.draft().draftForm == form {
-			return e
+		for _, f := range e.drafts() {
+			if f.draftForm == form {
+				return e
+			}
 		}
 	}
 	return nil
+}
+
+func (w *Window) keepsDraftsOf(e editor, byForm map[string]data.Draft) bool {
+	for _, f := range e.drafts() {
+		if _, ok := byForm[f.draftForm]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // draftTitle names a draft for the caseworker: the record it edits.

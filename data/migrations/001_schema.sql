@@ -83,6 +83,7 @@ CREATE TABLE premises (
     id          INTEGER PRIMARY KEY,
     name        TEXT NOT NULL CHECK (trim(name) <> ''),
     sort_key    BLOB NOT NULL,
+    search_text TEXT NOT NULL DEFAULT '',
     address     TEXT NOT NULL DEFAULT '',
     postcode    TEXT NOT NULL DEFAULT '',
     city        TEXT NOT NULL DEFAULT '',
@@ -90,14 +91,19 @@ CREATE TABLE premises (
     notes       TEXT NOT NULL DEFAULT '',
     archived_at TEXT,
     created_at  TEXT NOT NULL,
-    updated_at  TEXT NOT NULL
+    updated_at  TEXT NOT NULL,
+    CHECK (postcode = '' OR (length(postcode) = 4 AND postcode NOT GLOB '*[^0-9]*'))
 ) STRICT;
+CREATE INDEX premises_list ON premises (sort_key, id);
 
 CREATE TABLE rooms (
     id          INTEGER PRIMARY KEY,
     premises_id INTEGER NOT NULL REFERENCES premises (id),
     name        TEXT NOT NULL CHECK (trim(name) <> ''),
     sort_key    BLOB NOT NULL,
+    -- folded room name, premises name and kind, kept by the Go code, so
+    -- that search-as-you-type (rooms and leases) needs no Danish folding in SQL
+    search_text TEXT NOT NULL DEFAULT '',
     area_m2     REAL NOT NULL CHECK (area_m2 > 0),
     kind        TEXT NOT NULL DEFAULT 'andet' CHECK (kind IN ('vaerksted', 'koekken', 'cafe', 'moedelokale', 'lager', 'andet')),
     shared      INTEGER NOT NULL DEFAULT 0 CHECK (shared IN (0, 1)),
@@ -126,14 +132,18 @@ CREATE TABLE leases (
     subletting             INTEGER NOT NULL DEFAULT 0 CHECK (subletting IN (0, 1)),
     notice_given_on        TEXT CHECK (notice_given_on IS NULL OR date(notice_given_on) IS notice_given_on),
     notice_given_by        TEXT CHECK (notice_given_by IS NULL OR notice_given_by IN ('udlejer', 'lejer')),
+    -- delvis udlejning: the side-activity company (datterselskab) must approve too
+    partial_letting        INTEGER NOT NULL DEFAULT 0 CHECK (partial_letting IN (0, 1)),
     notes                  TEXT NOT NULL DEFAULT '',
     archived_at            TEXT,
     created_at             TEXT NOT NULL,
     updated_at             TEXT NOT NULL,
     CHECK (end_on IS NULL OR end_on >= start_on),
-    CHECK (landlord_id <> tenant_id)
+    CHECK (landlord_id <> tenant_id),
+    CHECK ((notice_given_on IS NULL) = (notice_given_by IS NULL))
 ) STRICT;
 CREATE INDEX leases_tenant ON leases (tenant_id);
+CREATE INDEX leases_landlord ON leases (landlord_id);
 
 CREATE TABLE lease_rooms (
     lease_id INTEGER NOT NULL REFERENCES leases (id) ON DELETE CASCADE,
@@ -170,23 +180,28 @@ BEGIN
 END;
 
 -- Employment schemes and target groups are editable lists: reforms rename them.
+-- A scheme's code is its stable name for the program (the seeded ones keep
+-- theirs across renames); warn_weeks is how long the scheme should last (a
+-- work placement 13 weeks) before a placement in it gets a warning.
 CREATE TABLE schemes (
     id          INTEGER PRIMARY KEY,
     code        TEXT NOT NULL UNIQUE,
-    name        TEXT NOT NULL CHECK (trim(name) <> ''),
+    name        TEXT NOT NULL UNIQUE CHECK (trim(name) <> ''),
     subsidised  INTEGER NOT NULL DEFAULT 0 CHECK (subsidised IN (0, 1)),
     flex        INTEGER NOT NULL DEFAULT 0 CHECK (flex IN (0, 1)),
     counts_as_job INTEGER NOT NULL DEFAULT 1 CHECK (counts_as_job IN (0, 1)),
-    warn_weeks  INTEGER CHECK (warn_weeks IS NULL OR warn_weeks > 0),
+    warn_weeks  INTEGER CHECK (warn_weeks IS NULL OR (warn_weeks > 0 AND warn_weeks <= 520)),
     position    INTEGER NOT NULL DEFAULT 0,
-    archived_at TEXT
+    archived_at TEXT,
+    updated_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 ) STRICT;
 
 CREATE TABLE target_groups (
     id          INTEGER PRIMARY KEY,
     name        TEXT NOT NULL UNIQUE CHECK (trim(name) <> ''),
     position    INTEGER NOT NULL DEFAULT 0,
-    archived_at TEXT
+    archived_at TEXT,
+    updated_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 ) STRICT;
 
 CREATE TABLE positions (
@@ -204,10 +219,17 @@ CREATE TABLE positions (
 CREATE INDEX positions_organisation ON positions (organisation_id);
 
 -- Placements record people by initials or a pseudonym only: never a CPR
--- number, health details, ethnicity or benefit amounts (GDPR art. 9).
+-- number, health details, ethnicity or benefit amounts (GDPR art. 9). The
+-- pseudonym may hold no run of six digits (a CPR number always has one, an
+-- initial never). An anonymised placement keeps only what the counts need
+-- (enterprise, scheme, position, hours, resident, dates); its pseudonym,
+-- notes and target group (a proxy for ethnic origin) are gone for good.
+-- search_text is the folded pseudonym, for search-as-you-type.
 CREATE TABLE placements (
     id              INTEGER PRIMARY KEY,
-    pseudonym       TEXT NOT NULL CHECK (trim(pseudonym) <> '' AND length(pseudonym) <= 40),
+    pseudonym       TEXT NOT NULL CHECK (trim(pseudonym) <> '' AND length(pseudonym) <= 40
+                        AND pseudonym NOT GLOB '*[0-9][0-9][0-9][0-9][0-9][0-9]*'),
+    search_text     TEXT NOT NULL DEFAULT '',
     organisation_id INTEGER NOT NULL REFERENCES organisations (id),
     position_id     INTEGER REFERENCES positions (id),
     scheme_id       INTEGER NOT NULL REFERENCES schemes (id),
@@ -222,10 +244,54 @@ CREATE TABLE placements (
     anonymised_at   TEXT,
     created_at      TEXT NOT NULL,
     updated_at      TEXT NOT NULL,
-    CHECK (end_on IS NULL OR end_on >= start_on)
+    CHECK (end_on IS NULL OR end_on >= start_on),
+    CHECK (anonymised_at IS NULL OR (pseudonym = 'anonymiseret' AND search_text = 'anonymiseret'
+        AND notes = '' AND target_group_id IS NULL))
 ) STRICT;
-CREATE INDEX placements_organisation ON placements (organisation_id, start_on);
-CREATE INDEX placements_delete_by ON placements (delete_by) WHERE delete_by IS NOT NULL;
+-- The list walks enterprises in Danish order and, for each, this index in
+-- its own order (newest start first); the filters (scheme, active on a day,
+-- the typed text) are answered inside the index, so paging deep into
+-- 100.000 placements reads no table row it does not show.
+CREATE INDEX placements_list ON placements (organisation_id, start_on DESC, id, scheme_id, end_on, search_text);
+CREATE INDEX placements_position ON placements (position_id) WHERE position_id IS NOT NULL;
+CREATE INDEX placements_due ON placements (delete_by) WHERE delete_by IS NOT NULL AND anonymised_at IS NULL;
+
+-- A placement's position must be one of its enterprise's positions.
+CREATE TRIGGER placements_position_insert BEFORE INSERT ON placements
+WHEN NEW.position_id IS NOT NULL
+    AND (SELECT organisation_id FROM positions WHERE id = NEW.position_id) IS NOT NEW.organisation_id
+BEGIN
+    SELECT RAISE(ABORT, 'stillingen hører til en anden virksomhed end placeringen');
+END;
+
+CREATE TRIGGER placements_position_update BEFORE UPDATE OF position_id, organisation_id ON placements
+WHEN NEW.position_id IS NOT NULL
+    AND (SELECT organisation_id FROM positions WHERE id = NEW.position_id) IS NOT NEW.organisation_id
+BEGIN
+    SELECT RAISE(ABORT, 'stillingen hører til en anden virksomhed end placeringen');
+END;
+
+CREATE TRIGGER positions_keep_placements BEFORE UPDATE OF organisation_id ON positions
+WHEN EXISTS (SELECT 1 FROM placements WHERE position_id = NEW.id AND organisation_id IS NOT NEW.organisation_id)
+BEGIN
+    SELECT RAISE(ABORT, 'stillingen hører til en anden virksomhed end placeringen');
+END;
+
+-- Anonymisation cannot be undone: the person data it removed is gone.
+CREATE TRIGGER placements_stay_anonymous BEFORE UPDATE OF anonymised_at ON placements
+WHEN OLD.anonymised_at IS NOT NULL AND NEW.anonymised_at IS NULL
+BEGIN
+    SELECT RAISE(ABORT, 'en anonymiseret placering kan ikke gøres personhenførbar igen');
+END;
+
+-- What the overview counts (data/overview.go), read from indexes alone: the
+-- placements running on a day (no end, or an end on or after it: two ranges
+-- of placements_ends, also for the targets' ActivePlacementsOn), and the
+-- chart's placements per month and scheme (grouped in index order, so no
+-- sorting of 100.000 rows).
+CREATE INDEX placements_ends ON placements (end_on, scheme_id, start_on, resident);
+CREATE INDEX placements_end_month ON placements (substr(end_on, 1, 7), scheme_id);
+CREATE INDEX placements_start_month ON placements (substr(start_on, 1, 7), scheme_id);
 
 -- Targets: a goal with a deadline; measure says how the current value is
 -- counted (from placements, or entered by hand).
@@ -366,3 +432,12 @@ INSERT INTO settings (key, value) VALUES
     ('retention_agreement_years', '5'),
     ('default_place', ''),
     ('organisation_name', '');
+
+-- The subsidy ratio rule (rimelighedskravet, DOMAIN.md; a working assumption,
+-- so editable): at most one subsidised person per subsidy_ratio_per ordinary
+-- employees, and above subsidy_ratio_threshold employees one per
+-- subsidy_ratio_per_above.
+INSERT INTO settings (key, value) VALUES
+    ('subsidy_ratio_per', '5'),
+    ('subsidy_ratio_threshold', '50'),
+    ('subsidy_ratio_per_above', '10');

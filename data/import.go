@@ -1,0 +1,237 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// An import (a CSV file the caseworker keeps in a spreadsheet) is many forms
+// saved at once: each row goes through the same Parse and the same
+// transaction-level save as the form in the window, so a rule lives in one
+// place. What an import adds is the line numbers, references by name
+// ("Bevar", "Kvarterhuset/Systue") instead of picked ids, and all or
+// nothing: every row is checked, and one bad row keeps them all out.
+
+// ImportRow is one record of an import file: the line it starts on (the
+// header is line 1), the file's column header for each form field (to name
+// the column in a problem), the record, and the problems the reader found
+// with the line itself (a value with no column header above it); they keep
+// the import out like any other problem.
+type ImportRow struct {
+	Line     int
+	Columns  map[string]string // FieldError.Field → the column header as the file spells it
+	Record   ImportRecord
+	Problems []RowError
+}
+
+// ImportRecord is one of the record kinds an import can hold:
+// PartnerImport, RoomImport, LeaseImport or PlacementImport.
+type ImportRecord interface {
+	importInto(ctx context.Context, tx *sql.Tx, im *importer) error
+}
+
+// RowError is one problem of an import file, on a line and in a column.
+type RowError struct {
+	Line   int
+	Column string // the column header; "" for a problem with the line as a whole
+	Text   string
+}
+
+func (e RowError) Error() string {
+	if e.Column == "" {
+		return "linje " + strconv.Itoa(e.Line) + ": " + e.Text
+	}
+	return "linje " + strconv.Itoa(e.Line) + ", kolonne " + e.Column + ": " + e.Text
+}
+
+// ImportError lists every problem of a refused import; nothing was written.
+type ImportError struct {
+	Problems []RowError
+}
+
+func (e *ImportError) Error() string {
+	lines := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		lines[i] = p.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// AsImportError unwraps an ImportError.
+func AsImportError(err error) (*ImportError, bool) {
+	var ie *ImportError
+	ok := errors.As(err, &ie)
+	return ie, ok
+}
+
+// Import saves every row in one transaction, or nothing: when any row is
+// bad, it returns an *ImportError listing every problem of every row (in
+// line order), and the database is as it was. what names the import in the
+// audit log ("partnere fra partnere.csv").
+func (s *Store) Import(ctx context.Context, what string, rows []ImportRow) (int, error) {
+	if len(rows) == 0 {
+		return 0, nil
+	}
+	im := &importer{s: s}
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		for _, r := range importOrder(rows) {
+			if err := im.row(ctx, tx, r); err != nil {
+				return err
+			}
+		}
+		if len(im.problems) > 0 {
+			slices.SortStableFunc(im.problems, func(a, b RowError) int { return a.Line - b.Line })
+			return &ImportError{Problems: im.problems}
+		}
+		return logEvent(ctx, tx, s.nowText(), "importeret", "import", 0,
+			fmt.Sprintf("%d rækker: %s", len(rows), what))
+	})
+	if err != nil {
+		return 0, err
+	}
+	return len(rows), nil
+}
+
+// laterRecord is a record that refers to another of the same file (a
+// municipal unit to its municipality): it is saved after the others, so the
+// file's order of rows does not matter.
+type laterRecord interface{ later() bool }
+
+func importOrder(rows []ImportRow) []ImportRow {
+	var first, then []ImportRow
+	for _, r := range rows {
+		if l, ok := r.Record.(laterRecord); ok && l.later() {
+			then = append(then, r)
+		} else {
+			first = append(first, r)
+		}
+	}
+	return append(first, then...)
+}
+
+// importer is one import's state: the problems found so far and the names
+// it has looked up (loaded once, kept up to date as rows are saved).
+type importer struct {
+	s        *Store
+	problems []RowError
+	cur      ImportRow // the row being imported
+	rowStart int       // len(problems) when the row began
+
+	orgs      *orgIndex
+	premises  nameIndex
+	rooms     *roomIndex
+	positions map[int64]map[string]int64 // enterprise → folded title → position
+	schemes   []Scheme
+	groups    []TargetGroup
+	cache     *stmtCache // see import_stmts.go
+}
+
+// row imports one row. A bad row writes nothing of its own: every save
+// checks before it writes, and the records a row creates on the way (new
+// premises, a new position) are only seen by the rows after it, which is
+// what they would see once the bad row is fixed. The whole import is rolled
+// back when any row is bad.
+func (im *importer) row(ctx context.Context, tx *sql.Tx, r ImportRow) error {
+	im.cur, im.rowStart = r, len(im.problems)
+	im.problems = append(im.problems, r.Problems...)
+	err := r.Record.importInto(ctx, tx, im)
+	if v, ok := AsValidation(err); ok {
+		for _, p := range v.Problems {
+			im.fieldProblem(p)
+		}
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("linje %d: %w", r.Line, err)
+	}
+	return nil
+}
+
+// rowFailed tells whether the current row has a problem.
+func (im *importer) rowFailed() bool { return len(im.problems) > im.rowStart }
+
+// problem records a problem with field of the current row; the column is
+// the file's header for that field, or the field's Danish label when the
+// file has no column for it.
+func (im *importer) problem(field, label, text string) {
+	col := im.cur.Columns[field]
+	if col == "" {
+		col = label
+	}
+	im.problems = append(im.problems, RowError{Line: im.cur.Line, Column: col, Text: text})
+}
+
+func (im *importer) fieldProblem(p FieldError) { im.problem(p.Field, p.Label, p.Text) }
+
+// failed tells whether the current row has a problem with field already (a
+// reference that could not be resolved), so Parse's "vælg …" for the same
+// field is not reported twice.
+func (im *importer) failed(field string) bool {
+	col := im.cur.Columns[field]
+	if col == "" {
+		return false
+	}
+	for _, p := range im.problems[im.rowStart:] {
+		if p.Column == col {
+			return true
+		}
+	}
+	return false
+}
+
+// parseProblems adds the problems of a Parse, leaving out those on fields
+// already reported and on the fields in skip (a reference that could not be
+// resolved because of a problem reported on other columns).
+func (im *importer) parseProblems(err error, skip ...string) (bool, error) {
+	if err == nil {
+		return true, nil
+	}
+	v, ok := AsValidation(err)
+	if !ok {
+		return false, err
+	}
+	for _, p := range v.Problems {
+		if !im.failed(p.Field) && !slices.Contains(skip, p.Field) {
+			im.fieldProblem(p)
+		}
+	}
+	return false, nil
+}
+
+// PartnerImport is one organisation of an import: its form, and the
+// municipality a municipal unit belongs to, by name or CVR.
+type PartnerImport struct {
+	Form   OrganisationForm
+	Parent string
+}
+
+func (r PartnerImport) later() bool { return strings.TrimSpace(r.Parent) != "" }
+
+func (r PartnerImport) importInto(ctx context.Context, tx *sql.Tx, im *importer) error {
+	f := r.Form
+	if strings.TrimSpace(r.Parent) != "" {
+		id, ok, err := im.organisation(ctx, tx, "ParentID", "Hører under", r.Parent, "ukendt kommune")
+		if err != nil {
+			return err
+		}
+		f.ParentID = id
+		if !ok {
+			f.ParentID = 0
+		}
+	}
+	o, err := f.Parse()
+	if ok, err := im.parseProblems(err); !ok || im.rowFailed() {
+		return err
+	}
+	o, err = im.s.saveOrganisation(ctx, tx, o)
+	if err != nil {
+		return err
+	}
+	im.orgs.add(o)
+	return nil
+}

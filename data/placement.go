@@ -1,0 +1,671 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"partnerskab/data/dk"
+)
+
+// Placement is one person placed in an enterprise: by initials or a
+// pseudonym only. A named person in a flex job reveals reduced working
+// capacity (health data), and a target group can stand in for ethnic origin,
+// both GDPR art. 9; so the register never holds a name, a CPR number, health
+// details, ethnicity or benefit amounts, and person data is deleted or
+// anonymised after the case closes (retention.go).
+type Placement struct {
+	ID             int64
+	Pseudonym      string
+	OrganisationID int64
+	PositionID     int64 // 0 when not on a planned position
+	SchemeID       int64
+	HoursPerWeek   float64
+	Resident       bool // lives in the housing area
+	TargetGroupID  int64
+	Start          time.Time
+	End            time.Time // zero while open-ended
+	CaseClosedOn   time.Time
+	DeleteBy       time.Time // the person data is due for deletion on this day
+	Notes          string
+	AnonymisedAt   time.Time
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+
+	// Read with the placement, for lists.
+	OrganisationName string
+	SchemeName       string
+	PositionTitle    string
+	TargetGroupName  string
+
+	// Warnings are the rules the placement bends without being refused (a
+	// work placement longer than its scheme allows, the subsidy ratio);
+	// SavePlacement fills them.
+	Warnings []string
+
+	cursor PlacementCursor
+}
+
+// PlacementCursor marks a placement's place in the list's order, so that
+// the next page can start right after it (PlacementQuery.After) instead of
+// counting its way there with OFFSET: scrolling deep into 100.000
+// placements then costs what the first page costs.
+type PlacementCursor struct {
+	archivedOrg bool
+	orgSortKey  []byte
+	orgID       int64
+	start       string
+	id          int64
+}
+
+// Cursor is the placement's place in the list's order.
+func (p Placement) Cursor() PlacementCursor { return p.cursor }
+
+// Anonymised tells whether the placement's person data has been removed.
+func (p Placement) Anonymised() bool { return !p.AnonymisedAt.IsZero() }
+
+// ActiveOn tells whether the placement runs on day (its end day included).
+func (p Placement) ActiveOn(day time.Time) bool {
+	return !p.Start.After(day) && (p.End.IsZero() || !p.End.Before(day))
+}
+
+// PlacementForm is a placement as typed into the form or a CSV row.
+type PlacementForm struct {
+	ID             int64
+	Pseudonym      string
+	OrganisationID int64
+	PositionID     int64
+	SchemeID       int64
+	HoursPerWeek   string
+	Resident       string // "ja" or "nej" (also j/n, x, 1/0); empty is nej
+	TargetGroupID  int64
+	Start          string
+	End            string
+	CaseClosedOn   string
+	DeleteBy       string // empty: case closed + the retention period from the settings
+	Notes          string
+}
+
+// Form returns the placement as the form shows it.
+func (p Placement) Form() PlacementForm {
+	f := PlacementForm{ID: p.ID, Pseudonym: p.Pseudonym, OrganisationID: p.OrganisationID, PositionID: p.PositionID,
+		SchemeID: p.SchemeID, Resident: "nej", TargetGroupID: p.TargetGroupID,
+		Start: formatDateOrEmpty(p.Start), End: formatDateOrEmpty(p.End), CaseClosedOn: formatDateOrEmpty(p.CaseClosedOn),
+		DeleteBy: formatDateOrEmpty(p.DeleteBy), Notes: p.Notes}
+	if p.ID != 0 || p.HoursPerWeek != 0 {
+		f.HoursPerWeek = dk.FormatDecimal(p.HoursPerWeek, -1)
+	}
+	if p.Resident {
+		f.Resident = "ja"
+	}
+	return f
+}
+
+// Labels of the placement form's fields, as the caseworker knows them.
+const (
+	labelPseudonym = "Initialer eller pseudonym"
+	labelStart     = "Start"
+	labelEnd       = "Slut"
+)
+
+// maxPseudonym is the longest pseudonym, in characters.
+const maxPseudonym = 40
+
+// Parse checks the form and returns the placement it describes, or a
+// ValidationError naming every field that is wrong. The database-dependent
+// rules (the position belongs to the enterprise, nothing archived is chosen
+// anew) are checked by SavePlacement.
+func (f PlacementForm) Parse() (Placement, error) {
+	var c checker
+	p := Placement{ID: f.ID, OrganisationID: f.OrganisationID, PositionID: f.PositionID, SchemeID: f.SchemeID,
+		TargetGroupID: f.TargetGroupID}
+	p.Pseudonym = c.pseudonym("Pseudonym", labelPseudonym, f.Pseudonym)
+	if p.OrganisationID == 0 {
+		c.add("OrganisationID", "Virksomhed", "required", "vælg virksomheden")
+	}
+	if p.SchemeID == 0 {
+		c.add("SchemeID", "Ordning", "required", "vælg en ordning")
+	}
+	p.HoursPerWeek = c.hours("HoursPerWeek", "Timer pr. uge", f.HoursPerWeek)
+	switch strings.ToLower(strings.TrimSpace(f.Resident)) {
+	case "", "nej", "n", "0", "false":
+	case "ja", "j", "x", "1", "true":
+		p.Resident = true
+	default:
+		c.add("Resident", "Bor i området", "yes_no", fmt.Sprintf("skal være ja eller nej (%s)", strings.TrimSpace(f.Resident)))
+	}
+	if strings.TrimSpace(f.Start) == "" {
+		c.add("Start", labelStart, "required", "skriv startdatoen, fx 1.9.2015")
+	} else {
+		p.Start = c.date("Start", labelStart, f.Start)
+	}
+	p.End = c.date("End", labelEnd, f.End)
+	if !p.Start.IsZero() && !p.End.IsZero() && p.End.Before(p.Start) {
+		c.add("End", labelEnd, "date_order", fmt.Sprintf("slutdatoen (%s) ligger før startdatoen (%s)",
+			dk.FormatDate(p.End), dk.FormatDate(p.Start)))
+	}
+	p.CaseClosedOn = c.date("CaseClosedOn", "Sagen afsluttet", f.CaseClosedOn)
+	p.DeleteBy = c.date("DeleteBy", "Slettes senest", f.DeleteBy)
+	p.Notes = c.freeText("Notes", "Noter", f.Notes)
+	return p, c.err()
+}
+
+// pseudonym checks what identifies the person: required, short, and neither
+// a CPR number nor anything that reads like a full name.
+func (c *checker) pseudonym(field, label, s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if s == "" {
+		c.add(field, label, "required", "skriv initialer eller et pseudonym, fx A.B. eller Syerske 3")
+		return s
+	}
+	if n := utf8.RuneCountInString(s); n > maxPseudonym {
+		c.add(field, label, "too_long", fmt.Sprintf("højst %d tegn (har %d); skriv kun initialer eller et pseudonym", maxPseudonym, n))
+	}
+	if m, ok := dk.FindCPR(s); ok {
+		c.add(field, label, "cpr", CPRWarning(m))
+		return s
+	}
+	if hasDigitRun(s, 6) {
+		// The schema refuses the same, so a file written by another tool
+		// cannot hold a CPR number hidden in a pseudonym either.
+		c.add(field, label, "digits", "må ikke indeholde et tal med 6 cifre eller flere; skriv kun initialer eller et pseudonym")
+		return s
+	}
+	if name, ok := fullName(s); ok {
+		c.add(field, label, "full_name", fmt.Sprintf("ligner et fuldt navn (%s); skriv kun initialer eller et pseudonym, fx %s",
+			name, initials(name)))
+	}
+	return s
+}
+
+// hasDigitRun tells whether s holds n or more ASCII digits in a row.
+func hasDigitRun(s string, n int) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			run++
+			if run >= n {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
+// fullName finds two or more words in a row that read like a name: each
+// starts with a capital and has at least three letters ("Anna Hansen",
+// "Lene Østergaard", "Anne-Marie Kjær"). The register may hold initials or a
+// pseudonym only (a named flex-jobber is health data), and a program cannot
+// know every name, but this is how names are written; initials ("A.B.",
+// "Anna B.") and pseudonyms such as "Syerske 3" or "kok nord" pass. It errs
+// towards refusing a capitalised two-word pseudonym, which the message
+// explains.
+func fullName(s string) (string, bool) {
+	words := strings.Fields(s)
+	for i := 0; i+1 < len(words); i++ {
+		j := i
+		for j < len(words) && nameLike(words[j]) {
+			j++
+		}
+		if j-i >= 2 {
+			return strings.Join(words[i:j], " "), true
+		}
+	}
+	return "", false
+}
+
+func nameLike(w string) bool {
+	w = strings.TrimRight(w, ",;:")
+	first, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsUpper(first) {
+		return false
+	}
+	letters := 0
+	for _, r := range w {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+		case r == '-' || r == '\'':
+		default:
+			return false
+		}
+	}
+	return letters >= 3
+}
+
+// initials turns "Anna Hansen" into "A.H." for the message's example.
+func initials(name string) string {
+	var b strings.Builder
+	for _, w := range strings.Fields(name) {
+		r, _ := utf8.DecodeRuneInString(w)
+		b.WriteRune(r)
+		b.WriteByte('.')
+	}
+	return b.String()
+}
+
+// placementSearchText is what search-as-you-type matches in the placement
+// itself (the enterprise and scheme are matched through their own rows).
+func placementSearchText(pseudonym string) string { return dk.Fold(pseudonym) }
+
+// SavePlacement validates the form and creates or updates the placement in
+// one transaction; on any problem nothing is written. The saved placement
+// comes back with its warnings.
+func (s *Store) SavePlacement(ctx context.Context, f PlacementForm) (Placement, error) {
+	p, err := f.Parse()
+	if err != nil {
+		return p, err
+	}
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		p, err = s.savePlacement(ctx, tx, p)
+		return err
+	})
+	if err != nil {
+		return p, err
+	}
+	saved, err := s.Placement(ctx, p.ID)
+	if err != nil {
+		return p, err
+	}
+	saved.Warnings, err = s.PlacementWarnings(ctx, saved)
+	return saved, err
+}
+
+// savePlacement writes a parsed placement inside tx, after the checks that
+// need the database; an empty delete-by date gets its default here.
+func (s *Store) savePlacement(ctx context.Context, tx dbtx, p Placement) (Placement, error) {
+	var c checker
+	var was struct {
+		org, position, scheme, group sql.NullInt64
+		anonymised                   sql.NullString
+	}
+	if p.ID != 0 {
+		err := tx.QueryRowContext(ctx, `SELECT organisation_id, position_id, scheme_id, target_group_id, anonymised_at
+			FROM placements WHERE id = ?`, p.ID).Scan(&was.org, &was.position, &was.scheme, &was.group, &was.anonymised)
+		if errors.Is(err, sql.ErrNoRows) {
+			return p, fmt.Errorf("placering %d findes ikke: %w", p.ID, ErrNotFound)
+		} else if err != nil {
+			return p, err
+		}
+		if was.anonymised.Valid {
+			c.add("Pseudonym", labelPseudonym, "anonymised", "placeringen er anonymiseret og kan ikke ændres")
+			return p, c.err()
+		}
+	}
+	for _, ch := range []struct {
+		table, field, label, what string
+		id, was                   int64
+	}{
+		{"organisations", "OrganisationID", "Virksomhed", "virksomheden", p.OrganisationID, was.org.Int64},
+		{"schemes", "SchemeID", "Ordning", "ordningen", p.SchemeID, was.scheme.Int64},
+		{"target_groups", "TargetGroupID", "Målgruppe", "målgruppen", p.TargetGroupID, was.group.Int64},
+		{"positions", "PositionID", "Stilling", "stillingen", p.PositionID, was.position.Int64},
+	} {
+		if err := checkChoice(ctx, tx, &c, ch.table, ch.field, ch.label, ch.what, ch.id, ch.was); err != nil {
+			return p, err
+		}
+	}
+	if p.PositionID != 0 && !c.has("PositionID") {
+		var title, orgName string
+		var orgID int64
+		err := tx.QueryRowContext(ctx, `SELECT p.title, p.organisation_id, o.name FROM positions p
+			JOIN organisations o ON o.id = p.organisation_id WHERE p.id = ?`, p.PositionID).Scan(&title, &orgID, &orgName)
+		if err != nil {
+			return p, err
+		}
+		if orgID != p.OrganisationID {
+			c.add("PositionID", "Stilling", "position_org",
+				fmt.Sprintf("stillingen »%s« hører til %s; vælg en af virksomhedens egne stillinger", title, orgName))
+		}
+	}
+	if err := c.err(); err != nil {
+		return p, err
+	}
+	if p.DeleteBy.IsZero() && !p.CaseClosedOn.IsZero() {
+		years, err := retentionPersonYears(ctx, tx)
+		if err != nil {
+			return p, err
+		}
+		p.DeleteBy = p.CaseClosedOn.AddDate(years, 0, 0)
+	}
+	now := s.nowText()
+	args := []any{p.Pseudonym, placementSearchText(p.Pseudonym), p.OrganisationID, nilIfZero(p.PositionID), p.SchemeID,
+		p.HoursPerWeek, p.Resident, nilIfZero(p.TargetGroupID), dk.ISODate(p.Start), isoOrNil(p.End),
+		isoOrNil(p.CaseClosedOn), isoOrNil(p.DeleteBy), p.Notes, now}
+	// The audit log names the record, never the person: a pseudonym in an
+	// event would outlive the placement's deletion.
+	event := "ændret"
+	if p.ID == 0 {
+		res, err := tx.ExecContext(ctx, `INSERT INTO placements (pseudonym, search_text, organisation_id, position_id,
+			scheme_id, hours_per_week, resident, target_group_id, start_on, end_on, case_closed_on, delete_by, notes,
+			updated_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(args, now)...)
+		if err != nil {
+			return p, err
+		}
+		p.ID, _ = res.LastInsertId()
+		event = "oprettet"
+	} else if _, err := tx.ExecContext(ctx, `UPDATE placements SET pseudonym = ?, search_text = ?, organisation_id = ?,
+		position_id = ?, scheme_id = ?, hours_per_week = ?, resident = ?, target_group_id = ?, start_on = ?, end_on = ?,
+		case_closed_on = ?, delete_by = ?, notes = ?, updated_at = ? WHERE id = ?`, append(args, p.ID)...); err != nil {
+		return p, err
+	}
+	return p, logEvent(ctx, tx, now, event, "placering", p.ID, "")
+}
+
+const placementColumns = `p.id, p.pseudonym, p.organisation_id, p.position_id, p.scheme_id, p.hours_per_week, p.resident,
+	p.target_group_id, p.start_on, p.end_on, p.case_closed_on, p.delete_by, p.notes, p.anonymised_at, p.created_at,
+	p.updated_at, o.name, sc.name, coalesce(po.title, ''), coalesce(tg.name, ''), o.archived_at IS NOT NULL, o.sort_key`
+
+const placementFrom = ` FROM placements p JOIN organisations o ON o.id = p.organisation_id
+	JOIN schemes sc ON sc.id = p.scheme_id LEFT JOIN positions po ON po.id = p.position_id
+	LEFT JOIN target_groups tg ON tg.id = p.target_group_id`
+
+func scanPlacement(row interface{ Scan(...any) error }) (Placement, error) {
+	var p Placement
+	var position, group sql.NullInt64
+	var start, created, updated string
+	var end, closed, deleteBy, anonymised sql.NullString
+	err := row.Scan(&p.ID, &p.Pseudonym, &p.OrganisationID, &position, &p.SchemeID, &p.HoursPerWeek, &p.Resident,
+		&group, &start, &end, &closed, &deleteBy, &p.Notes, &anonymised, &created, &updated,
+		&p.OrganisationName, &p.SchemeName, &p.PositionTitle, &p.TargetGroupName,
+		&p.cursor.archivedOrg, &p.cursor.orgSortKey)
+	p.cursor.orgID, p.cursor.start, p.cursor.id = p.OrganisationID, start, p.ID
+	p.PositionID, p.TargetGroupID = position.Int64, group.Int64
+	p.Start = dateCol(sql.NullString{String: start, Valid: true})
+	p.End, p.CaseClosedOn, p.DeleteBy = dateCol(end), dateCol(closed), dateCol(deleteBy)
+	p.AnonymisedAt = instantCol(anonymised)
+	p.CreatedAt = instantCol(sql.NullString{String: created, Valid: true})
+	p.UpdatedAt = instantCol(sql.NullString{String: updated, Valid: true})
+	return p, err
+}
+
+// Placement reads one placement.
+func (s *Store) Placement(ctx context.Context, id int64) (Placement, error) {
+	p, err := scanPlacement(s.db.QueryRowContext(ctx, "SELECT "+placementColumns+placementFrom+" WHERE p.id = ?", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, fmt.Errorf("placering %d findes ikke: %w", id, ErrNotFound)
+	}
+	return p, err
+}
+
+// PlacementQuery selects placements for a list.
+type PlacementQuery struct {
+	Text           string    // search-as-you-type: pseudonym, enterprise, scheme
+	OrganisationID int64     // 0 for every enterprise
+	SchemeID       int64     // 0 for every scheme
+	ActiveOn       time.Time // only the placements running on this day; zero for all
+	// After, when set, starts the list right after this placement (the last
+	// of the page before); Offset then counts from there.
+	After  *PlacementCursor
+	Limit  int // 0 means 100
+	Offset int
+}
+
+// placementOrder lists placements by enterprise (active enterprises first,
+// in Danish order), then newest start first. It matches organisations_list
+// and placements_list exactly, so SQLite walks the two indexes in order and
+// stops at the page's end instead of sorting every placement.
+const placementOrder = ` ORDER BY (o.archived_at IS NOT NULL), o.sort_key, o.id, p.start_on DESC, p.id`
+
+// placementWhere is the query's filter on placements p. With withOrg the
+// query has the enterprise o at hand (the list walks the enterprises, so
+// their search text is read once each); without, the matching enterprises
+// are found once by a subquery (IN runs it a single time), so a count need
+// not join every placement to its enterprise.
+func (s *Store) placementWhere(ctx context.Context, q PlacementQuery, withOrg bool) (string, []any, error) {
+	orgMatch := "p.organisation_id IN (SELECT id FROM organisations WHERE instr(search_text, ?) > 0)"
+	if withOrg {
+		orgMatch = "instr(o.search_text, ?) > 0"
+	}
+	var args []any
+	var conds []string
+	if q.OrganisationID != 0 {
+		conds = append(conds, "p.organisation_id = ?")
+		args = append(args, q.OrganisationID)
+	}
+	if q.SchemeID != 0 {
+		conds = append(conds, "p.scheme_id = ?")
+		args = append(args, q.SchemeID)
+	}
+	if !q.ActiveOn.IsZero() {
+		iso := dk.ISODate(q.ActiveOn)
+		conds = append(conds, "p.start_on <= ? AND (p.end_on IS NULL OR p.end_on >= ?)")
+		args = append(args, iso, iso)
+	}
+	words := strings.Fields(dk.Fold(q.Text))
+	if len(words) > 0 {
+		schemes, err := s.Schemes(ctx, true)
+		if err != nil {
+			return "", nil, err
+		}
+		for _, word := range words {
+			alts := []string{"instr(p.search_text, ?) > 0", orgMatch}
+			args = append(args, word, word)
+			var ids []string
+			for _, sc := range schemes {
+				if strings.Contains(dk.Fold(sc.Name), word) {
+					ids = append(ids, strconv.FormatInt(sc.ID, 10))
+				}
+			}
+			if len(ids) > 0 {
+				alts = append(alts, "p.scheme_id IN ("+strings.Join(ids, ",")+")")
+			}
+			conds = append(conds, "("+strings.Join(alts, " OR ")+")")
+		}
+	}
+	if len(conds) == 0 {
+		conds = append(conds, "1")
+	}
+	return strings.Join(conds, " AND "), args, nil
+}
+
+// afterCursor is the condition "comes after c in placementOrder".
+func afterCursor(c PlacementCursor) (string, []any) {
+	const org = "((o.archived_at IS NOT NULL), o.sort_key, o.id)"
+	return org + " >= (?, ?, ?) AND (" + org + " > (?, ?, ?) OR p.start_on < ? OR (p.start_on = ? AND p.id > ?))",
+		[]any{c.archivedOrg, c.orgSortKey, c.orgID, c.archivedOrg, c.orgSortKey, c.orgID, c.start, c.start, c.id}
+}
+
+// Placements returns one page of placements, by enterprise and newest start.
+func (s *Store) Placements(ctx context.Context, q PlacementQuery) ([]Placement, error) {
+	limit := q.Limit
+	if limit <= 0 {
+		limit = 100
+	}
+	where, args, err := s.placementWhere(ctx, q, true)
+	if err != nil {
+		return nil, err
+	}
+	where = "p.organisation_id = o.id AND " + where
+	if q.OrganisationID != 0 {
+		// Start the outer loop at the one enterprise instead of walking all.
+		where = "o.id = ? AND " + where
+		args = append([]any{q.OrganisationID}, args...)
+	}
+	if q.After != nil {
+		w, a := afterCursor(*q.After)
+		where += " AND " + w
+		args = append(args, a...)
+	}
+	args = append(args, limit, q.Offset)
+	// The page's ids are found on the two indexes alone (CROSS JOIN keeps
+	// the enterprises as the outer loop); only its rows are then read whole
+	// with their scheme, position and target group. Joining those for every
+	// row skipped by OFFSET made a deep page ten times slower.
+	rows, err := s.db.QueryContext(ctx, "SELECT "+placementColumns+placementFrom+
+		` WHERE p.id IN (SELECT p.id FROM organisations o CROSS JOIN placements p WHERE `+where+placementOrder+
+		` LIMIT ? OFFSET ?)`+placementOrder, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Placement
+	for rows.Next() {
+		p, err := scanPlacement(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// CountPlacements counts what Placements would list without a limit.
+func (s *Store) CountPlacements(ctx context.Context, q PlacementQuery) (int, error) {
+	where, args, err := s.placementWhere(ctx, q, false)
+	if err != nil {
+		return 0, err
+	}
+	var n int
+	err = s.db.QueryRowContext(ctx, "SELECT count(*) FROM placements p WHERE "+where, args...).Scan(&n)
+	return n, err
+}
+
+// PlacementWarnings lists what the placement bends without breaking: a
+// scheme that should last a limited time (a work placement, 13 weeks) run
+// longer, counted to today while open-ended; and an enterprise over the
+// subsidy ratio rule. The placement need not be saved (the form asks as the
+// caseworker types); a saved one is not counted twice.
+func (s *Store) PlacementWarnings(ctx context.Context, p Placement) ([]string, error) {
+	if p.SchemeID == 0 || p.OrganisationID == 0 || p.Start.IsZero() {
+		return nil, nil
+	}
+	sc, err := s.Scheme(ctx, p.SchemeID)
+	if err != nil {
+		return nil, err
+	}
+	today := s.today()
+	var out []string
+	if w := sc.WarnWeeks; w > 0 {
+		to := p.End
+		if to.IsZero() {
+			to = today
+		}
+		days := int(to.Sub(p.Start).Hours()/24) + 1
+		if days > 7*w {
+			period := dk.FormatDate(p.Start) + "–" + dk.FormatDate(p.End)
+			if p.End.IsZero() {
+				period = "fra " + dk.FormatDate(p.Start) + ", uden slutdato"
+			}
+			out = append(out, fmt.Sprintf("%s i %d uger (%s): længere end de %d uger, ordningen bør vare.",
+				sc.Name, (days+6)/7, period, w))
+		}
+	}
+	// The ratio is measured on the day the placement runs: today, or its
+	// first day if it does not run today.
+	day := p.Start
+	if p.ActiveOn(today) {
+		day = today
+	}
+	iso := dk.ISODate(day)
+	var subsidised, ordinary int
+	var orgName string
+	err = s.db.QueryRowContext(ctx, `SELECT o.name,
+		(SELECT coalesce(sum(sc.subsidised), 0) FROM placements pl JOIN schemes sc ON sc.id = pl.scheme_id
+			WHERE pl.organisation_id = o.id AND pl.id <> ?2 AND pl.start_on <= ?3 AND (pl.end_on IS NULL OR pl.end_on >= ?3)),
+		(SELECT coalesce(sum(NOT sc.subsidised AND sc.counts_as_job), 0) FROM placements pl JOIN schemes sc ON sc.id = pl.scheme_id
+			WHERE pl.organisation_id = o.id AND pl.id <> ?2 AND pl.start_on <= ?3 AND (pl.end_on IS NULL OR pl.end_on >= ?3))
+		FROM organisations o WHERE o.id = ?1`, p.OrganisationID, p.ID, iso).Scan(&orgName, &subsidised, &ordinary)
+	if errors.Is(err, sql.ErrNoRows) {
+		return out, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case sc.Subsidised:
+		subsidised++
+	case sc.CountsAsJob:
+		ordinary++
+	}
+	rule, err := s.SubsidyRule(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if allowed := rule.Allowed(ordinary); subsidised > allowed {
+		out = append(out, fmt.Sprintf("%s har %d i løntilskud eller praktik og %d ordinært ansatte den %s; rimelighedskravet tillader højst %d (%s).",
+			orgName, subsidised, ordinary, dk.FormatDate(day), allowed, rule))
+	}
+	return out, nil
+}
+
+// SubsidyRule is the subsidy ratio rule (rimelighedskravet): at most one
+// subsidised person (wage subsidy, work placement) per Per ordinary
+// employees, and for the employees above Threshold one per PerAbove. It is a
+// working assumption (DOMAIN.md), so its numbers live in the settings.
+type SubsidyRule struct {
+	Per       int
+	Threshold int
+	PerAbove  int
+}
+
+// DefaultSubsidyRule is 1 per 5, and 1 per 10 above 50 employees.
+var DefaultSubsidyRule = SubsidyRule{Per: 5, Threshold: 50, PerAbove: 10}
+
+// Allowed is how many subsidised people an enterprise with ordinary
+// ordinary employees may have. The rule reads "1 per 5, 1 per 10 above 50":
+// the first 50 employees give one per 5 (10 at 50), each further 10 one
+// more, so a growing enterprise never loses room. Whole steps only: 4
+// ordinary employees allow none, 5 allow one.
+func (r SubsidyRule) Allowed(ordinary int) int {
+	if ordinary <= 0 || r.Per <= 0 {
+		return 0
+	}
+	if ordinary <= r.Threshold || r.PerAbove <= 0 {
+		return ordinary / r.Per
+	}
+	return r.Threshold/r.Per + (ordinary-r.Threshold)/r.PerAbove
+}
+
+// String says the rule in Danish, for the warning.
+func (r SubsidyRule) String() string {
+	return fmt.Sprintf("1 pr. %d ordinært ansatte, 1 pr. %d over %d", r.Per, r.PerAbove, r.Threshold)
+}
+
+// SubsidyRule reads the rule's numbers from the settings; a missing or
+// unreadable number falls back to the default.
+func (s *Store) SubsidyRule(ctx context.Context) (SubsidyRule, error) {
+	r := DefaultSubsidyRule
+	for key, dst := range map[string]*int{
+		"subsidy_ratio_per": &r.Per, "subsidy_ratio_threshold": &r.Threshold, "subsidy_ratio_per_above": &r.PerAbove,
+	} {
+		v, err := settingInt(ctx, s.db, key)
+		if err != nil {
+			return r, err
+		}
+		if v > 0 {
+			*dst = v
+		}
+	}
+	return r, nil
+}
+
+// queryRower is a *sql.DB or a *sql.Tx.
+type queryRower interface {
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// settingInt reads a whole-number setting; 0 when it is missing or not a number.
+func settingInt(ctx context.Context, q queryRower, key string) (int, error) {
+	var v string
+	err := q.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, key).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil {
+		return 0, nil
+	}
+	return n, nil
+}

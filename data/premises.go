@@ -1,0 +1,203 @@
+package data
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"partnerskab/data/dk"
+)
+
+// Premises is a building with an address whose rooms are let, such as
+// Kvarterhuset on Motalavej.
+type Premises struct {
+	ID        int64
+	Name      string
+	Address   string
+	Postcode  string
+	City      string
+	OwnerID   int64  // the organisation that owns it; 0 if not recorded
+	OwnerName string // read from the store
+	Notes     string
+	// Read from the store: the premises' rooms that are not archived.
+	RoomCount  int
+	AreaM2     float64
+	ArchivedAt time.Time
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
+}
+
+// Archived tells whether the premises are archived.
+func (p Premises) Archived() bool { return !p.ArchivedAt.IsZero() }
+
+// PremisesForm is premises as typed into the form or a CSV row.
+type PremisesForm struct {
+	ID       int64
+	Name     string
+	Address  string
+	Postcode string
+	City     string
+	OwnerID  int64
+	Notes    string
+}
+
+// Form returns the premises as the form shows them.
+func (p Premises) Form() PremisesForm {
+	return PremisesForm{ID: p.ID, Name: p.Name, Address: p.Address, Postcode: p.Postcode, City: p.City,
+		OwnerID: p.OwnerID, Notes: p.Notes}
+}
+
+// Parse checks the form and returns the premises it describes.
+func (f PremisesForm) Parse() (Premises, error) {
+	var c checker
+	p := Premises{ID: f.ID, OwnerID: f.OwnerID}
+	p.Name = c.required("Name", "Navn", f.Name)
+	c.noCPR("Name", "Navn", p.Name)
+	p.Address = c.freeText("Address", "Adresse", f.Address)
+	p.Postcode = strings.TrimSpace(f.Postcode)
+	if p.Postcode != "" && !isDigits(p.Postcode, 4) {
+		c.add("Postcode", "Postnummer", "postcode", "skal være 4 cifre ("+p.Postcode+")")
+	}
+	p.City = c.freeText("City", "By", f.City)
+	p.Notes = c.freeText("Notes", "Noter", f.Notes)
+	return p, c.err()
+}
+
+// SavePremises validates the form and creates or updates the premises.
+func (s *Store) SavePremises(ctx context.Context, f PremisesForm) (Premises, error) {
+	p, err := f.Parse()
+	if err != nil {
+		return p, err
+	}
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		p, err = s.savePremises(ctx, tx, p)
+		return err
+	})
+	if err != nil {
+		return p, err
+	}
+	return s.Premises(ctx, p.ID)
+}
+
+// savePremises writes parsed premises inside tx, after the checks that need
+// the database: the owner exists, and no other premises in use have the
+// same name (two "Kvarterhuset" would make every room ambiguous).
+func (s *Store) savePremises(ctx context.Context, tx *sql.Tx, p Premises) (Premises, error) {
+	var c checker
+	if p.OwnerID != 0 {
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM organisations WHERE id = ?`, p.OwnerID).Scan(&n); err != nil {
+			return p, err
+		}
+		if n == 0 {
+			c.add("OwnerID", "Ejer", "missing", fmt.Sprintf("organisation %d findes ikke", p.OwnerID))
+		}
+	}
+	var twin int64
+	lo, hi := sameNameRange(p.Name)
+	err := tx.QueryRowContext(ctx, `SELECT id FROM premises WHERE sort_key >= ? AND sort_key < ? AND id <> ?
+		AND archived_at IS NULL`, lo, hi, p.ID).Scan(&twin)
+	if err == nil {
+		c.add("Name", "Navn", "duplicate", "der er allerede en ejendom med navnet "+p.Name)
+	} else if !errors.Is(err, sql.ErrNoRows) {
+		return p, err
+	}
+	if err := c.err(); err != nil {
+		return p, err
+	}
+	now := s.nowText()
+	args := []any{p.Name, dk.SortKey(p.Name), premisesSearchText(p), p.Address, p.Postcode, p.City,
+		nilIfZero(p.OwnerID), p.Notes, now}
+	event := "ændret"
+	if p.ID == 0 {
+		res, err := tx.ExecContext(ctx, `INSERT INTO premises (name, sort_key, search_text, address, postcode, city,
+			owner_id, notes, updated_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(args, now)...)
+		if err != nil {
+			return p, err
+		}
+		p.ID, _ = res.LastInsertId()
+		event = "oprettet"
+	} else {
+		res, err := tx.ExecContext(ctx, `UPDATE premises SET name = ?, sort_key = ?, search_text = ?, address = ?,
+			postcode = ?, city = ?, owner_id = ?, notes = ?, updated_at = ? WHERE id = ?`, append(args, p.ID)...)
+		if err != nil {
+			return p, err
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return p, fmt.Errorf("ejendom %d findes ikke: %w", p.ID, ErrNotFound)
+		}
+		// The rooms' search text holds the premises' name.
+		if err := refreshRoomSearch(ctx, tx, p.ID); err != nil {
+			return p, err
+		}
+	}
+	return p, logEvent(ctx, tx, now, event, "ejendom", p.ID, p.Name)
+}
+
+// premisesSearchText is what search-as-you-type matches for premises.
+func premisesSearchText(p Premises) string {
+	return dk.Fold(strings.Join([]string{p.Name, p.Address, p.Postcode, p.City}, " "))
+}
+
+const premisesColumns = `p.id, p.name, p.address, p.postcode, p.city, p.owner_id, coalesce(o.name, ''), p.notes,
+	p.archived_at, p.created_at, p.updated_at,
+	(SELECT count(*) FROM rooms r WHERE r.premises_id = p.id AND r.archived_at IS NULL),
+	(SELECT total(r.area_m2) FROM rooms r WHERE r.premises_id = p.id AND r.archived_at IS NULL)`
+
+const premisesFrom = ` FROM premises p LEFT JOIN organisations o ON o.id = p.owner_id`
+
+func scanPremises(row interface{ Scan(...any) error }) (Premises, error) {
+	var p Premises
+	var owner sql.NullInt64
+	var archived sql.NullString
+	var created, updated string
+	err := row.Scan(&p.ID, &p.Name, &p.Address, &p.Postcode, &p.City, &owner, &p.OwnerName, &p.Notes,
+		&archived, &created, &updated, &p.RoomCount, &p.AreaM2)
+	p.OwnerID = owner.Int64
+	p.ArchivedAt = instantCol(archived)
+	p.CreatedAt = instantCol(sql.NullString{String: created, Valid: true})
+	p.UpdatedAt = instantCol(sql.NullString{String: updated, Valid: true})
+	return p, err
+}
+
+// Premises reads one premises, archived or not.
+func (s *Store) Premises(ctx context.Context, id int64) (Premises, error) {
+	p, err := scanPremises(s.db.QueryRowContext(ctx, "SELECT "+premisesColumns+premisesFrom+" WHERE p.id = ?", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return p, fmt.Errorf("ejendom %d findes ikke: %w", id, ErrNotFound)
+	}
+	return p, err
+}
+
+// AllPremises lists the premises in Danish order, for the room form's
+// choice of building; archived ones only when asked.
+func (s *Store) AllPremises(ctx context.Context, withArchived bool) ([]Premises, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT "+premisesColumns+premisesFrom+
+		" WHERE (? OR p.archived_at IS NULL) ORDER BY p.sort_key, p.id", withArchived)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []Premises
+	for rows.Next() {
+		p, err := scanPremises(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// ArchivePremises hides premises from the lists; their rooms and leases stay.
+func (s *Store) ArchivePremises(ctx context.Context, id int64) error {
+	return s.setArchived(ctx, "premises", "ejendom", id, true)
+}
+
+// RestorePremises brings archived premises back into the lists.
+func (s *Store) RestorePremises(ctx context.Context, id int64) error {
+	return s.setArchived(ctx, "premises", "ejendom", id, false)
+}

@@ -1,0 +1,277 @@
+package ui
+
+import (
+	"image/color"
+	"math"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"partnerskab/data"
+)
+
+// overviewOn opens the window on the demo and shows the overview for day.
+func overviewOn(t *testing.T, day string) (*Window, *data.Store) {
+	t.Helper()
+	w, s := newTestWindow(t, true)
+	d, err := time.ParseInLocation("2006-01-02", day, time.Local)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Overview.now = func() time.Time { return d }
+	w.Tabs.SelectIndex(0) // the window reloads the overview when its tab is selected
+	return w, s
+}
+
+// barOf finds the progress bar that follows the label text in the figures.
+func targetBars(t *testing.T, o *OverviewTab) map[string]*widget.ProgressBar {
+	t.Helper()
+	bars := map[string]*widget.ProgressBar{}
+	objs := o.targets.Objects
+	for i := 0; i+1 < len(objs); i += 2 {
+		name, ok1 := objs[i].(*widget.Label)
+		bar, ok2 := objs[i+1].(*widget.ProgressBar)
+		if !ok1 || !ok2 {
+			t.Fatalf("target row %d is %T, %T; want a label and a bar", i/2, objs[i], objs[i+1])
+		}
+		bars[name.Text] = bar
+	}
+	return bars
+}
+
+func barText(b *widget.ProgressBar) string { return b.TextFormatter() }
+
+// The overview shows what the demo holds on 1.3.2016, counted here straight
+// from the tables: the jobs and flex-jobbers against 16 and 30, the
+// residents' share among the placed, the leases and the agreements.
+func TestOverviewShowsTheDemo(t *testing.T) {
+	w, s := overviewOn(t, "2016-03-01")
+	var jobs, flex, residents, leases int
+	s.DB().QueryRow(`SELECT count(*), coalesce(sum(sc.flex), 0), coalesce(sum(p.resident), 0)
+		FROM placements p JOIN schemes sc ON sc.id = p.scheme_id
+		WHERE sc.counts_as_job = 1 AND p.start_on <= '2016-03-01' AND coalesce(p.end_on, '9999') >= '2016-03-01'`).
+		Scan(&jobs, &flex, &residents)
+	s.DB().QueryRow(`SELECT count(*) FROM leases WHERE archived_at IS NULL`).Scan(&leases)
+	if jobs != 6 || flex != 3 || residents != 3 || leases != 2 {
+		t.Fatalf("the demo on 1.3.2016 holds %d jobs, %d flex, %d residents, %d leases; the test expects 6, 3, 3, 2", jobs, flex, residents, leases)
+	}
+
+	o := w.Overview
+	mustContain(t, o.heading.Text, "1.3.2016")
+	bars := targetBars(t, o)
+	job := bars["Arbejdspladser i de to socialøkonomiske virksomheder"]
+	fx := bars["Fleksjobbere i socialøkonomiske virksomheder (jobcentrets business case)"]
+	if job == nil || fx == nil {
+		t.Fatalf("no bars for the jobs and flex targets among %v", o.targets.Objects)
+	}
+	if job.Value != float64(jobs) || job.Max != 16 || barText(job) != "6 af 16 job · frist 31.12.2015" {
+		t.Errorf("jobs bar %v of %v, %q", job.Value, job.Max, barText(job))
+	}
+	if fx.Value != float64(flex) || fx.Max != 30 || barText(fx) != "3 af 30 personer" {
+		t.Errorf("flex bar %v of %v, %q", fx.Value, fx.Max, barText(fx))
+	}
+	if o.residents.Value != 0.5 || barText(o.residents) != "50 % (3 af 6 ansatte)" {
+		t.Errorf("residents bar %v, %q", o.residents.Value, barText(o.residents))
+	}
+	if o.leases.Value != 2 || o.leases.Max != 2 || barText(o.leases) != "2 aktive af 2 lejemål" {
+		t.Errorf("leases bar %v of %v, %q", o.leases.Value, o.leases.Max, barText(o.leases))
+	}
+	mustContain(t, o.leasesNote.Text, "0 planlagte · 0 opsagte · 0 ophørte")
+	if barText(o.agreements) != "0 underskrevne af 0 aftaler" {
+		t.Errorf("agreements bar %q", barText(o.agreements))
+	}
+	// The chart's newest month is March 2016, with every placement that ran in it.
+	months := o.chart.chart.Months
+	if len(months) != 24 || monthLabel(months[23]) != "mar 16" {
+		t.Fatalf("chart months %d, last %q", len(months), monthLabel(months[len(months)-1]))
+	}
+	var inMarch int
+	s.DB().QueryRow(`SELECT count(*) FROM placements WHERE start_on <= '2016-03-31' AND coalesce(end_on, '9999') >= '2016-03-01'`).Scan(&inMarch)
+	if months[23].Total() != inMarch {
+		t.Errorf("the chart shows %d placements in March 2016, the table holds %d", months[23].Total(), inMarch)
+	}
+}
+
+// dueRows renders the due list as the user sees it.
+func dueRows(t *testing.T, o *OverviewTab) []string {
+	t.Helper()
+	var out []string
+	for i := 0; i < o.due.Length(); i++ {
+		d := o.ov.Due[i]
+		out = append(out, d.Date.Format("02.01.2006")+" "+dueText(d))
+	}
+	return out
+}
+
+// On 1.1.2016 the demo's due list is, soonest first: the missing approval
+// and the two leases' last notice days for the first end their
+// non-terminable period allows. Activating a row opens its record in its tab.
+func TestDueRowsOpenTheirRecords(t *testing.T) {
+	w, _ := overviewOn(t, "2016-01-01")
+	o := w.Overview
+	rows := dueRows(t, o)
+	want := []string{
+		"01.01.2016 Styregruppens godkendelse mangler: Fra de varme lande",
+		"29.02.2016 Sidste frist for opsigelse (udlejer, til ophør 31.8.2016): Bevar — Lager ved systuen, Systue",
+		"31.03.2016 Sidste frist for opsigelse (udlejer, til ophør 30.9.2016): Fra de varme lande — Café, Køkken",
+	}
+	if strings.Join(rows, "\n") != strings.Join(want, "\n") {
+		t.Fatalf("due list:\n%s\nwant:\n%s", strings.Join(rows, "\n"), strings.Join(want, "\n"))
+	}
+	// The window's Danish is the store's.
+	for _, d := range o.ov.Due {
+		if dueText(d) != d.Text {
+			t.Errorf("window says %q, the store %q", dueText(d), d.Text)
+		}
+	}
+	if !o.dueEmpty.Hidden {
+		t.Error("the list has rows, yet it says nothing is due")
+	}
+	for _, c := range []struct {
+		row     int
+		tab     int
+		heading func() string
+		want    string
+	}{
+		{0, 1, w.Partners.headingName, "Fra de varme lande"},
+		{1, 2, w.Premises.headingName, "Bevar"},
+		{2, 2, w.Premises.headingName, "Fra de varme lande"},
+	} {
+		w.Tabs.SelectIndex(0)
+		o.due.Select(c.row)
+		if got := w.Tabs.SelectedIndex(); got != c.tab {
+			t.Errorf("row %d (%s) opened tab %d, want %d", c.row, rows[c.row], got, c.tab)
+			continue
+		}
+		mustContain(t, c.heading(), c.want)
+	}
+
+	// On 1.12.2016 Syerske 3's delete-by date is near: her row opens her.
+	w, _ = overviewOn(t, "2016-12-01")
+	o = w.Overview
+	row := -1
+	for i, d := range o.ov.Due {
+		if d.Kind == data.DuePlacementDelete {
+			row = i
+		}
+	}
+	if row < 0 {
+		t.Fatalf("no delete-by row on 1.12.2016: %v", dueRows(t, o))
+	}
+	o.due.Select(row)
+	if got := w.Tabs.SelectedIndex(); got != 3 {
+		t.Fatalf("the placement row opened tab %d, want Bemanding (3)", got)
+	}
+	mustContain(t, w.Staffing.headingName(), "Syerske 3")
+}
+
+// When placements are past their delete-by date the overview says how many
+// in one row, which opens the staffing tab's list of them.
+func TestOverduePlacementsOpenTheDueList(t *testing.T) {
+	w, _ := overviewOn(t, "2017-03-01")
+	o := w.Overview
+	row := -1
+	for i, d := range o.ov.Due {
+		if d.Kind == data.DuePlacementsOverdue {
+			row = i
+		}
+	}
+	if row < 0 {
+		t.Fatalf("no row for Syerske 3, past her delete-by date: %v", dueRows(t, o))
+	}
+	if got := dueText(o.ov.Due[row]); got != "1 placering har passeret sin slettefrist: slet eller anonymisér den" {
+		t.Errorf("row %q", got)
+	}
+	o.due.Select(row)
+	if got := w.Tabs.SelectedIndex(); got != 3 {
+		t.Errorf("the overdue row opened tab %d, want Bemanding (3)", got)
+	}
+}
+
+// A day with nothing due says so.
+func TestNothingDue(t *testing.T) {
+	w, _ := newTestWindow(t, false)
+	w.Tabs.SelectIndex(0)
+	if w.Overview.due.Length() != 0 || w.Overview.dueEmpty.Hidden {
+		t.Errorf("an empty database has %d due rows; the empty text hidden: %v", w.Overview.due.Length(), w.Overview.dueEmpty.Hidden)
+	}
+	if got := barText(w.Overview.residents); got != "0 % (0 af 0 ansatte)" {
+		t.Errorf("residents bar on an empty database: %q", got)
+	}
+}
+
+// contrast is the WCAG contrast ratio of two colours.
+func contrast(a, b color.Color) float64 {
+	lum := func(c color.Color) float64 {
+		r, g, bl, _ := c.RGBA()
+		lin := func(v uint32) float64 {
+			x := float64(v) / 0xffff
+			if x <= 0.03928 {
+				return x / 12.92
+			}
+			return math.Pow((x+0.055)/1.055, 2.4)
+		}
+		return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(bl)
+	}
+	la, lb := lum(a), lum(b)
+	return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+}
+
+// The chart's bars are as tall as their month's count, a month without
+// placements has none, and every colour stands out against the background
+// of the light and the dark theme.
+func TestChartBars(t *testing.T) {
+	first := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	totals := []map[int64]int{{}, {1: 2, 2: 1}, {1: 4, 2: 4, 3: 2}, {2: 5}}
+	var ch data.PlacementChart
+	for i, by := range totals {
+		ch.Months = append(ch.Months, data.MonthCount{Month: first.AddDate(0, i, 0), ByScheme: by})
+	}
+	ch.Schemes = []data.ChartScheme{{ID: 1, Name: "Ordinært job"}, {ID: 2, Name: "Fleksjob"}, {ID: 3, Name: "Løntilskud"}}
+	for _, th := range []struct {
+		name  string
+		theme fyne.Theme
+	}{{"light", theme.LightTheme()}, {"dark", theme.DarkTheme()}} { //nolint:staticcheck // the two variants by name
+		t.Run(th.name, func(t *testing.T) {
+			a := test.NewTempApp(t)
+			a.Settings().SetTheme(th.theme)
+			c := newMonthChart()
+			win := test.NewWindow(c)
+			defer win.Close()
+			win.Resize(fyne.NewSize(600, 300))
+			c.set(ch)
+			r := test.WidgetRenderer(c).(*chartRenderer)
+			h := make([]float32, len(totals))
+			for i := range totals {
+				h[i] = r.stackHeight(i)
+			}
+			if h[0] != 0 {
+				t.Errorf("a month without placements has a bar %v high", h[0])
+			}
+			if !(h[2] > h[3] && h[3] > h[1] && h[1] > 0) {
+				t.Errorf("bar heights %v; want the 10 of month 3 tallest, then 5, then 3", h)
+			}
+			// Heights in proportion: 3/10 of the tallest.
+			if got := h[1] / h[2]; math.Abs(float64(got)-0.3) > 0.01 {
+				t.Errorf("month 2's bar is %.3f of the tallest, want 0,3", got)
+			}
+			bg := theme.Color(theme.ColorNameBackground)
+			for i := range chartPalette {
+				if cr := contrast(schemeColor(i), bg); cr < 2.5 {
+					t.Errorf("colour %d has contrast %.2f against the %s background", i, cr, th.name)
+				}
+			}
+			if cr := contrast(r.months[3].Color, bg); cr < 4.5 {
+				t.Errorf("month labels have contrast %.2f against the %s background", cr, th.name)
+			}
+			if r.months[3].Text != "apr 25" || r.months[3].Hidden {
+				t.Errorf("newest month label %q (hidden %v), want \"apr 25\"", r.months[3].Text, r.months[3].Hidden)
+			}
+		})
+	}
+}

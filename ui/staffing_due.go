@@ -1,0 +1,173 @@
+package ui
+
+import (
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"partnerskab/data"
+	"partnerskab/data/dk"
+)
+
+// duePanel is the Til sletning sub-tab: the placements whose delete-by date
+// has passed, and the two things the caseworker can do about all of them.
+type duePanel struct {
+	t       *StaffingTab
+	content fyne.CanvasObject
+
+	rows            []data.Placement
+	count           *widget.Label
+	list            *widget.List
+	anonymiseButton *widget.Button
+	deleteButton    *widget.Button
+}
+
+func newDuePanel(t *StaffingTab) *duePanel {
+	p := &duePanel{t: t}
+	heading := widget.NewLabel(lang.X("staffing.due.heading", "Personoplysninger, der skal slettes"))
+	heading.TextStyle.Bold = true
+	heading.SizeName = theme.SizeNameSubHeadingText
+	help := widget.NewLabel(lang.X("staffing.due.help",
+		"Placeringer, hvis slettefrist er overskredet. »Anonymisér« fjerner initialer/pseudonym, noter og målgruppe, men beholder virksomhed, ordning og datoer til optællingerne. »Slet« fjerner placeringerne helt. Begge dele skrives i loggen og kan ikke fortrydes."))
+	help.Wrapping = fyne.TextWrapWord
+	p.count = widget.NewLabel("")
+	p.count.TextStyle.Bold = true
+	p.list = widget.NewList(func() int { return len(p.rows) },
+		func() fyne.CanvasObject {
+			title := widget.NewLabel("Initialer")
+			title.TextStyle.Bold = true
+			title.Truncation = fyne.TextTruncateEllipsis
+			detail := widget.NewLabel("Detalje")
+			detail.Truncation = fyne.TextTruncateEllipsis
+			detail.SizeName = theme.SizeNameCaptionText
+			return container.New(layout.NewCustomPaddedVBoxLayout(-8), title, detail)
+		},
+		func(id widget.ListItemID, obj fyne.CanvasObject) {
+			r := p.rows[id]
+			box := obj.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(r.Pseudonym)
+			box.Objects[1].(*widget.Label).SetText(dueDetail(r))
+		})
+	p.list.OnSelected = func(id widget.ListItemID) {
+		// The list is for looking; the record opens in the Placeringer form.
+		p.list.UnselectAll()
+		t.OpenPlacement(p.rows[id].ID)
+	}
+	p.anonymiseButton = widget.NewButton(lang.X("staffing.due.anonymise", "Anonymisér"), func() { p.confirm(false) })
+	p.anonymiseButton.Importance = widget.HighImportance
+	p.deleteButton = widget.NewButton(lang.X("staffing.due.delete", "Slet"), func() { p.confirm(true) })
+	p.deleteButton.Importance = widget.DangerImportance
+	top := container.NewVBox(heading, help, p.count)
+	buttons := container.NewHBox(p.anonymiseButton, p.deleteButton)
+	p.content = container.NewPadded(container.NewBorder(top, buttons, nil, nil, p.list))
+	return p
+}
+
+func dueDetail(r data.Placement) string {
+	closed := "–"
+	if !r.CaseClosedOn.IsZero() {
+		closed = dk.FormatDate(r.CaseClosedOn)
+	}
+	return lang.X("staffing.due.detail", "{{.Org}} · {{.Scheme}} · {{.Period}} · sagen afsluttet {{.Closed}} · slettes senest {{.DeleteBy}}",
+		map[string]any{"Org": r.OrganisationName, "Scheme": r.SchemeName, "Period": staffingPeriod(r.Start, r.End),
+			"Closed": closed, "DeleteBy": dk.FormatDate(r.DeleteBy)})
+}
+
+// reload re-reads the placements due today.
+func (p *duePanel) reload() {
+	rows, err := p.t.w.store.DuePlacements(p.t.ctx(), staffingToday())
+	if err != nil {
+		p.t.w.showError(err)
+		return
+	}
+	p.rows = rows
+	p.list.Refresh()
+	switch len(rows) {
+	case 0:
+		p.count.SetText(lang.X("staffing.due.none", "Ingen placeringer har overskredet slettefristen i dag ({{.Date}}).",
+			map[string]any{"Date": dk.FormatDate(staffingToday())}))
+		p.anonymiseButton.Disable()
+		p.deleteButton.Disable()
+	case 1:
+		p.count.SetText(lang.X("staffing.due.count.one", "1 placering har overskredet slettefristen i dag ({{.Date}}).",
+			map[string]any{"Date": dk.FormatDate(staffingToday())}))
+	default:
+		p.count.SetText(lang.X("staffing.due.count", "{{.N}} placeringer har overskredet slettefristen i dag ({{.Date}}).",
+			map[string]any{"N": len(rows), "Date": dk.FormatDate(staffingToday())}))
+	}
+	if len(rows) > 0 {
+		p.anonymiseButton.Enable()
+		p.deleteButton.Enable()
+	}
+}
+
+// confirm asks, naming how many, before anonymising or deleting every
+// placement in the list; the list the caseworker saw is what is acted on.
+func (p *duePanel) confirm(remove bool) {
+	ids := make([]int64, len(p.rows))
+	for i, r := range p.rows {
+		ids[i] = r.ID
+	}
+	if len(ids) == 0 {
+		return
+	}
+	args := map[string]any{"N": len(ids)}
+	one := len(ids) == 1
+	title := lang.X("staffing.due.anonymise.title", "Anonymisér placeringer")
+	question := lang.X("staffing.due.anonymise.question",
+		"Anonymisér {{.N}} placeringer? Initialer/pseudonym, noter og målgruppe slettes for altid; virksomhed, ordning og datoer bevares til optællingerne.", args)
+	if one {
+		question = lang.X("staffing.due.anonymise.question.one",
+			"Anonymisér 1 placering? Initialer/pseudonym, noter og målgruppe slettes for altid; virksomhed, ordning og datoer bevares til optællingerne.")
+	}
+	confirm := lang.X("staffing.due.anonymise.confirm", "Anonymisér {{.N}}", args)
+	if remove {
+		title = lang.X("staffing.due.delete.title", "Slet placeringer")
+		question = lang.X("staffing.due.delete.question", "Slet {{.N}} placeringer helt? De kan ikke genskabes og tælles ikke længere med.", args)
+		if one {
+			question = lang.X("staffing.due.delete.question.one", "Slet 1 placering helt? Den kan ikke genskabes og tælles ikke længere med.")
+		}
+		confirm = lang.X("staffing.due.delete.confirm", "Slet {{.N}}", args)
+	}
+	d := dialog.NewConfirm(title, question, func(ok bool) {
+		if !ok {
+			return
+		}
+		var n int
+		var err error
+		if remove {
+			n, err = p.t.w.store.DeletePlacements(p.t.ctx(), ids)
+		} else {
+			n, err = p.t.w.store.AnonymisePlacements(p.t.ctx(), ids)
+		}
+		if err != nil {
+			p.t.w.showError(err)
+		}
+		done := map[string]any{"N": n}
+		if remove {
+			p.t.w.setStatus(lang.X("staffing.due.deleted", "Slettet: {{.N}} placering(er). Handlingen står i loggen.", done))
+		} else {
+			p.t.w.setStatus(lang.X("staffing.due.anonymised", "Anonymiseret: {{.N}} placering(er). Handlingen står i loggen.", done))
+		}
+		// The form may show one of them: it must not keep the old pseudonym,
+		// nor write it back as a draft.
+		if open := p.t.placements.original.ID; slices.Contains(ids, open) {
+			p.t.placements.form.clean()
+			fresh, err := p.t.w.store.Placement(p.t.ctx(), open)
+			if err != nil {
+				fresh = data.Placement{}
+			}
+			p.t.placements.fill(fresh)
+		}
+		p.t.Reload()
+	}, p.t.w.Win)
+	d.SetConfirmText(confirm)
+	d.SetDismissText(lang.X("dialog.cancel", "Annullér"))
+	d.Show()
+}
