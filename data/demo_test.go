@@ -247,7 +247,7 @@ func TestDemoTargetsCountPlacements(t *testing.T) {
 	if got := activeJobs(t, s, day, false); got != 6 {
 		t.Errorf("jobs on 1.3.2016 = %d, want 6", got)
 	}
-	if got, err := s.ActivePlacementsOn(ctx, day, true); err != nil || got != 3 {
-		t.Errorf("flex jobs on 1.3.2016 = %d (%v), want 3", got, err)
+	if got, err := s.ActiveCounts(ctx, day); err != nil || got.Flex != 3 {
+		t.Errorf("flex jobs on 1.3.2016 = %d (%v), want 3", got.Flex, err)
 	}
 }

@@ -167,43 +167,32 @@ type PlacementChart struct {
 func (s *Store) Overview(ctx context.Context, day time.Time) (Overview, error) {
 	day = dateOf(day)
 	o := Overview{Day: day}
-	var err error
-	if o.Targets, err = s.Targets(ctx, day); err != nil {
-		return o, err
-	}
-	if o.Placed, o.Residents, err = s.placedResidents(ctx, day); err != nil {
-		return o, fmt.Errorf("overblik, beboerandel: %w", err)
-	}
-	if o.Leases, err = s.CountLeasesByStatus(ctx, day); err != nil {
-		return o, fmt.Errorf("overblik, lejemål: %w", err)
-	}
-	for _, n := range o.Leases {
-		o.LeasesTotal += n
-	}
-	if o.Agreements, err = s.agreementCounts(ctx); err != nil {
-		return o, err
-	}
-	if o.Due, err = s.Due(ctx, day); err != nil {
-		return o, err
-	}
-	if o.Chart, err = s.placementChart(ctx, day); err != nil {
-		return o, err
-	}
-	return o, nil
-}
-
-// placedResidents counts the placements ActivePlacementsOn counts for the
-// jobs target, and the residents among them. The placements either have
-// no end or end on or after day: two ranges of placements_ends, so only
-// the running placements are read.
-func (s *Store) placedResidents(ctx context.Context, day time.Time) (placed, residents int, err error) {
-	err = s.db.QueryRowContext(ctx, `SELECT coalesce(sum(n), 0), coalesce(sum(r), 0) FROM (
-		SELECT count(*) AS n, sum(p.resident) AS r FROM placements p JOIN schemes sc ON sc.id = p.scheme_id
-			WHERE p.end_on IS NULL AND p.start_on <= ?1 AND sc.counts_as_job = 1
-		UNION ALL
-		SELECT count(*), sum(p.resident) FROM placements p JOIN schemes sc ON sc.id = p.scheme_id
-			WHERE p.end_on >= ?1 AND p.start_on <= ?1 AND sc.counts_as_job = 1)`, dk.ISODate(day)).Scan(&placed, &residents)
-	return placed, residents, err
+	err := parallel(
+		func() error {
+			// One count of the running placements serves the targets and
+			// the residents' share, so the two can never disagree.
+			c, err := s.ActiveCounts(ctx, day)
+			if err != nil {
+				return fmt.Errorf("overblik, placeringer: %w", err)
+			}
+			o.Placed, o.Residents = c.Jobs, c.Residents
+			o.Targets, err = s.targets(ctx, c)
+			return err
+		},
+		func() (err error) {
+			if o.Leases, err = s.CountLeasesByStatus(ctx, day); err != nil {
+				return fmt.Errorf("overblik, lejemål: %w", err)
+			}
+			for _, n := range o.Leases {
+				o.LeasesTotal += n
+			}
+			return nil
+		},
+		func() (err error) { o.Agreements, err = s.agreementCounts(ctx); return err },
+		func() (err error) { o.Due, err = s.Due(ctx, day); return err },
+		func() (err error) { o.Chart, err = s.placementChart(ctx, day); return err },
+	)
+	return o, err
 }
 
 func (s *Store) agreementCounts(ctx context.Context) ([]AgreementCount, error) {
@@ -236,16 +225,21 @@ func (s *Store) agreementCounts(ctx context.Context) ([]AgreementCount, error) {
 func (s *Store) Due(ctx context.Context, day time.Time) ([]DueItem, error) {
 	day = dateOf(day)
 	until := day.AddDate(0, 0, DueWindow)
-	var out []DueItem
 	// The overdue rows first: they are dated day, and the stable sort
 	// below keeps them ahead of what merely falls due on day.
-	for _, part := range []func(context.Context, time.Time, time.Time) ([]DueItem, error){
+	parts := []func(context.Context, time.Time, time.Time) ([]DueItem, error){
 		s.dueApprovals, s.duePlacements, s.dueLeases, s.dueAgreements,
-	} {
-		items, err := part(ctx, day, until)
-		if err != nil {
-			return nil, err
-		}
+	}
+	found := make([][]DueItem, len(parts))
+	fns := make([]func() error, len(parts))
+	for i, part := range parts {
+		fns[i] = func() (err error) { found[i], err = part(ctx, day, until); return err }
+	}
+	if err := parallel(fns...); err != nil {
+		return nil, err
+	}
+	var out []DueItem
+	for _, items := range found {
 		for i := range items {
 			items[i].Text = DueText(items[i])
 		}

@@ -47,7 +47,7 @@ func BenchmarkOverviewParts(b *testing.B) {
 		run  func() error
 	}{
 		{"targets", func() error { _, err := s.Targets(ctx, bigDBDay); return err }},
-		{"residents", func() error { _, _, err := s.placedResidents(ctx, bigDBDay); return err }},
+		{"active counts", func() error { _, err := s.ActiveCounts(ctx, bigDBDay); return err }},
 		{"leases", func() error { _, err := s.CountLeasesByStatus(ctx, bigDBDay); return err }},
 		{"agreements", func() error { _, err := s.agreementCounts(ctx); return err }},
 		{"due/approvals", func() error { _, err := s.dueApprovals(ctx, bigDBDay, until); return err }},

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"time"
+
+	"partnerskab/data/dk"
 )
 
 // Measure says how a target's current value is counted.
@@ -32,52 +34,64 @@ type Target struct {
 
 // Targets lists the targets in their order with their current values on day.
 func (s *Store) Targets(ctx context.Context, day time.Time) ([]Target, error) {
+	c, err := s.ActiveCounts(ctx, day)
+	if err != nil {
+		return nil, err
+	}
+	return s.targets(ctx, c)
+}
+
+// targets reads the targets and measures them with counts already made.
+func (s *Store) targets(ctx context.Context, c ActiveCounts) ([]Target, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, name, goal, unit, deadline, measure, manual_value, notes
 		FROM targets ORDER BY position, id`)
 	if err != nil {
 		return nil, err
 	}
+	defer rows.Close()
 	var out []Target
 	for rows.Next() {
 		var t Target
 		var deadline sql.NullString
 		if err := rows.Scan(&t.ID, &t.Name, &t.Goal, &t.Unit, &deadline, &t.Measure, &t.ManualValue, &t.Notes); err != nil {
-			rows.Close()
 			return nil, err
 		}
 		t.Deadline = dateCol(deadline)
+		switch t.Measure {
+		case MeasureJobsFilled:
+			t.Current = float64(c.Jobs)
+		case MeasureFlexJobs:
+			t.Current = float64(c.Flex)
+		default:
+			t.Current = t.ManualValue
+		}
 		out = append(out, t)
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	for i := range out {
-		v, err := s.measure(ctx, out[i], day)
-		if err != nil {
-			return nil, err
-		}
-		out[i].Current = v
-	}
-	return out, nil
+	return out, rows.Err()
 }
 
-// ActivePlacementsOn counts the placements running on day (started, not
-// ended) whose scheme counts as a job; flexOnly narrows it to flex jobs.
-func (s *Store) ActivePlacementsOn(ctx context.Context, day time.Time, flexOnly bool) (int, error) {
-	iso := day.Format("2006-01-02")
-	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM placements p JOIN schemes sc ON sc.id = p.scheme_id
-		WHERE p.start_on <= ? AND (p.end_on IS NULL OR p.end_on >= ?) AND sc.counts_as_job = 1 AND (NOT ? OR sc.flex = 1)`,
-		iso, iso, flexOnly).Scan(&n)
-	return n, err
+// ActiveCounts counts the placements running on a day.
+type ActiveCounts struct {
+	Jobs      int // placements whose scheme counts as a job: the jobs filled
+	Flex      int // of those, flex jobs
+	Residents int // of those, residents of the area
 }
 
-func (s *Store) measure(ctx context.Context, t Target, day time.Time) (float64, error) {
-	switch t.Measure {
-	case MeasureJobsFilled, MeasureFlexJobs:
-		n, err := s.ActivePlacementsOn(ctx, day, t.Measure == MeasureFlexJobs)
-		return float64(n), err
-	}
-	return t.ManualValue, nil
+// ActiveCounts counts the placements running on day (started, not ended)
+// whose scheme counts as a job, the flex jobs and the residents among them,
+// in one pass. The running placements are either open-ended or end on or
+// after day: two ranges of the placements_ends index, so ended ones are
+// never read.
+func (s *Store) ActiveCounts(ctx context.Context, day time.Time) (ActiveCounts, error) {
+	var c ActiveCounts
+	err := s.db.QueryRowContext(ctx, `SELECT coalesce(sum(n), 0), coalesce(sum(f), 0), coalesce(sum(r), 0) FROM (
+		SELECT count(*) AS n, sum(sc.flex) AS f, sum(p.resident) AS r
+			FROM placements p JOIN schemes sc ON sc.id = p.scheme_id
+			WHERE p.end_on IS NULL AND p.start_on <= ?1 AND sc.counts_as_job = 1
+		UNION ALL
+		SELECT count(*), sum(sc.flex), sum(p.resident)
+			FROM placements p JOIN schemes sc ON sc.id = p.scheme_id
+			WHERE p.end_on >= ?1 AND p.start_on <= ?1 AND sc.counts_as_job = 1)`, dk.ISODate(day)).
+		Scan(&c.Jobs, &c.Flex, &c.Residents)
+	return c, err
 }

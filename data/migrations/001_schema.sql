@@ -286,7 +286,7 @@ END;
 
 -- What the overview counts (data/overview.go), read from indexes alone: the
 -- placements running on a day (no end, or an end on or after it: two ranges
--- of placements_ends, also for the targets' ActivePlacementsOn), and the
+-- of placements_ends, also for the targets' ActiveCounts), and the
 -- chart's placements per month and scheme (grouped in index order, so no
 -- sorting of 100.000 rows).
 CREATE INDEX placements_ends ON placements (end_on, scheme_id, start_on, resident);

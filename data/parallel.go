@@ -1,0 +1,25 @@
+package data
+
+import "sync"
+
+// parallel runs independent reads at once and returns the first error. In
+// WAL mode each read gets its own connection and snapshot, so a page made of
+// several reads (the overview) costs its slowest read rather than their sum.
+func parallel(fns ...func() error) error {
+	errs := make([]error, len(fns))
+	var wg sync.WaitGroup
+	for i, fn := range fns {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = fn()
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
