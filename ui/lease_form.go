@@ -615,25 +615,12 @@ func (p *leasePanel) toggleArchived() {
 
 // restoreDraft puts a kept draft back into the form, dirty.
 func (p *leasePanel) restoreDraft(d data.Draft) {
-	var f data.LeaseForm
-	if !restoreInto(d, &f) {
-		return
-	}
-	if d.RecordID != 0 {
-		l, err := p.w.store.Lease(p.ctx(), d.RecordID)
-		if err != nil {
-			return
-		}
-		p.fill(l)
-	} else {
-		p.fill(data.Lease{})
-	}
-	p.form.fill(func() { p.setValues(f) })
-	p.form.dirty = true
-	p.updateState()
-	p.updateTerms()
-	p.form.liveCheck()
-	p.list.mark(d.RecordID)
+	restoreDraft(p.form, d, func(id int64) (data.Lease, error) { return p.w.store.Lease(p.ctx(), id) },
+		p.fill, p.setValues, func() {
+			p.updateState()
+			p.updateTerms()
+			p.list.mark(d.RecordID)
+		})
 }
 
 func (p *leasePanel) draftTitle(d data.Draft) string {

@@ -345,24 +345,11 @@ func (t *PartnersTab) open(id int64) {
 // restoreDraft puts a kept draft back into the form, dirty, so the user
 // can save it or throw it away.
 func (t *PartnersTab) restoreDraft(d data.Draft) {
-	var f data.OrganisationForm
-	if !restoreInto(d, &f) {
-		return
-	}
-	if d.RecordID != 0 {
-		o, err := t.w.store.Organisation(t.ctx(), d.RecordID)
-		if err != nil {
-			return
-		}
-		t.fill(o)
-	} else {
-		t.fill(data.Organisation{})
-	}
-	t.form.fill(func() { t.setValues(f) })
-	t.form.dirty = true
-	t.updateState()
-	t.form.liveCheck()
-	t.list.mark(d.RecordID)
+	restoreDraft(t.form, d, func(id int64) (data.Organisation, error) { return t.w.store.Organisation(t.ctx(), id) },
+		t.fill, t.setValues, func() {
+			t.updateState()
+			t.list.mark(d.RecordID)
+		})
 }
 
 func (t *PartnersTab) draftTitle(d data.Draft) string {

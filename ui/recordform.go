@@ -142,9 +142,27 @@ func (f *recordForm) flushDraft() {
 	}
 }
 
-// restore decodes a draft into dst (a pointer to the form's values).
-func restoreInto(d data.Draft, dst any) bool {
-	return json.Unmarshal(d.Data, dst) == nil
+// restoreDraft is how every form takes a kept draft back: the saved record
+// it edits (or an empty one) is shown first, then the draft's values go
+// into the widgets, dirty, with their messages, so Save and Esc work as if
+// the edits had just been typed. R is the record, F its form values.
+func restoreDraft[R, F any](f *recordForm, d data.Draft, load func(id int64) (R, error), fill func(R), set func(F), after func()) {
+	var values F
+	if json.Unmarshal(d.Data, &values) != nil {
+		return
+	}
+	var r R
+	if d.RecordID != 0 {
+		var err error
+		if r, err = load(d.RecordID); err != nil {
+			return
+		}
+	}
+	fill(r)
+	f.fill(func() { set(values) })
+	f.dirty = true
+	after()
+	f.liveCheck()
 }
 
 // guard runs proceed, first asking whether to discard unsaved edits; stay

@@ -388,25 +388,12 @@ func (p *placementPanel) updateWarnings(saved []string) {
 
 // restoreDraft puts a kept draft back into the form, dirty.
 func (p *placementPanel) restoreDraft(d data.Draft) {
-	var f data.PlacementForm
-	if !restoreInto(d, &f) {
-		return
-	}
-	if d.RecordID != 0 {
-		pl, err := p.t.w.store.Placement(p.t.ctx(), d.RecordID)
-		if err != nil {
-			return
-		}
-		p.fill(pl)
-	} else {
-		p.fill(data.Placement{})
-	}
-	p.form.fill(func() { p.setValues(f) })
-	p.form.dirty = true
-	p.updateState()
-	p.form.liveCheck()
-	p.updateWarnings(nil)
-	p.list.mark(d.RecordID)
+	restoreDraft(p.form, d, func(id int64) (data.Placement, error) { return p.t.w.store.Placement(p.t.ctx(), id) },
+		p.fill, p.setValues, func() {
+			p.updateState()
+			p.updateWarnings(nil)
+			p.list.mark(d.RecordID)
+		})
 }
 
 func (p *placementPanel) draftTitle(d data.Draft) string {

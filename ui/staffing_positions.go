@@ -235,24 +235,11 @@ func (p *positionPanel) updateState() {
 }
 
 func (p *positionPanel) restoreDraft(d data.Draft) {
-	var f data.PositionForm
-	if !restoreInto(d, &f) {
-		return
-	}
-	if d.RecordID != 0 {
-		x, err := p.t.w.store.Position(p.t.ctx(), d.RecordID)
-		if err != nil {
-			return
-		}
-		p.fill(x)
-	} else {
-		p.fill(data.Position{})
-	}
-	p.form.fill(func() { p.setValues(f) })
-	p.form.dirty = true
-	p.updateState()
-	p.form.liveCheck()
-	p.list.mark(d.RecordID)
+	restoreDraft(p.form, d, func(id int64) (data.Position, error) { return p.t.w.store.Position(p.t.ctx(), id) },
+		p.fill, p.setValues, func() {
+			p.updateState()
+			p.list.mark(d.RecordID)
+		})
 }
 
 func (p *positionPanel) draftTitle(d data.Draft) string {
