@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"partnerskab/data"
+	"partnerskab/data/agreement"
 	"partnerskab/data/dk"
 )
 
@@ -40,8 +41,11 @@ func init() {
 		{"report", "report [--json]", "viser hvad databasen indeholder: antal pr. slags og målene", cmdReport},
 		{"import", "import SLAGS FIL.csv", "importerer en CSV-fil (partners, rooms, leases, placements): alle rækker eller ingen; se 'help import'", cmdImport},
 		{"export-csv", "export-csv SLAGS --out FIL", "skriver en slags til en CSV-fil i samme format, som Excel åbner", cmdExportCSV},
+		{"agreements", "agreements [--json]", "viser aftalerne: id, nummer, titel, status og dato", cmdAgreements},
+		{"export", "export --agreement ID --out FIL.pdf", "skriver en aftale som PDF", cmdExport},
+		{"template", "template check FIL.md", "tjekker en skabelonfil; hver fejl skrives som FIL:LINJE:KOLONNE: …", cmdTemplate},
 		{"version", "version", "viser programmets version", cmdVersion},
-		{"help", "help [import]", "viser denne hjælp; 'help import' viser CSV-kolonnerne", cmdHelp},
+		{"help", "help [import|fields]", "viser denne hjælp; 'help import' viser CSV-kolonnerne, 'help fields' flettefelterne", cmdHelp},
 	}
 }
 
@@ -58,6 +62,9 @@ func findCommand(name string) (command, bool) {
 }
 
 func cmdHelp(e *env, args []string) int {
+	if len(args) > 0 && args[0] == "fields" {
+		return cmdHelpFields(e, args[1:])
+	}
 	if len(args) > 0 && args[0] == "import" {
 		return cmdHelpImport(e, args[1:])
 	}
@@ -137,7 +144,7 @@ func cmdDemo(e *env, args []string) int {
 		return code
 	}
 	defer s.Close()
-	if err := s.LoadDemo(context.Background()); err != nil {
+	if err := agreement.LoadDemo(context.Background(), s); err != nil {
 		return e.fail("%s: %v", s.Path(), err)
 	}
 	fmt.Fprintf(e.stdout, "Eksemplet er indlæst i %s.\n", s.Path())

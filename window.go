@@ -1,10 +1,12 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 
 	"partnerskab/data"
+	"partnerskab/data/agreement"
 	"partnerskab/ui"
 )
 
@@ -25,6 +27,14 @@ func openWindow(dbPath string, stderr io.Writer) int {
 		return 1
 	}
 	defer s.Close()
+	// A new file starts with the default agreement templates; once there
+	// are templates, the caseworker's choices (archive, delete) stand.
+	ctx := context.Background()
+	if ts, err := s.Templates(ctx, true); err == nil && len(ts) == 0 {
+		if _, err := agreement.InstallDefaultTemplates(ctx, s); err != nil {
+			fmt.Fprintln(stderr, "partnerskab:", err)
+		}
+	}
 	ui.Run(s)
 	return 0
 }

@@ -647,25 +647,3 @@ func (s *Store) SubsidyRule(ctx context.Context) (SubsidyRule, error) {
 	}
 	return r, nil
 }
-
-// queryRower is a *sql.DB or a *sql.Tx.
-type queryRower interface {
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
-}
-
-// settingInt reads a whole-number setting; 0 when it is missing or not a number.
-func settingInt(ctx context.Context, q queryRower, key string) (int, error) {
-	var v string
-	err := q.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, key).Scan(&v)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, nil
-	}
-	if err != nil {
-		return 0, err
-	}
-	n, err := strconv.Atoi(strings.TrimSpace(v))
-	if err != nil {
-		return 0, nil
-	}
-	return n, nil
-}

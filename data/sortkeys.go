@@ -3,7 +3,6 @@ package data
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 
 	"partnerskab/data/dk"
@@ -17,9 +16,8 @@ var sortedTables = []struct{ table, column string }{
 // ensureSortKeys recomputes every stored sort key when the key scheme has
 // changed since the file was last written, so lists never sort by stale keys.
 func (s *Store) ensureSortKeys(ctx context.Context) error {
-	var have string
-	err := s.db.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = 'sort_key_version'`).Scan(&have)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+	have, err := s.Setting(ctx, "sort_key_version")
+	if err != nil {
 		return err
 	}
 	if have == dk.SortKeyVersion {

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"partnerskab/data"
+	"partnerskab/data/agreement"
 	"partnerskab/data/dk"
 )
 
@@ -21,16 +22,18 @@ const AppID = "dk.partnerskab.app"
 
 // Window is the main window: one tab per register over one store.
 type Window struct {
-	App      fyne.App
-	Win      fyne.Window
-	store    *data.Store
-	Tabs     *container.AppTabs
-	Overview *OverviewTab
-	Partners *PartnersTab
-	Premises *PremisesTab
-	Staffing *StaffingTab
-	status   *widget.Label
-	closed   atomic.Bool // set when the window closes: late draft timers stop writing
+	App        fyne.App
+	Win        fyne.Window
+	store      *data.Store
+	Tabs       *container.AppTabs
+	Overview   *OverviewTab
+	Partners   *PartnersTab
+	Premises   *PremisesTab
+	Staffing   *StaffingTab
+	Templates  *TemplatesTab
+	Agreements *AgreementsTab
+	status     *widget.Label
+	closed     atomic.Bool // set when the window closes: late draft timers stop writing
 }
 
 // editor is a list+form tab: it answers the form shortcuts (Ctrl+N,
@@ -68,15 +71,15 @@ func New(a fyne.App, s *data.Store) *Window {
 	w.Premises = newPremisesTab(w)
 	w.Staffing = newStaffingTab(w)
 	w.Overview = newOverviewTab(w)
+	w.Templates = newTemplatesTab(w)
+	w.Agreements = newAgreementsTab(w)
 	w.Tabs = container.NewAppTabs(
 		container.NewTabItem(lang.X("tab.overview", "Overblik"), w.Overview.content),
 		container.NewTabItem(lang.X("tab.partners", "Partnere"), w.Partners.content),
 		container.NewTabItem(lang.X("tab.premises", "Lokaler og lejemål"), w.Premises.content),
 		container.NewTabItem(lang.X("tab.staffing", "Bemanding"), w.Staffing.content),
-		container.NewTabItem(lang.X("tab.templates", "Skabeloner"), notYet(lang.X("tab.templates.notyet",
-			"Aftaleskabeloner er ikke bygget endnu."))),
-		container.NewTabItem(lang.X("tab.agreements", "Aftaler"), notYet(lang.X("tab.agreements.notyet",
-			"Aftaler, underskrift og forseglet PDF er ikke bygget endnu."))),
+		container.NewTabItem(lang.X("tab.templates", "Skabeloner"), w.Templates.content),
+		container.NewTabItem(lang.X("tab.agreements", "Aftaler"), w.Agreements.content),
 	)
 	w.Tabs.SelectIndex(1)
 	w.Tabs.OnSelected = func(*container.TabItem) {
@@ -102,7 +105,7 @@ func New(a fyne.App, s *data.Store) *Window {
 // soon as it implements editor.
 func (w *Window) editors() map[int]editor {
 	m := map[int]editor{}
-	for i, t := range []any{w.Overview, w.Partners, w.Premises, w.Staffing} {
+	for i, t := range []any{w.Overview, w.Partners, w.Premises, w.Staffing, w.Templates, w.Agreements} {
 		if e, ok := t.(editor); ok {
 			m[i] = e
 		}
@@ -138,13 +141,6 @@ func (noEditor) Cancel()      {}
 
 func (w *Window) setStatus(text string) { w.status.SetText(text) }
 
-// notYet is the one line a tab shows until its feature is built.
-func notYet(text string) fyne.CanvasObject {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return container.NewPadded(container.NewVBox(l))
-}
-
 // OfferDemoIfEmpty asks, on an empty database, whether to load the example
 // case from the municipal memo.
 func (w *Window) OfferDemoIfEmpty() {
@@ -166,7 +162,7 @@ func (w *Window) OfferDemoIfEmpty() {
 
 // LoadDemo loads the example case and refreshes the tabs.
 func (w *Window) LoadDemo() {
-	if err := w.store.LoadDemo(context.Background()); err != nil {
+	if err := agreement.LoadDemo(context.Background(), w.store); err != nil {
 		w.showError(err)
 		return
 	}
@@ -302,6 +298,8 @@ func (w *Window) Reload() {
 	w.Premises.Reload()
 	w.Staffing.Reload()
 	w.Overview.Reload()
+	w.Templates.Reload()
+	w.Agreements.Reload()
 }
 
 func (w *Window) showError(err error) {

@@ -319,15 +319,31 @@ CREATE TABLE templates (
     updated_at  TEXT NOT NULL
 ) STRICT;
 
+CREATE INDEX templates_list ON templates (archived_at IS NOT NULL, sort_key, id);
+
+-- Every save of a changed body is a new version; an agreement records the
+-- version it came from, so versions are history: never changed, and gone
+-- only with their template (which Go deletes only when no agreement uses it).
 CREATE TABLE template_versions (
     id          INTEGER PRIMARY KEY,
-    template_id INTEGER NOT NULL REFERENCES templates (id),
+    template_id INTEGER NOT NULL REFERENCES templates (id) ON DELETE CASCADE,
     version     INTEGER NOT NULL CHECK (version > 0),
     body        TEXT NOT NULL,
-    sha256      TEXT NOT NULL,
+    sha256      TEXT NOT NULL CHECK (length(sha256) = 64),
     created_at  TEXT NOT NULL,
     UNIQUE (template_id, version)
 ) STRICT;
+
+CREATE TRIGGER template_versions_no_update BEFORE UPDATE ON template_versions
+BEGIN
+    SELECT RAISE(ABORT, 'en skabelonversion kan ikke ændres; gem en ny version');
+END;
+
+CREATE TRIGGER template_versions_no_delete BEFORE DELETE ON template_versions
+WHEN EXISTS (SELECT 1 FROM templates WHERE id = OLD.template_id)
+BEGIN
+    SELECT RAISE(ABORT, 'en skabelonversion kan ikke slettes for sig; den er historik');
+END;
 
 CREATE TABLE agreements (
     id                  INTEGER PRIMARY KEY,
@@ -353,11 +369,23 @@ CREATE TABLE agreements (
     sealed_sha256       TEXT,
     case_closed_on      TEXT CHECK (case_closed_on IS NULL OR date(case_closed_on) IS case_closed_on),
     delete_by           TEXT CHECK (delete_by IS NULL OR date(delete_by) IS delete_by),
+    -- folded number, title and parties' names, kept by the Go code, for search-as-you-type
+    search_text         TEXT NOT NULL DEFAULT '',
     created_at          TEXT NOT NULL,
     updated_at          TEXT NOT NULL,
     CHECK (valid_from IS NULL OR valid_to IS NULL OR valid_to >= valid_from),
     CHECK (parent_id IS NULL OR parent_id <> id)
 ) STRICT;
+CREATE INDEX agreements_list ON agreements (agreement_date DESC, number DESC, id);
+CREATE INDEX agreements_template_version ON agreements (template_version_id) WHERE template_version_id IS NOT NULL;
+
+-- An agreement's text, parties and signatories can be changed only while it
+-- is a draft: once sent for signing, the parties sign what they were sent.
+CREATE TRIGGER agreements_text_locked BEFORE UPDATE OF body, template_version_id ON agreements
+WHEN OLD.status <> 'draft' AND (NEW.body IS NOT OLD.body OR NEW.template_version_id IS NOT OLD.template_version_id)
+BEGIN
+    SELECT RAISE(ABORT, 'aftalens tekst kan kun ændres, mens aftalen er en kladde');
+END;
 
 CREATE TABLE agreement_parties (
     agreement_id    INTEGER NOT NULL REFERENCES agreements (id) ON DELETE CASCADE,
@@ -366,6 +394,25 @@ CREATE TABLE agreement_parties (
     position        INTEGER NOT NULL,
     PRIMARY KEY (agreement_id, organisation_id)
 ) STRICT;
+CREATE INDEX agreement_parties_organisation ON agreement_parties (organisation_id);
+
+CREATE TRIGGER agreement_parties_insert_locked BEFORE INSERT ON agreement_parties
+WHEN (SELECT status FROM agreements WHERE id = NEW.agreement_id) <> 'draft'
+BEGIN
+    SELECT RAISE(ABORT, 'aftalens parter kan kun ændres, mens aftalen er en kladde');
+END;
+
+CREATE TRIGGER agreement_parties_update_locked BEFORE UPDATE ON agreement_parties
+WHEN (SELECT status FROM agreements WHERE id = OLD.agreement_id) <> 'draft'
+BEGIN
+    SELECT RAISE(ABORT, 'aftalens parter kan kun ændres, mens aftalen er en kladde');
+END;
+
+CREATE TRIGGER agreement_parties_delete_locked BEFORE DELETE ON agreement_parties
+WHEN (SELECT status FROM agreements WHERE id = OLD.agreement_id) <> 'draft'
+BEGIN
+    SELECT RAISE(ABORT, 'aftalens parter kan kun ændres, mens aftalen er en kladde');
+END;
 
 CREATE TABLE signatories (
     id                INTEGER PRIMARY KEY,
@@ -377,6 +424,25 @@ CREATE TABLE signatories (
     organisation_name TEXT NOT NULL DEFAULT '',
     UNIQUE (agreement_id, position)
 ) STRICT;
+
+-- Who signs, and in which order, is fixed when the agreement is sent.
+CREATE TRIGGER signatories_insert_locked BEFORE INSERT ON signatories
+WHEN (SELECT status FROM agreements WHERE id = NEW.agreement_id) <> 'draft'
+BEGIN
+    SELECT RAISE(ABORT, 'aftalens underskrivere kan kun ændres, mens aftalen er en kladde');
+END;
+
+CREATE TRIGGER signatories_update_locked BEFORE UPDATE OF contact_id, position, name, title, organisation_name ON signatories
+WHEN (SELECT status FROM agreements WHERE id = OLD.agreement_id) <> 'draft'
+BEGIN
+    SELECT RAISE(ABORT, 'aftalens underskrivere kan kun ændres, mens aftalen er en kladde');
+END;
+
+CREATE TRIGGER signatories_delete_locked BEFORE DELETE ON signatories
+WHEN (SELECT status FROM agreements WHERE id = OLD.agreement_id) <> 'draft'
+BEGIN
+    SELECT RAISE(ABORT, 'aftalens underskrivere kan kun ændres, mens aftalen er en kladde');
+END;
 
 CREATE TABLE signatures (
     id           INTEGER PRIMARY KEY,

@@ -1,0 +1,188 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"partnerskab/data"
+	"partnerskab/data/agreement"
+	"partnerskab/data/dk"
+)
+
+// agreementRow is one agreement in `partnerskab agreements --json`; the
+// status is the program's code (draft, pending, signed, rejected,
+// cancelled) and the date is ISO, for scripts.
+type agreementRow struct {
+	ID     int64  `json:"id"`
+	Number string `json:"number"`
+	Title  string `json:"title"`
+	Status string `json:"status"`
+	Date   string `json:"date,omitempty"`
+}
+
+func cmdAgreements(e *env, args []string) int {
+	var asJSON bool
+	if !e.flags("agreements", args, func(fs *flag.FlagSet) { fs.BoolVar(&asJSON, "json", false, "skriv JSON") }) {
+		return 2
+	}
+	s, code := e.open(false)
+	if s == nil {
+		return code
+	}
+	defer s.Close()
+	ctx := context.Background()
+	var all []data.Agreement
+	for {
+		page, err := s.Agreements(ctx, data.AgreementQuery{Limit: 500, Offset: len(all)})
+		if err != nil {
+			return e.fail("%s: %v", s.Path(), err)
+		}
+		all = append(all, page...)
+		if len(page) < 500 {
+			break
+		}
+	}
+	if asJSON {
+		rows := make([]agreementRow, 0, len(all))
+		for _, a := range all {
+			r := agreementRow{ID: a.ID, Number: a.Number, Title: a.Title, Status: string(a.Status)}
+			if !a.Date.IsZero() {
+				r.Date = dk.ISODate(a.Date)
+			}
+			rows = append(rows, r)
+		}
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(rows); err != nil {
+			return e.fail("%v", err)
+		}
+		return 0
+	}
+	printAgreements(e.stdout, all)
+	return 0
+}
+
+func printAgreements(w io.Writer, all []data.Agreement) {
+	if len(all) == 0 {
+		fmt.Fprintln(w, "Ingen aftaler.")
+		return
+	}
+	fmt.Fprintf(w, "%-5s %-10s %-16s %-11s %s\n", "Id", "Nummer", "Status", "Dato", "Titel")
+	for _, a := range all {
+		date := ""
+		if !a.Date.IsZero() {
+			date = dk.FormatDate(a.Date)
+		}
+		fmt.Fprintf(w, "%-5d %-10s %-16s %-11s %s\n", a.ID, a.Number, a.Status.Label(), date, a.Title)
+	}
+}
+
+func cmdExport(e *env, args []string) int {
+	var idText, out string
+	if !e.flags("export", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&idText, "agreement", "", "aftalens id (se 'partnerskab agreements')")
+		fs.StringVar(&out, "out", "", "PDF-filen der skal skrives")
+	}) {
+		return 2
+	}
+	if idText == "" || out == "" {
+		return e.fail("export: angiv aftalen og filen med --agreement ID --out FIL.pdf")
+	}
+	id, err := strconv.ParseInt(idText, 10, 64)
+	if err != nil || id <= 0 {
+		return e.fail("export: --agreement skal være aftalens id, et tal (se 'partnerskab agreements'), ikke %q", idText)
+	}
+	s, code := e.open(false)
+	if s == nil {
+		return code
+	}
+	defer s.Close()
+	doc, err := agreement.DocumentFor(context.Background(), s, id)
+	if errors.Is(err, data.ErrNotFound) {
+		return e.fail("%s: aftale %d findes ikke; se 'partnerskab agreements'", s.Path(), id)
+	} else if err != nil {
+		return e.fail("%s: %v", s.Path(), err)
+	}
+	pdf, err := agreement.RenderPDF(doc)
+	if err != nil {
+		return e.fail("aftale %s: PDF'en kan ikke dannes: %v", doc.Number, err)
+	}
+	if err := writeFileAtomic(out, pdf); err != nil {
+		return e.fail("%v", err)
+	}
+	fmt.Fprintf(e.stdout, "Aftale %s er skrevet til %s.\n", doc.Number, out)
+	return 0
+}
+
+// writeFileAtomic writes b to path through a temporary file in the same
+// folder, so a failed write never leaves half a PDF behind.
+func writeFileAtomic(path string, b []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".partnerskab-*.tmp")
+	if err != nil {
+		return fmt.Errorf("kan ikke skrive %s: %v", path, reason(err))
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(b); err != nil {
+		tmp.Close()
+		return fmt.Errorf("kan ikke skrive %s: %v", path, reason(err))
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("kan ikke skrive %s: %v", path, reason(err))
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("kan ikke skrive %s: %v", path, reason(err))
+	}
+	return nil
+}
+
+// reason says in Danish why a file could not be written.
+func reason(err error) string {
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return "mappen findes ikke"
+	case errors.Is(err, os.ErrPermission):
+		return "adgang nægtet"
+	}
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// cmdTemplate runs `partnerskab template check FIL.md`.
+func cmdTemplate(e *env, args []string) int {
+	if len(args) == 0 || args[0] != "check" {
+		return e.fail("template: brug 'partnerskab template check FIL.md'")
+	}
+	if len(args) != 2 {
+		return e.fail("template check: angiv én skabelonfil, fx 'partnerskab template check aftale.md'")
+	}
+	path := args[1]
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return e.fail("kan ikke læse %s: %v", path, reason(err))
+	}
+	problems := agreement.Check(string(b))
+	if len(problems) == 0 {
+		fmt.Fprintf(e.stdout, "%s: ingen fejl.\n", path)
+		return 0
+	}
+	for _, p := range problems {
+		fmt.Fprintf(e.stderr, "%s:%s\n", path, p.Error())
+	}
+	return 1
+}
+
+// cmdHelpFields prints the merge fields ('partnerskab help fields').
+func cmdHelpFields(e *env, args []string) int {
+	fmt.Fprint(e.stdout, agreement.HelpText())
+	return 0
+}

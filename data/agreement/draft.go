@@ -1,0 +1,147 @@
+package agreement
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"partnerskab/data"
+	"partnerskab/data/dk"
+)
+
+// The store refuses an agreement from a template that fails this package's
+// check; data cannot import agreement, so the check is registered here,
+// once, for every program that imports the template language.
+func init() {
+	data.RegisterTemplateChecker(CheckStrings)
+}
+
+// Draft merges a template version with the store's facts for sel and
+// returns the agreement form to create (data.Store.CreateAgreement) or to
+// show in the preview. An empty sel.Number becomes the next free number of
+// the agreement date's year (today's when sel has no date), an empty title
+// the template's name. A template with errors is refused, with its
+// problems as LINE:COL: text.
+func Draft(ctx context.Context, s *data.Store, templateVersionID int64, sel Selection) (data.AgreementForm, error) {
+	v, err := s.TemplateVersion(ctx, templateVersionID)
+	if err != nil {
+		return data.AgreementForm{}, err
+	}
+	t, err := s.Template(ctx, v.TemplateID)
+	if err != nil {
+		return data.AgreementForm{}, err
+	}
+	if problems := CheckStrings(v.Body); len(problems) > 0 {
+		return data.AgreementForm{}, &data.TemplateProblemsError{Name: t.Name, Version: v.Version, Problems: problems}
+	}
+	if sel.AgreementDate.IsZero() {
+		now := s.Now()
+		sel.AgreementDate = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	}
+	if sel.Number == "" {
+		if sel.Number, err = s.NextAgreementNumber(ctx, sel.AgreementDate.Year()); err != nil {
+			return data.AgreementForm{}, err
+		}
+	}
+	if sel.Title == "" {
+		sel.Title = t.Name
+	}
+	facts, err := BuildFacts(ctx, s, sel)
+	if err != nil {
+		return data.AgreementForm{}, err
+	}
+	body, err := Merge(v.Body, facts)
+	if err != nil {
+		return data.AgreementForm{}, err
+	}
+	f := data.AgreementForm{Number: sel.Number, Title: sel.Title, TemplateVersionID: v.ID, Body: body,
+		Place: sel.Place, Date: dateText(sel.AgreementDate), ValidFrom: dateText(sel.ValidFrom),
+		ValidTo: dateText(sel.ValidTo), LeaseID: sel.LeaseID}
+	roles := map[int64]string{}
+	if sel.LeaseID != 0 {
+		l, err := s.Lease(ctx, sel.LeaseID)
+		if err != nil {
+			return f, err
+		}
+		roles[l.LandlordID], roles[l.TenantID] = "Udlejer", "Lejer"
+	}
+	for _, id := range sel.PartyIDs {
+		f.Parties = append(f.Parties, data.PartyForm{OrganisationID: id, Role: roles[id]})
+	}
+	for _, id := range sel.SignatoryContactIDs {
+		f.Signatories = append(f.Signatories, data.SignatoryForm{ContactID: id})
+	}
+	return f, nil
+}
+
+func dateText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return dk.FormatDate(t)
+}
+
+// DocumentFor is what the PDF of agreement id shows: its parsed text, the
+// parties' table (kind in Danish, the contact person who signs for the
+// party or else its first contact), the signature blocks in signing order,
+// and the UDKAST and EKSEMPEL marks.
+func DocumentFor(ctx context.Context, s *data.Store, id int64) (Document, error) {
+	a, err := s.Agreement(ctx, id)
+	if err != nil {
+		return Document{}, err
+	}
+	doc := Document{Number: a.Number, Title: a.Title, Date: a.Date, Place: a.Place, Body: Parse(a.Body),
+		Draft: a.Status == data.StatusDraft, Example: a.Example, Template: a.TemplateName, Version: a.TemplateVersion,
+		Generated: a.UpdatedAt}
+	if doc.Date.IsZero() {
+		doc.Date = a.CreatedAt
+	}
+	// Which organisation each signing contact belongs to.
+	signsFor := map[int64]data.Signatory{}
+	for _, g := range a.Signatories {
+		doc.Signers = append(doc.Signers, Signer{Name: g.Name, Title: g.Title, Organisation: g.OrganisationName})
+		if g.ContactID == 0 {
+			continue
+		}
+		k, err := s.Contact(ctx, g.ContactID)
+		if err != nil && !errors.Is(err, data.ErrNotFound) {
+			return doc, err
+		}
+		if _, taken := signsFor[k.OrganisationID]; err == nil && !taken {
+			signsFor[k.OrganisationID] = g
+		}
+	}
+	for _, p := range a.Parties {
+		party := Party{Name: p.Name, CVR: p.CVR, Kind: p.Kind.Label(), Role: p.Role}
+		if g, ok := signsFor[p.OrganisationID]; ok {
+			party.Contact = personLine(g.Name, g.Title)
+		} else {
+			ks, err := s.Contacts(ctx, p.OrganisationID, false)
+			if err != nil {
+				return doc, fmt.Errorf("kontaktpersoner for %s: %w", p.Name, err)
+			}
+			if len(ks) > 0 {
+				party.Contact = personLine(ks[0].Name, ks[0].Title)
+			}
+		}
+		doc.Parties = append(doc.Parties, party)
+	}
+	return doc, nil
+}
+
+// personLine is "Lene Østergaard, indehaver": a title in running text is
+// written in lower case in Danish (an acronym such as "CEO" is left alone).
+func personLine(name, title string) string {
+	if title == "" {
+		return name
+	}
+	first, size := utf8.DecodeRuneInString(title)
+	second, _ := utf8.DecodeRuneInString(title[size:])
+	if unicode.IsUpper(first) && !unicode.IsUpper(second) {
+		title = string(unicode.ToLower(first)) + title[size:]
+	}
+	return name + ", " + title
+}

@@ -1,0 +1,235 @@
+package agreement
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/jung-kurt/gofpdf"
+
+	"partnerskab/data/dk"
+)
+
+// The page: A4 with margins wide enough to read, punch and staple.
+const (
+	pageW, pageH   = 210.0, 297.0
+	marginL        = 25.0
+	marginR        = 25.0
+	marginTop      = 25.0
+	marginBottom   = 24.0
+	contentW       = pageW - marginL - marginR
+	contentBottom  = pageH - marginBottom
+	headerBaseline = 14.0
+	footerBaseline = pageH - 12.0
+)
+
+// Type sizes (points) and line heights (mm): a calm 10.5 pt body.
+const (
+	bodySize    = 10.5
+	bodyLine    = 5.3
+	smallSize   = 8.5
+	tableSize   = 9.5
+	tableLine   = 4.7
+	titleSize   = 20.0
+	h1Size      = 15.0
+	h2Size      = 12.0
+	h3Size      = 10.5
+	paraSpacing = 2.6
+)
+
+// colour is an RGB triple.
+type colour struct{ r, g, b int }
+
+var (
+	inkColour     = colour{33, 33, 33}
+	accentColour  = colour{31, 58, 95} // headings and the title: a dark, municipal blue
+	mutedColour   = colour{110, 110, 110}
+	ruleColour    = colour{160, 160, 160}
+	headerFill    = colour{236, 239, 243}
+	markColour    = colour{226, 226, 226}
+	fallbackEpoch = time.Date(2000, 1, 1, 12, 0, 0, 0, time.UTC)
+)
+
+// RenderPDF lays out an agreement on A4: the title block, the parties,
+// the numbered text, and a signature block per signer, with a header and
+// "Side N af M" on every page. The same Document always gives the same
+// bytes: the PDF's dates come from doc.Date, resources are written in a
+// sorted order and the file carries no random ID.
+func RenderPDF(doc Document) ([]byte, error) {
+	r, err := newRenderer(doc)
+	if err != nil {
+		return nil, err
+	}
+	r.newPage()
+	r.titleBlock()
+	r.parties()
+	r.body(doc.Body)
+	r.signatures()
+	if err := r.pdf.Error(); err != nil {
+		return nil, fmt.Errorf("agreement %s: %w", doc.Number, err)
+	}
+	var buf bytes.Buffer
+	if err := r.pdf.Output(&buf); err != nil {
+		return nil, fmt.Errorf("agreement %s: write PDF: %w", doc.Number, err)
+	}
+	return renameFonts(buf.Bytes()), nil
+}
+
+// renderer carries the PDF being written and the agreement.
+type renderer struct {
+	pdf   *gofpdf.Fpdf
+	doc   Document
+	y     float64 // the top of the next thing to draw
+	fonts fonts
+	keep  float64 // extra height the next heading must find room for (the signature section)
+}
+
+func newRenderer(doc Document) (*renderer, error) {
+	pdf := gofpdf.New("P", "mm", "A4", "")
+	r := &renderer{pdf: pdf, doc: doc}
+	r.forgetFont()
+	// The regular font before the alias: gofpdf then keeps the digits in
+	// its subset, which the page count "{nb}" in the footer becomes.
+	r.addFont(0)
+	if err := pdf.Error(); err != nil {
+		return nil, err
+	}
+	pdf.AliasNbPages("{nb}")
+	pdf.SetMargins(marginL, marginTop, marginR)
+	pdf.SetAutoPageBreak(false, marginBottom) // page breaks are decided here, block by block
+	pdf.SetCatalogSort(true)
+	stamp := fixedDate(doc.Date)
+	pdf.SetCreationDate(stamp)
+	pdf.SetModificationDate(stamp)
+	pdf.SetProducer("Partnerskab (gofpdf 1.16.2)", true)
+	pdf.SetCreator("Partnerskab", true)
+	pdf.SetTitle(doc.Title, true)
+	if doc.Number != "" {
+		pdf.SetSubject("Aftale "+doc.Number, true)
+	}
+	pdf.SetHeaderFunc(r.pageHeader)
+	pdf.SetFooterFunc(r.pageFooter)
+	return r, nil
+}
+
+// fixedDate is noon UTC on the agreement's calendar day: the same in every
+// time zone, so the PDF's dates never depend on the machine.
+func fixedDate(t time.Time) time.Time {
+	if t.IsZero() {
+		return fallbackEpoch
+	}
+	return time.Date(t.Year(), t.Month(), t.Day(), 12, 0, 0, 0, time.UTC)
+}
+
+// longDate is "21. februar 2015", or "" for no date.
+func longDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return dk.FormatDateLong(t)
+}
+
+// setColour sets the text colour.
+func (r *renderer) setColour(c colour) { r.pdf.SetTextColor(c.r, c.g, c.b) }
+
+// newPage starts a new page and puts the cursor at the top margin.
+func (r *renderer) newPage() {
+	r.pdf.AddPage()
+	r.forgetFont() // AddPage restored the font of the page before
+	r.y = marginTop
+}
+
+// ensure starts a new page unless h mm still fit on this one.
+func (r *renderer) ensure(h float64) {
+	if r.y+h > contentBottom && r.y > marginTop+0.1 {
+		r.newPage()
+	}
+}
+
+// pageHeader draws the draft or example mark (under everything else) and,
+// from page 2 on, the agreement's title and number at the top.
+func (r *renderer) pageHeader() {
+	r.forgetFont() // a new page's content starts without a font
+	r.watermark()
+	r.y = marginTop
+	if r.pdf.PageNo() == 1 {
+		return
+	}
+	r.setColour(mutedColour)
+	title := r.doc.Title
+	number := ""
+	if r.doc.Number != "" {
+		number = "Aftale " + r.doc.Number
+	}
+	nw := r.textWidth(number, "", smallSize)
+	title = r.ellipsis(title, "", smallSize, contentW-nw-8)
+	r.drawText(marginL, headerBaseline, title, "", smallSize)
+	r.drawText(pageW-marginR-nw, headerBaseline, number, "", smallSize)
+	r.pdf.SetDrawColor(ruleColour.r, ruleColour.g, ruleColour.b)
+	r.pdf.SetLineWidth(0.2)
+	r.pdf.Line(marginL, headerBaseline+2.2, pageW-marginR, headerBaseline+2.2)
+}
+
+// pageFooter draws "Aftale 2015-001 · Side N af M" centred at the bottom.
+func (r *renderer) pageFooter() {
+	r.forgetFont()
+	r.setColour(mutedColour)
+	s := fmt.Sprintf("Side %d af {nb}", r.pdf.PageNo())
+	if r.doc.Number != "" {
+		s = "Aftale " + r.doc.Number + " · " + s
+	}
+	// "{nb}" becomes the page count only when the file is written; centre
+	// on a two-digit count, which is off by a hair at most.
+	w := r.textWidth(strings.Replace(s, "{nb}", "10", 1), "", smallSize)
+	r.drawText((pageW-w)/2, footerBaseline, s, "", smallSize)
+}
+
+// watermark prints UDKAST (a draft) and/or EKSEMPEL (the demo case) large,
+// light and diagonal across the page.
+func (r *renderer) watermark() {
+	var marks []string
+	if r.doc.Draft {
+		marks = append(marks, "UDKAST")
+	}
+	if r.doc.Example {
+		marks = append(marks, "EKSEMPEL")
+	}
+	if len(marks) == 0 {
+		return
+	}
+	pdf := r.pdf
+	size := 96.0
+	if len(marks) > 1 {
+		size = 72
+	}
+	lineH := size * 0.3528 * 1.05 // points to mm
+	cx, cy := pageW/2, pageH/2
+	r.setColour(markColour)
+	pdf.TransformBegin()
+	pdf.TransformRotate(54.7, cx, cy) // along the A4 diagonal
+	top := cy - lineH*float64(len(marks))/2 + lineH*0.8
+	for i, m := range marks {
+		w := r.textWidth(m, "B", size)
+		r.drawText(cx-w/2, top+float64(i)*lineH, m, "B", size)
+	}
+	pdf.TransformEnd()
+	r.forgetFont() // the font set inside the transformation ended with it
+	r.setColour(inkColour)
+}
+
+// ellipsis shortens s with "…" until it fits in w mm.
+func (r *renderer) ellipsis(s, style string, size, w float64) string {
+	if r.textWidth(s, style, size) <= w {
+		return s
+	}
+	rs := []rune(s)
+	for len(rs) > 0 {
+		rs = rs[:len(rs)-1]
+		t := strings.TrimRight(string(rs), " ") + "…"
+		if r.textWidth(t, style, size) <= w {
+			return t
+		}
+	}
+	return ""
+}

@@ -1,0 +1,179 @@
+package ui
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+
+	"partnerskab/data"
+	"partnerskab/data/dk"
+)
+
+// AgreementsTab is the Aftaler tab (its drafting half): the list of
+// agreements, the form that drafts a new one from a template, and the
+// draft itself, read in the preview, its text editable while it is a
+// Kladde, saved as PDF or printed.
+type AgreementsTab struct {
+	w       *Window
+	content fyne.CanvasObject
+
+	list  *recordList[data.Agreement]
+	right *fyne.Container // shows newForm or draft
+	fresh *newAgreementForm
+	draft *draftView
+}
+
+func newAgreementsTab(w *Window) *AgreementsTab {
+	t := &AgreementsTab{w: w}
+	t.buildList()
+	t.fresh = newNewAgreementForm(t)
+	t.draft = newDraftView(t)
+	t.right = container.NewStack(t.fresh.content, t.draft.content)
+	split := container.NewHSplit(t.list.content, container.NewPadded(t.right))
+	split.Offset = 0.26
+	t.content = split
+	t.Reload()
+	t.showNew()
+	return t
+}
+
+func (t *AgreementsTab) ctx() context.Context { return context.Background() }
+
+func (t *AgreementsTab) buildList() {
+	t.list = newRecordList(t.w, recordListSpec[data.Agreement]{
+		placeholder: lang.X("agreements.search", "Søg: nummer, titel, part (Ctrl+F)"),
+		newLabel:    lang.X("agreements.new", "Ny aftale (Ctrl+N)"),
+		onNew:       t.NewRecord,
+		fetch: func(offset, limit int) ([]data.Agreement, error) {
+			return t.w.store.Agreements(t.ctx(), data.AgreementQuery{Text: t.list.search.Text, Offset: offset, Limit: limit})
+		},
+		countRows: func() (int, error) {
+			return t.w.store.CountAgreements(t.ctx(), data.AgreementQuery{Text: t.list.search.Text})
+		},
+		id:     func(a data.Agreement) int64 { return a.ID },
+		title:  func(a data.Agreement) string { return a.Number + " " + a.Title },
+		detail: agreementDetail,
+		countText: func(n int) string {
+			if n == 1 {
+				return lang.X("agreements.count.one", "1 aftale")
+			}
+			return lang.X("agreements.count", "{{.N}} aftaler", map[string]any{"N": n})
+		},
+		onPick: func(a data.Agreement) {
+			if a.ID == t.draft.original.ID && t.draft.content.Visible() {
+				return
+			}
+			t.draft.form.guard(t.headingName(), func() { t.open(a.ID) }, func() { t.list.mark(t.draft.original.ID) })
+		},
+	})
+}
+
+// statusLabel is the Danish name of an agreement's status, through the
+// translations.
+func agreementStatusLabel(st data.AgreementStatus) string {
+	return lang.X("agreements.status."+string(st), st.Label())
+}
+
+func agreementDetail(a data.Agreement) string {
+	s := agreementStatusLabel(a.Status)
+	if !a.Date.IsZero() {
+		s += " · " + dk.FormatDate(a.Date)
+	}
+	if a.TemplateName != "" {
+		s += " · " + a.TemplateName
+	}
+	return s
+}
+
+// Reload re-reads the list and the choices of the new-agreement form.
+func (t *AgreementsTab) Reload() {
+	if t.list == nil || t.fresh == nil {
+		return
+	}
+	t.list.reload(t.draft.original.ID)
+	t.fresh.reloadChoices()
+}
+
+// showNew shows the form that drafts a new agreement.
+func (t *AgreementsTab) showNew() {
+	t.draft.content.Hide()
+	t.fresh.content.Show()
+	t.list.mark(0)
+}
+
+// open shows agreement id as a draft view.
+func (t *AgreementsTab) open(id int64) {
+	a, err := t.w.store.Agreement(t.ctx(), id)
+	if err != nil {
+		t.w.showError(err)
+		return
+	}
+	t.draft.fill(a)
+	t.fresh.content.Hide()
+	t.draft.content.Show()
+	t.list.mark(id)
+}
+
+// NewRecord starts a new agreement (Ctrl+N).
+func (t *AgreementsTab) NewRecord() {
+	t.draft.form.guard(t.headingName(), func() {
+		t.draft.leaveEdit()
+		t.fresh.reset()
+		t.showNew()
+		t.w.Win.Canvas().Focus(t.fresh.title)
+	}, nil)
+}
+
+// Save saves the draft's edited text (Ctrl+S), or creates the draft from
+// the new-agreement form.
+func (t *AgreementsTab) Save() {
+	if t.fresh.content.Visible() {
+		t.fresh.create()
+		return
+	}
+	t.draft.save()
+}
+
+// Cancel leaves the text edit without saving (Esc).
+func (t *AgreementsTab) Cancel() {
+	if t.draft.content.Visible() {
+		t.draft.cancel()
+	}
+}
+
+// FocusSearch moves the cursor to the search field (Ctrl+F).
+func (t *AgreementsTab) FocusSearch() { t.w.Win.Canvas().Focus(t.list.search) }
+
+// Dirty tells whether the draft's text holds unsaved edits.
+func (t *AgreementsTab) Dirty() bool { return t.draft.form.dirty }
+
+func (t *AgreementsTab) drafts() []*recordForm { return []*recordForm{t.draft.form} }
+
+func (t *AgreementsTab) restoreDraft(d data.Draft) {
+	restoreDraft(t.draft.form, d, func(id int64) (data.Agreement, error) { return t.w.store.Agreement(t.ctx(), id) },
+		func(a data.Agreement) {
+			t.draft.fill(a)
+			t.fresh.content.Hide()
+			t.draft.content.Show()
+			t.draft.enterEdit()
+		}, t.draft.setValues, func() {
+			t.draft.updateState()
+			t.list.mark(d.RecordID)
+		})
+}
+
+func (t *AgreementsTab) draftTitle(d data.Draft) string {
+	if a, err := t.w.store.Agreement(t.ctx(), d.RecordID); err == nil {
+		return lang.X("agreements.drafttitle", "Teksten til {{.Number}} {{.Title}}", map[string]any{"Number": a.Number, "Title": a.Title})
+	}
+	return lang.X("tab.agreements", "Aftaler")
+}
+
+func (t *AgreementsTab) headingName() string {
+	if t.draft.original.ID == 0 {
+		return lang.X("agreements.newheading", "Ny aftale")
+	}
+	return t.draft.original.Number + " " + t.draft.original.Title
+}

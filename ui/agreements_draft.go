@@ -1,0 +1,207 @@
+package ui
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"partnerskab/data"
+	"partnerskab/data/agreement"
+	"partnerskab/data/dk"
+)
+
+// draftAgreementText names the drafts of an agreement's edited text.
+const draftAgreementText = "agreement_text"
+
+// draftView shows one agreement: its text in the preview (the same parse
+// tree the PDF prints), "Redigér tekst" while it is a Kladde, and the PDF.
+type draftView struct {
+	t       *AgreementsTab
+	content fyne.CanvasObject
+
+	form       *recordForm
+	body       *entry
+	preview    *widget.RichText
+	scroll     *container.Scroll
+	parties    *widget.Label
+	editButton *widget.Button
+	saveButton *widget.Button
+	cancelBtn  *widget.Button
+	pdfButton  *widget.Button
+	printBtn   *widget.Button
+	editBar    *fyne.Container
+	editorBox  *fyne.Container // the entry and its message, shown while editing
+	editing    bool
+
+	original data.Agreement
+}
+
+func newDraftView(t *AgreementsTab) *draftView {
+	v := &draftView{t: t}
+	v.form = newRecordForm(t.w, draftAgreementText)
+	v.form.recordID = func() int64 { return v.original.ID }
+	v.form.values = func() any { return v.values() }
+	v.form.parse = func() error { _, err := v.values().Parse(); return err }
+	v.form.onChange = v.updateState
+	v.body = newMultiLineEntry("")
+	v.body.TextStyle = fyne.TextStyle{Monospace: true}
+	v.body.OnChanged = func(string) { v.form.changed() }
+	v.body.onEscape = v.cancel
+	v.form.fields.add(newField("Body", lang.X("agreements.body", "Aftalens tekst (Markdown)"), v.body))
+	v.preview = richTextOf(nil)
+	v.scroll = container.NewVScroll(container.NewPadded(v.preview))
+	v.parties = widget.NewLabel("")
+	v.parties.Wrapping = fyne.TextWrapWord
+
+	v.editButton = widget.NewButtonWithIcon(lang.X("agreements.edit", "Redigér tekst"), theme.DocumentCreateIcon(), v.enterEdit)
+	v.pdfButton = widget.NewButtonWithIcon(lang.X("agreements.pdf", "Gem som PDF…"), theme.DocumentSaveIcon(), v.choosePDF)
+	v.printBtn = widget.NewButtonWithIcon(lang.X("agreements.print", "Udskriv"), theme.DocumentPrintIcon(), func() { v.print(nil) })
+	v.saveButton = widget.NewButton(lang.X("form.save", "Gem (Ctrl+S)"), v.save)
+	v.saveButton.Importance = widget.HighImportance
+	v.cancelBtn = widget.NewButton(lang.X("form.cancel", "Fortryd (Esc)"), v.cancel)
+	v.editBar = container.NewHBox(v.saveButton, v.cancelBtn)
+	v.editBar.Hide()
+	bodyField := v.form.fields.fields[0]
+	editor := container.NewBorder(nil, bodyField.msg, nil, nil, v.body)
+	editor.Hide()
+	textArea := container.NewStack(v.scroll, editor)
+	top := container.NewVBox(v.form.heading, v.form.state, v.parties,
+		container.NewHBox(v.editButton, layout.NewSpacer(), v.pdfButton, v.printBtn))
+	v.content = container.NewBorder(top, v.editBar, nil, nil, textArea)
+	v.editorBox = editor
+	return v
+}
+
+// values is the agreement as saved, with the text as edited.
+func (v *draftView) values() data.AgreementForm {
+	f := v.original.Form()
+	f.Body = v.body.Text
+	return f
+}
+
+func (v *draftView) setValues(f data.AgreementForm) { v.body.SetText(f.Body) }
+
+// fill shows a saved agreement, not in edit mode.
+func (v *draftView) fill(a data.Agreement) {
+	v.original = a
+	v.leaveEdit()
+	v.form.fill(func() { v.body.SetText(a.Body) })
+	v.form.dirty, v.form.showErrors = false, false
+	v.form.fields.clear()
+	v.showPreview(a.Body)
+	var names []string
+	for _, p := range a.Parties {
+		names = append(names, p.Name)
+	}
+	v.parties.SetText(lang.X("agreements.partieslist", "Parter: {{.Names}}", map[string]any{"Names": joinNames(names)}))
+	v.updateState()
+}
+
+func joinNames(names []string) string {
+	switch len(names) {
+	case 0:
+		return "–"
+	case 1:
+		return names[0]
+	}
+	out := names[0]
+	for _, n := range names[1 : len(names)-1] {
+		out += ", " + n
+	}
+	return out + " " + lang.X("agreements.and", "og") + " " + names[len(names)-1]
+}
+
+// showPreview renders md through the shared parse tree.
+func (v *draftView) showPreview(md string) {
+	v.preview.Segments = segmentsOf(agreement.Parse(md))
+	v.preview.Refresh()
+}
+
+func (v *draftView) isDraft() bool { return v.original.Status == data.StatusDraft }
+
+func (v *draftView) updateState() {
+	a := v.original
+	s := ""
+	if a.Status != "" {
+		s = agreementStatusLabel(a.Status)
+	}
+	if a.TemplateName != "" {
+		s += " · " + lang.X("agreements.fromtemplate", "fra {{.Name}} version {{.Version}}",
+			map[string]any{"Name": a.TemplateName, "Version": a.TemplateVersion})
+	}
+	switch {
+	case v.form.dirty:
+		s += " · " + lang.X("form.state.dirty", "Ændringer er ikke gemt.")
+	case !a.UpdatedAt.IsZero():
+		s += " · " + lang.X("form.state.saved", "Sidst gemt {{.When}}.", map[string]any{"When": dk.FormatDateTime(a.UpdatedAt.Local())})
+	}
+	if !v.isDraft() {
+		s += " " + lang.X("agreements.locked", "Teksten kan ikke ændres, når aftalen er sendt til underskrift.")
+	}
+	v.form.state.SetText(s)
+	v.form.heading.SetText(v.t.headingName())
+	if v.isDraft() && !v.editing {
+		v.editButton.Enable()
+	} else {
+		v.editButton.Disable()
+	}
+}
+
+// enterEdit shows the text in an entry (only while the agreement is a Kladde).
+func (v *draftView) enterEdit() {
+	if !v.isDraft() || v.editing {
+		return
+	}
+	v.editing = true
+	v.scroll.Hide()
+	v.editorBox.Show()
+	v.editBar.Show()
+	v.updateState()
+	v.t.w.Win.Canvas().Focus(v.body)
+}
+
+// leaveEdit goes back to the preview.
+func (v *draftView) leaveEdit() {
+	v.editing = false
+	v.editorBox.Hide()
+	v.editBar.Hide()
+	v.scroll.Show()
+	v.updateState()
+}
+
+// save keeps the edited text (Ctrl+S).
+func (v *draftView) save() {
+	if !v.editing || v.original.ID == 0 {
+		return
+	}
+	a, err := v.t.w.store.SaveAgreementDraft(v.t.ctx(), v.original.ID, v.values())
+	if ve, ok := data.AsValidation(err); ok {
+		v.form.refused(ve)
+		return
+	}
+	if err != nil {
+		v.t.w.showError(err)
+		return
+	}
+	v.form.clean()
+	v.fill(a)
+	v.t.list.reload(a.ID)
+	v.t.w.setStatus(lang.X("agreements.saved", "Teksten til {{.Number}} er gemt {{.When}}.",
+		map[string]any{"Number": a.Number, "When": time.Now().Format("15.04")}))
+}
+
+// cancel throws the edit away (Esc) and shows the saved text.
+func (v *draftView) cancel() {
+	if !v.editing {
+		return
+	}
+	if v.form.dirty {
+		v.form.clean()
+	}
+	v.fill(v.original)
+}

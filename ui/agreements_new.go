@@ -1,0 +1,386 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"partnerskab/data"
+	"partnerskab/data/agreement"
+	"partnerskab/data/dk"
+)
+
+// newAgreementForm drafts a new agreement: a template (its newest
+// version), the parties, the lease when the template has one, the
+// signatories in signing order, the date, place and period. "Opret
+// kladde" merges the template with those facts (agreement.Draft) and
+// saves the draft.
+type newAgreementForm struct {
+	t       *AgreementsTab
+	content fyne.CanvasObject
+
+	heading, state               *widget.Label
+	fields                       fieldSet
+	template, lease              *widget.Select
+	title, date, place           *entry
+	validFrom, validTo           *entry
+	parties                      *widget.CheckGroup
+	signers                      *fyne.Container // one row per chosen signatory
+	addSigner                    *widget.Select
+	createButton                 *widget.Button
+	templates                    []data.Template
+	orgs                         []data.Organisation
+	leases                       []data.Lease
+	candidates                   []signerChoice // contacts of the chosen parties
+	chosen                       []signerChoice // in signing order
+	templateBody                 string         // the chosen template's newest text
+	templateVersionID            int64
+	lastTemplateTitle, lastTitle string
+}
+
+// signerChoice is a contact person who can sign, with what the list shows.
+type signerChoice struct {
+	contact data.Contact
+	org     string
+}
+
+func (c signerChoice) label() string {
+	s := c.contact.Name
+	if c.contact.Title != "" {
+		s += ", " + c.contact.Title
+	}
+	return s + " (" + c.org + ")"
+}
+
+func newNewAgreementForm(t *AgreementsTab) *newAgreementForm {
+	f := &newAgreementForm{t: t}
+	f.heading = widget.NewLabel(lang.X("agreements.newheading", "Ny aftale"))
+	f.heading.TextStyle.Bold = true
+	f.heading.SizeName = theme.SizeNameSubHeadingText
+	f.state = widget.NewLabel(lang.X("agreements.new.state", "Vælg skabelon, parter og underskrivere; »Opret kladde« fletter aftalens tekst."))
+	f.state.Wrapping = fyne.TextWrapWord
+	f.template = widget.NewSelect(nil, func(string) { f.templateChosen() })
+	f.template.PlaceHolder = lang.X("agreements.template.choose", "(vælg skabelon)")
+	f.title = newEntry("")
+	f.parties = widget.NewCheckGroup(nil, func([]string) { f.partiesChanged() })
+	f.lease = widget.NewSelect(nil, nil)
+	f.lease.PlaceHolder = lang.X("agreements.lease.choose", "(vælg lejemål)")
+	f.signers = container.NewVBox()
+	f.addSigner = widget.NewSelect(nil, func(s string) { f.addChosen(s) })
+	f.addSigner.PlaceHolder = lang.X("agreements.signers.add", "Tilføj underskriver …")
+	f.date = newEntry(lang.X("form.date.hint", "dd.mm.åååå"))
+	f.place = newEntry("")
+	f.validFrom = newEntry(lang.X("form.date.hint", "dd.mm.åååå"))
+	f.validTo = newEntry(lang.X("agreements.validto.hint", "tom: uden udløb"))
+	for _, e := range []*entry{f.title, f.date, f.place, f.validFrom, f.validTo} {
+		e.onEscape = func() {}
+	}
+
+	add := func(name, label string, in fyne.CanvasObject) { f.fields.add(newField(name, label, in)) }
+	add("TemplateVersionID", lang.X("agreements.template", "Skabelon"), f.template)
+	add("Title", lang.X("agreements.title", "Titel"), f.title)
+	add("Parties", lang.X("agreements.parties", "Parter"),
+		container.New(&minHeight{h: 180}, container.NewVScroll(f.parties)))
+	add("LeaseID", lang.X("agreements.lease", "Lejemål"), f.lease)
+	add("Signatories", lang.X("agreements.signers", "Underskrivere (i rækkefølge)"),
+		container.NewVBox(f.signers, f.addSigner))
+	add("Date", lang.X("agreements.date", "Dato"), f.date)
+	add("Place", lang.X("agreements.place", "Sted"), f.place)
+	add("ValidFrom", lang.X("agreements.validfrom", "Gælder fra"), f.validFrom)
+	add("ValidTo", lang.X("agreements.validto", "Gælder til"), f.validTo)
+
+	f.createButton = widget.NewButton(lang.X("agreements.create", "Opret kladde"), f.create)
+	f.createButton.Importance = widget.HighImportance
+	f.content = container.NewBorder(container.NewVBox(f.heading, f.state),
+		container.NewHBox(f.createButton, layout.NewSpacer()), nil, nil,
+		container.NewVScroll(f.fields.object()))
+	f.reset()
+	return f
+}
+
+// reloadChoices re-reads the templates, organisations and leases to choose
+// from, keeping what is chosen where it still exists.
+func (f *newAgreementForm) reloadChoices() {
+	ctx := f.t.ctx()
+	s := f.t.w.store
+	if ts, err := s.Templates(ctx, false); err == nil {
+		f.templates = ts
+		opts := make([]string, len(ts))
+		for i, tp := range ts {
+			opts[i] = tp.Name
+		}
+		f.template.Options = opts
+		f.template.Refresh()
+	}
+	if os, err := s.SearchOrganisations(ctx, data.OrgQuery{Limit: 1000}); err == nil {
+		f.orgs = os
+		opts := make([]string, len(os))
+		for i, o := range os {
+			opts[i] = o.Name
+		}
+		selected := f.parties.Selected
+		f.parties.Options = opts
+		f.parties.Selected = nil
+		for _, name := range selected {
+			if contains(opts, name) {
+				f.parties.Selected = append(f.parties.Selected, name)
+			}
+		}
+		f.parties.Refresh()
+	}
+	if ls, err := s.SearchLeases(ctx, data.LeaseQuery{Limit: 1000}); err == nil {
+		f.leases = ls
+		opts := make([]string, len(ls))
+		for i, l := range ls {
+			opts[i] = l.Title()
+		}
+		f.lease.Options = opts
+		f.lease.Refresh()
+	}
+	f.partiesChanged()
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// reset empties the form for a new agreement: today's date, the usual place.
+func (f *newAgreementForm) reset() {
+	f.title.SetText("")
+	f.lastTitle, f.lastTemplateTitle = "", ""
+	f.parties.Selected = nil
+	f.parties.Refresh()
+	f.chosen = nil
+	f.lease.ClearSelected()
+	f.date.SetText(dk.FormatDate(time.Now()))
+	f.place.SetText(defaultPlace(f.t.w.store))
+	f.validFrom.SetText("")
+	f.validTo.SetText("")
+	f.fields.clear()
+	f.reloadChoices()
+	if f.template.SelectedIndex() < 0 && len(f.template.Options) > 0 {
+		f.template.SetSelectedIndex(0)
+	}
+	f.templateChosen()
+}
+
+// defaultPlace is the settings' default_place ("Korsør"), or "".
+func defaultPlace(s *data.Store) string {
+	v, err := s.Setting(context.Background(), data.SettingDefaultPlace)
+	if err != nil {
+		fyne.LogError("default_place", err)
+	}
+	return v
+}
+
+// templateChosen reads the chosen template's newest version: its title
+// becomes the agreement's (unless one was typed), and the lease shows
+// when the text uses one.
+func (f *newAgreementForm) templateChosen() {
+	f.templateBody, f.templateVersionID = "", 0
+	i := f.template.SelectedIndex()
+	if i >= 0 && i < len(f.templates) {
+		tp := f.templates[i]
+		if v, err := f.t.w.store.LatestVersion(f.t.ctx(), tp.ID); err == nil {
+			f.templateBody, f.templateVersionID = v.Body, v.ID
+		}
+		if f.title.Text == "" || f.title.Text == f.lastTemplateTitle {
+			f.title.SetText(tp.Name)
+		}
+		f.lastTemplateTitle = tp.Name
+	}
+	f.fields.byName("LeaseID").visible(usesLease(f.templateBody))
+}
+
+// partiesChanged keeps the signatories to contacts of the chosen parties,
+// proposing each newly chosen party's first contact person.
+func (f *newAgreementForm) partiesChanged() {
+	chosenOrgs := map[int64]bool{}
+	f.candidates = nil
+	for _, o := range f.selectedOrgs() {
+		chosenOrgs[o.ID] = true
+		cs, err := f.t.w.store.Contacts(f.t.ctx(), o.ID, false)
+		if err != nil {
+			continue
+		}
+		for _, c := range cs {
+			f.candidates = append(f.candidates, signerChoice{contact: c, org: o.Name})
+		}
+	}
+	had := map[int64]bool{}
+	var kept []signerChoice
+	for _, c := range f.chosen {
+		had[c.contact.OrganisationID] = true
+		if chosenOrgs[c.contact.OrganisationID] {
+			kept = append(kept, c)
+		}
+	}
+	f.chosen = kept
+	for _, c := range f.candidates {
+		if !had[c.contact.OrganisationID] {
+			had[c.contact.OrganisationID] = true
+			f.chosen = append(f.chosen, c)
+		}
+	}
+	f.showSigners()
+}
+
+func (f *newAgreementForm) selectedOrgs() []data.Organisation {
+	var out []data.Organisation
+	for _, o := range f.orgs { // the list's (Danish) order
+		if contains(f.parties.Selected, o.Name) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// showSigners lays out the chosen signatories with ↑ ↓ and remove, and
+// offers the other contacts of the chosen parties.
+func (f *newAgreementForm) showSigners() {
+	f.signers.RemoveAll()
+	for i, c := range f.chosen {
+		i := i
+		up := widget.NewButton("↑", func() { f.move(i, -1) })
+		down := widget.NewButton("↓", func() { f.move(i, 1) })
+		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+			f.chosen = append(f.chosen[:i:i], f.chosen[i+1:]...)
+			f.showSigners()
+		})
+		if i == 0 {
+			up.Disable()
+		}
+		if i == len(f.chosen)-1 {
+			down.Disable()
+		}
+		label := widget.NewLabel(lang.X("agreements.signers.row", "{{.N}}. {{.Name}}", map[string]any{"N": i + 1, "Name": c.label()}))
+		label.Truncation = fyne.TextTruncateEllipsis
+		f.signers.Add(container.NewBorder(nil, nil, nil, container.NewHBox(up, down, remove), label))
+	}
+	var opts []string
+	for _, c := range f.candidates {
+		if !f.isChosen(c.contact.ID) {
+			opts = append(opts, c.label())
+		}
+	}
+	f.addSigner.Options = opts
+	f.addSigner.ClearSelected()
+	f.signers.Refresh()
+}
+
+func (f *newAgreementForm) isChosen(contactID int64) bool {
+	for _, c := range f.chosen {
+		if c.contact.ID == contactID {
+			return true
+		}
+	}
+	return false
+}
+
+func (f *newAgreementForm) move(i, by int) {
+	j := i + by
+	if j < 0 || j >= len(f.chosen) {
+		return
+	}
+	f.chosen[i], f.chosen[j] = f.chosen[j], f.chosen[i]
+	f.showSigners()
+}
+
+func (f *newAgreementForm) addChosen(label string) {
+	if label == "" {
+		return
+	}
+	for _, c := range f.candidates {
+		if c.label() == label && !f.isChosen(c.contact.ID) {
+			f.chosen = append(f.chosen, c)
+			break
+		}
+	}
+	f.showSigners()
+}
+
+// selection is the form's choices as agreement.Draft takes them. Dates
+// that do not parse are left empty here: CreateAgreement checks the typed
+// text and says what is wrong with it.
+func (f *newAgreementForm) selection() agreement.Selection {
+	sel := agreement.Selection{Title: strings.TrimSpace(f.title.Text), Place: strings.TrimSpace(f.place.Text)}
+	sel.AgreementDate, _ = dk.ParseDate(f.date.Text)
+	sel.ValidFrom, _ = dk.ParseDate(f.validFrom.Text)
+	sel.ValidTo, _ = dk.ParseDate(f.validTo.Text)
+	for _, o := range f.selectedOrgs() {
+		sel.PartyIDs = append(sel.PartyIDs, o.ID)
+	}
+	if i := f.lease.SelectedIndex(); i >= 0 && i < len(f.leases) && usesLease(f.templateBody) {
+		sel.LeaseID = f.leases[i].ID
+	}
+	for _, c := range f.chosen {
+		sel.SignatoryContactIDs = append(sel.SignatoryContactIDs, c.contact.ID)
+	}
+	return sel
+}
+
+// create merges the template with the chosen facts and saves the draft,
+// then opens it. A refusal puts each problem on its field.
+func (f *newAgreementForm) create() {
+	if f.templateVersionID == 0 {
+		f.fields.show(&data.ValidationError{Problems: []data.FieldError{{Field: "TemplateVersionID",
+			Label: "Skabelon", Code: "required", Text: lang.X("agreements.template.required", "vælg en skabelon")}}})
+		return
+	}
+	form, err := agreement.Draft(f.t.ctx(), f.t.w.store, f.templateVersionID, f.selection())
+	if v, ok := data.AsValidation(err); ok {
+		f.refused(v)
+		return
+	}
+	var te *agreement.TemplateError
+	if errors.As(err, &te) {
+		f.refused(&data.ValidationError{Problems: []data.FieldError{{Field: "TemplateVersionID", Label: "Skabelon",
+			Code: "template_problems", Text: te.Error()}}})
+		return
+	}
+	if err != nil {
+		f.t.w.showError(err)
+		return
+	}
+	// What was typed is what the store checks, so a bad date gets its message.
+	form.Title, form.Place = f.title.Text, f.place.Text
+	form.Date, form.ValidFrom, form.ValidTo = f.date.Text, f.validFrom.Text, f.validTo.Text
+	a, err := f.t.w.store.CreateAgreement(f.t.ctx(), form)
+	if v, ok := data.AsValidation(err); ok {
+		f.refused(v)
+		return
+	}
+	if err != nil {
+		f.t.w.showError(err)
+		return
+	}
+	f.fields.clear()
+	f.t.list.reload(a.ID)
+	f.t.open(a.ID)
+	f.t.w.setStatus(lang.X("agreements.created", "Kladden {{.Number}} {{.Title}} er oprettet.",
+		map[string]any{"Number": a.Number, "Title": a.Title}))
+}
+
+func (f *newAgreementForm) refused(v *data.ValidationError) {
+	first := f.fields.show(v)
+	f.state.SetText(lang.X("form.state.refused", "Ikke gemt: ret {{.N}} felt(er) markeret med rødt.",
+		map[string]any{"N": len(v.Problems)}))
+	if first != nil {
+		if fo, ok := first.input.(fyne.Focusable); ok {
+			f.t.w.Win.Canvas().Focus(fo)
+		}
+	}
+}

@@ -1,0 +1,123 @@
+package ui
+
+import (
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/storage"
+
+	"partnerskab/data/agreement"
+)
+
+var pdfFilter = storage.NewExtensionFileFilter([]string{".pdf", ".PDF"})
+
+// renderPDF builds the agreement's PDF; it touches no widget, so it runs
+// off the UI goroutine.
+func (v *draftView) renderPDF(id int64) ([]byte, error) {
+	doc, err := agreement.DocumentFor(v.t.ctx(), v.t.w.store, id)
+	if err != nil {
+		return nil, err
+	}
+	return agreement.RenderPDF(doc)
+}
+
+// pdfName is the file name offered for the agreement: "2015-001 Partnerskabsaftale af 2. orden.pdf".
+func (v *draftView) pdfName() string {
+	name := strings.TrimSpace(v.original.Number + " " + v.original.Title)
+	name = strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) {
+			return '-'
+		}
+		return r
+	}, name)
+	return name + ".pdf"
+}
+
+func (v *draftView) choosePDF() {
+	if v.original.ID == 0 {
+		return
+	}
+	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
+		if err != nil {
+			v.t.w.showError(err)
+			return
+		}
+		if wc == nil {
+			return // cancelled
+		}
+		v.writePDF(wc, wc.URI().Path(), nil)
+	}, v.t.w.Win)
+	d.SetFileName(v.pdfName())
+	d.SetFilter(pdfFilter)
+	d.Show()
+	d.Resize(v.t.w.fileDialogSize())
+}
+
+// savePDF writes the PDF to path, as the save dialog does.
+func (v *draftView) savePDF(path string, done func(error)) {
+	f, err := os.Create(path)
+	if err != nil {
+		v.t.w.showError(err)
+		return
+	}
+	v.writePDF(f, path, done)
+}
+
+// writePDF renders and writes off the UI goroutine, then reports back on it.
+func (v *draftView) writePDF(wc io.WriteCloser, path string, done func(error)) {
+	id := v.original.ID
+	v.t.w.setStatus(lang.X("agreements.pdf.writing", "Skriver {{.Path}} …", map[string]any{"Path": path}))
+	go func() {
+		b, err := v.renderPDF(id)
+		if err == nil {
+			_, err = wc.Write(b)
+		}
+		if cerr := wc.Close(); err == nil {
+			err = cerr
+		}
+		fyne.Do(func() {
+			if err != nil {
+				v.t.w.showError(err)
+			} else {
+				v.t.w.setStatus(lang.X("agreements.pdf.written", "Aftalen er gemt som {{.Path}}.", map[string]any{"Path": path}))
+			}
+			if done != nil {
+				done(err)
+			}
+		})
+	}()
+}
+
+// print writes the PDF to a temporary file and opens it in the system's
+// PDF viewer, which prints it; done (tests) gets the file's path.
+func (v *draftView) print(done func(path string, err error)) {
+	if v.original.ID == 0 {
+		return
+	}
+	dir := filepath.Join(os.TempDir(), "partnerskab")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		v.t.w.showError(err)
+		return
+	}
+	path := filepath.Join(dir, v.pdfName())
+	v.savePDF(path, func(err error) {
+		if err == nil {
+			u := &url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
+			if !strings.HasPrefix(u.Path, "/") {
+				u.Path = "/" + u.Path // a Windows path: file:///C:/…
+			}
+			if oerr := v.t.w.App.OpenURL(u); oerr != nil {
+				v.t.w.showError(oerr)
+			}
+		}
+		if done != nil {
+			done(path, err)
+		}
+	})
+}

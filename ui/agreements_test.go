@@ -1,0 +1,194 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"partnerskab/data"
+)
+
+// withPartnershipTemplate opens the demo case and saves the default
+// partnership template, as the caseworker would import it.
+func withPartnershipTemplate(t *testing.T) (*Window, *data.Store, data.Template) {
+	t.Helper()
+	w, s := newTestWindow(t, true)
+	body, err := os.ReadFile(filepath.Join("..", "assets", "templates", "partnerskabsaftale.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tp, _, err := s.SaveTemplate(context.Background(), data.TemplateForm{Name: "Partnerskabsaftale af 2. orden", Body: string(body)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Reload()
+	return w, s, tp
+}
+
+// createDemoDraft drafts the partnership agreement for four of the demo's
+// parties through the form, with the signatories' order changed.
+func createDemoDraft(t *testing.T, w *Window, tp data.Template) []string {
+	t.Helper()
+	w.Tabs.SelectIndex(5)
+	a := w.Agreements
+	a.NewRecord()
+	f := a.fresh
+	f.template.SetSelected(tp.Name)
+	if f.title.Text != tp.Name {
+		t.Errorf("title %q does not follow the template", f.title.Text)
+	}
+	parties := []string{"Slagelse Kommune", "Sekstanten", "Bevar", "Fra de varme lande"}
+	f.parties.SetSelected(parties)
+	if len(f.chosen) < 3 {
+		t.Fatalf("signatories proposed: %d", len(f.chosen))
+	}
+	f.move(2, -1) // the third signs second
+	var order []string
+	for _, c := range f.chosen {
+		order = append(order, c.contact.Name)
+	}
+	typeInto(f.date, "21.2.2015")
+	typeInto(f.validFrom, "1.3.2015")
+	typeInto(f.validTo, "30.9.2017")
+	if f.place.Text != "Korsør" {
+		t.Errorf("place %q, want the setting default_place", f.place.Text)
+	}
+	test.Tap(button(t, w, "Opret kladde"))
+	return order
+}
+
+func TestCreateDraftFromThePartnershipTemplate(t *testing.T) {
+	w, s, tp := withPartnershipTemplate(t)
+	order := createDemoDraft(t, w, tp)
+
+	as, err := s.Agreements(context.Background(), data.AgreementQuery{})
+	if err != nil || len(as) != 1 {
+		t.Fatalf("agreements in the store: %v %v", as, err)
+	}
+	a, err := s.Agreement(context.Background(), as[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	latest, _ := s.LatestVersion(context.Background(), tp.ID)
+	if a.Status != data.StatusDraft || a.TemplateVersionID != latest.ID || a.Number != "2015-001" {
+		t.Errorf("saved %s status %s from version %d (latest %d)", a.Number, a.Status, a.TemplateVersionID, latest.ID)
+	}
+	var parties []string
+	for _, p := range a.Parties {
+		parties = append(parties, p.Name)
+	}
+	if strings.Join(parties, "|") != "Bevar|Fra de varme lande|Sekstanten|Slagelse Kommune" {
+		t.Errorf("parties saved: %v", parties)
+	}
+	var signers []string
+	for _, g := range a.Signatories {
+		signers = append(signers, g.Name)
+	}
+	if strings.Join(signers, "|") != strings.Join(order, "|") {
+		t.Errorf("signatories saved %v, chosen in the order %v", signers, order)
+	}
+	if a.Date.Format("2006-01-02") != "2015-02-21" || a.Place != "Korsør" {
+		t.Errorf("date %v place %q", a.Date, a.Place)
+	}
+
+	// The draft opens in the preview with the parties' names.
+	d := w.Agreements.draft
+	if d.original.ID != a.ID || !d.content.Visible() {
+		t.Fatal("the new draft did not open")
+	}
+	preview := richTextString(d.preview)
+	for _, name := range []string{"Slagelse Kommune", "Sekstanten", "Bevar", "Fra de varme lande"} {
+		mustContain(t, preview, name)
+	}
+	mustContain(t, d.form.state.Text, "Kladde")
+	if got := w.Agreements.list.names(); len(got) != 1 || got[0] != "2015-001 Partnerskabsaftale af 2. orden" {
+		t.Errorf("list shows %v", got)
+	}
+}
+
+func TestBadDateInTheNewAgreementFormIsRefused(t *testing.T) {
+	w, s, tp := withPartnershipTemplate(t)
+	f := w.Agreements.fresh
+	f.template.SetSelected(tp.Name)
+	f.parties.SetSelected([]string{"Bevar", "Sekstanten"})
+	typeInto(f.date, "31.2.2015")
+	test.Tap(f.createButton)
+	if n := countRows(t, s, "agreements"); n != 0 {
+		t.Fatalf("a refused draft wrote %d agreements", n)
+	}
+	msg := f.fields.byName("Date").msg
+	if !msg.Visible() {
+		t.Fatal("no message on the date")
+	}
+	mustContain(t, msg.Text, "findes ikke")
+}
+
+func TestEditedTextOfTheDraftIsSaved(t *testing.T) {
+	w, s, tp := withPartnershipTemplate(t)
+	createDemoDraft(t, w, tp)
+	d := w.Agreements.draft
+	test.Tap(d.editButton)
+	if !d.editing {
+		t.Fatal("»Redigér tekst« did not open the text")
+	}
+	d.body.SetText(d.original.Body + "\n\nParterne mødes første gang den 1. marts 2015.")
+	if !d.form.dirty {
+		t.Fatal("typing did not mark the text as changed")
+	}
+	w.Agreements.Save() // Ctrl+S
+	a, _ := s.Agreement(context.Background(), d.original.ID)
+	if !strings.Contains(a.Body, "Parterne mødes første gang den 1. marts 2015.") {
+		t.Errorf("the edit did not reach the store")
+	}
+	if d.editing || d.form.dirty {
+		t.Error("after saving the draft stays in edit mode")
+	}
+	mustContain(t, richTextString(d.preview), "Parterne mødes første gang")
+
+	// Esc throws an edit away.
+	test.Tap(d.editButton)
+	typeInto(d.body, "Noget helt andet.")
+	d.body.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if a2, _ := s.Agreement(context.Background(), a.ID); a2.Body != a.Body {
+		t.Error("Esc saved the edit")
+	}
+	if d.body.Text != a.Body {
+		t.Error("Esc kept the edited text in the form")
+	}
+}
+
+func TestSaveAsPDFAndPrintWriteThePDF(t *testing.T) {
+	w, _, tp := withPartnershipTemplate(t)
+	createDemoDraft(t, w, tp)
+	d := w.Agreements.draft
+	out := filepath.Join(t.TempDir(), "aftale.pdf")
+	errs := make(chan error, 1)
+	d.savePDF(out, func(err error) { errs <- err })
+	if err := <-errs; err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil || !bytes.HasPrefix(b, []byte("%PDF")) {
+		t.Fatalf("Gem som PDF wrote %d bytes starting %q (%v)", len(b), b[:min(len(b), 8)], err)
+	}
+
+	printed := make(chan string, 1)
+	d.print(func(path string, err error) {
+		if err != nil {
+			t.Error(err)
+		}
+		printed <- path
+	})
+	path := <-printed
+	t.Cleanup(func() { os.Remove(path) })
+	if p, err := os.ReadFile(path); err != nil || !bytes.HasPrefix(p, []byte("%PDF")) {
+		t.Errorf("Udskriv wrote no PDF to %s (%v)", path, err)
+	}
+	mustContain(t, filepath.Base(path), "2015-001")
+}
