@@ -98,7 +98,7 @@ func TestMergePartnershipContent(t *testing.T) {
 		"| **Sekstanten** |", "| **BoligKorsør** |", "| **Center for Arbejdsmarked og Integration** |",
 		"| **Boligsocial helhedsplan Motalavej** |", "| **Jobenheden, Projekt Ringparken og Motalavej** |", "op til 16 arbejdspladser", "5–7 gange om året",
 		"gælder fra 1. marts 2015 til 30. september 2017", "i Korsør den 21. februar 2015",
-"lejer Bevar lokaler på i alt 60 m² i Kvarterhuset, Motalavej, 4220 Korsør af BoligKorsør fra den 1. september 2015",
+		"lejer Bevar lokaler på i alt 60 m² i Kvarterhuset, Motalavej, 4220 Korsør af BoligKorsør fra den 1. september 2015",
 		"- Arbejdspladser i de to socialøkonomiske virksomheder: 16 job, inden 31. december 2015",
 	} {
 		if !strings.Contains(md, want) {

@@ -105,9 +105,12 @@ func newRenderer(doc Document) (*renderer, error) {
 	pdf.SetProducer("Partnerskab (gofpdf 1.16.2)", true)
 	pdf.SetCreator("Partnerskab", true)
 	pdf.SetTitle(doc.Title, true)
-	if doc.Number != "" {
-		pdf.SetSubject("Aftale "+doc.Number, true)
+	// The subject says where the text came from, for whoever finds the file.
+	subject := "Aftale " + doc.Number
+	if doc.Template != "" {
+		subject += fmt.Sprintf(" · skabelon %s, version %d", doc.Template, doc.Version)
 	}
+	pdf.SetSubject(strings.TrimSpace(subject), true)
 	pdf.SetHeaderFunc(r.pageHeader)
 	pdf.SetFooterFunc(r.pageFooter)
 	return r, nil
