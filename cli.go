@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"text/tabwriter"
 	"time"
 
 	"partnerskab/data"
@@ -74,9 +75,11 @@ func cmdHelp(e *env, args []string) int {
 	fmt.Fprintln(e.stdout, "Uden kommando åbnes vinduet. --db vælger databasefilen (standard: "+defaultPathText()+").")
 	fmt.Fprintln(e.stdout)
 	fmt.Fprintln(e.stdout, "Kommandoer:")
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 	for _, c := range commands {
-		fmt.Fprintf(e.stdout, "  %-20s %s\n", c.usage, c.summary)
+		fmt.Fprintf(tw, "  %s\t%s\n", c.usage, c.summary)
 	}
+	tw.Flush()
 	return 0
 }
 
