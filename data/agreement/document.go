@@ -16,6 +16,7 @@ type Document struct {
 	Example   bool // prints "EKSEMPEL" on every page (the demo case)
 	Template  string
 	Version   int
+	Signed    *Signed   // the signatures and the certificate page; nil until signed
 	Generated time.Time // ignored for the bytes: output is deterministic for the same input
 }
 
