@@ -104,20 +104,22 @@ func cmdExport(e *env, args []string) int {
 		return code
 	}
 	defer s.Close()
-	doc, err := agreement.DocumentFor(context.Background(), s, id)
+	ctx := context.Background()
+	a, err := s.Agreement(ctx, id)
 	if errors.Is(err, data.ErrNotFound) {
 		return e.fail("%s: aftale %d findes ikke; se 'partnerskab agreements'", s.Path(), id)
 	} else if err != nil {
 		return e.fail("%s: %v", s.Path(), err)
 	}
-	pdf, err := agreement.RenderPDF(doc)
+	// A signed agreement is exactly its stored sealed bytes (ExportPDF).
+	pdf, err := agreement.ExportPDF(ctx, s, existingSealer(ctx, s), id)
 	if err != nil {
-		return e.fail("aftale %s: PDF'en kan ikke dannes: %v", doc.Number, err)
+		return e.fail("aftale %s: PDF'en kan ikke dannes: %v", a.Number, err)
 	}
 	if err := writeFileAtomic(out, pdf); err != nil {
 		return e.fail("%v", err)
 	}
-	fmt.Fprintf(e.stdout, "Aftale %s er skrevet til %s.\n", doc.Number, out)
+	fmt.Fprintf(e.stdout, "Aftale %s er skrevet til %s.\n", a.Number, out)
 	return 0
 }
 

@@ -47,9 +47,9 @@ func agreementsJSON(t *testing.T, db string) []agreementRow {
 func TestAgreementsListsTheDemoDraft(t *testing.T) {
 	db := agreementDemoDB(t)
 	rows := agreementsJSON(t, db)
-	if len(rows) != 1 || rows[0].Status != "draft" || rows[0].Number != "2015-001" ||
+	if len(rows) != 2 || rows[0].Status != "draft" || rows[0].Number != "2015-001" || rows[1].Status != "signed" ||
 		rows[0].Title != "Partnerskabsaftale af 2. orden" || rows[0].Date != "2015-02-21" || rows[0].ID == 0 {
-		t.Errorf("agreements --json = %+v, want the demo's one draft", rows)
+		t.Errorf("agreements --json = %+v, want the demo's draft and its signed example", rows)
 	}
 	// The raw JSON uses the documented names.
 	_, stdout, _ := runCLI(t, "agreements", "--json", "--db", db)

@@ -35,6 +35,12 @@ func openWindow(dbPath string, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "partnerskab:", err)
 		}
 	}
-	ui.Run(s)
+	// The seal's certificates live next to the database (agreement.SealDir);
+	// a failure leaves the window usable, only sealing is refused.
+	sealer, err := agreement.OpenStoreSealer(ctx, s)
+	if err != nil {
+		fmt.Fprintln(stderr, "partnerskab: segl:", err)
+	}
+	ui.Run(s, sealer)
 	return 0
 }

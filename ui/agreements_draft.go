@@ -38,6 +38,11 @@ type draftView struct {
 	editorBox  *fyne.Container // the entry and its message, shown while editing
 	editing    bool
 
+	signing  *signingActions // Send til underskrift, Underskriv i mødet, papir, Tillæg (signing_actions.go)
+	ceremony *ceremony       // the signing ceremony while it fills the window
+	paper    *paperDialog    // the paper signatures' dialog while it is open
+	onSealed func(error)     // tests: called when a sealing has ended
+
 	original data.Agreement
 }
 
@@ -70,8 +75,10 @@ func newDraftView(t *AgreementsTab) *draftView {
 	editor := container.NewBorder(nil, bodyField.msg, nil, nil, v.body)
 	editor.Hide()
 	textArea := container.NewStack(v.scroll, editor)
+	v.signing = newSigningActions(v)
 	top := container.NewVBox(v.form.heading, v.form.state, v.parties,
-		container.NewHBox(v.editButton, layout.NewSpacer(), v.pdfButton, v.printBtn))
+		container.NewHBox(v.editButton, v.signing.bar, layout.NewSpacer(), v.pdfButton, v.printBtn), v.signing.options)
+	v.signing.top = top
 	v.content = container.NewBorder(top, v.editBar, nil, nil, textArea)
 	v.editorBox = editor
 	return v
@@ -128,7 +135,7 @@ func (v *draftView) updateState() {
 	a := v.original
 	s := ""
 	if a.Status != "" {
-		s = agreementStatusLabel(a.Status)
+		s = signingStatusLabel(v.t.w.store, a)
 	}
 	if a.TemplateName != "" {
 		s += " · " + lang.X("agreements.fromtemplate", "fra {{.Name}} version {{.Version}}",
@@ -137,10 +144,12 @@ func (v *draftView) updateState() {
 	switch {
 	case v.form.dirty:
 		s += " · " + lang.X("form.state.dirty", "Ændringer er ikke gemt.")
-	case !a.UpdatedAt.IsZero():
+	case !a.UpdatedAt.IsZero() && v.isDraft():
 		s += " · " + lang.X("form.state.saved", "Sidst gemt {{.When}}.", map[string]any{"When": dk.FormatDateTime(a.UpdatedAt.Local())})
 	}
-	if !v.isDraft() {
+	if signing := signingStateText(v.t.w.store, a); signing != "" {
+		s += " · " + signing
+	} else if !v.isDraft() {
 		s += " " + lang.X("agreements.locked", "Teksten kan ikke ændres, når aftalen er sendt til underskrift.")
 	}
 	v.form.state.SetText(s)
@@ -149,6 +158,14 @@ func (v *draftView) updateState() {
 		v.editButton.Enable()
 	} else {
 		v.editButton.Disable()
+	}
+	if v.isDraft() || a.ID == 0 {
+		v.editButton.Show()
+	} else {
+		v.editButton.Hide() // the text is locked from "Send til underskrift" on
+	}
+	if v.signing != nil {
+		v.signing.update(a, v.editing || v.form.dirty)
 	}
 }
 

@@ -17,14 +17,10 @@ import (
 
 var pdfFilter = storage.NewExtensionFileFilter([]string{".pdf", ".PDF"})
 
-// renderPDF builds the agreement's PDF; it touches no widget, so it runs
-// off the UI goroutine.
+// renderPDF builds the agreement's PDF: a signed one is exactly the sealed
+// bytes the store holds. It touches no widget, so it runs off the UI goroutine.
 func (v *draftView) renderPDF(id int64) ([]byte, error) {
-	doc, err := agreement.DocumentFor(v.t.ctx(), v.t.w.store, id)
-	if err != nil {
-		return nil, err
-	}
-	return agreement.RenderPDF(doc)
+	return agreement.ExportPDF(v.t.ctx(), v.t.w.store, v.t.w.sealer, id)
 }
 
 // pdfName is the file name offered for the agreement: "2015-001 Partnerskabsaftale af 2. orden.pdf".

@@ -22,6 +22,9 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		item(lang.X("menu.new", "Ny"), fyne.KeyN, func() { w.current().NewRecord() }),
 		item(lang.X("menu.save", "Gem"), fyne.KeyS, func() { w.current().Save() }),
 		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(lang.X("signing.menu.verify", "Kontrollér PDF…"), w.chooseVerify),
+		fyne.NewMenuItem(lang.X("signing.menu.seal", "Segl…"), func() { w.showSealSettings() }),
+		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.X("menu.demo", "Indlæs eksemplet…"), w.confirmDemo),
 	)
 	edit := fyne.NewMenu(lang.X("menu.edit", "Rediger"),

@@ -25,6 +25,7 @@ type Window struct {
 	App        fyne.App
 	Win        fyne.Window
 	store      *data.Store
+	sealer     *agreement.Sealer // seals signed agreements; nil when the certificate could not be opened
 	Tabs       *container.AppTabs
 	Overview   *OverviewTab
 	Partners   *PartnersTab
@@ -50,11 +51,13 @@ type editor interface {
 	headingName() string            // what the form is editing, for questions
 }
 
-// Run opens the window on the store and blocks until it is closed.
-func Run(s *data.Store) {
+// Run opens the window on the store, sealing signed agreements with
+// sealer, and blocks until it is closed.
+func Run(s *data.Store, sealer *agreement.Sealer) {
 	SetupLanguage()
 	a := app.NewWithID(AppID)
 	w := New(a, s)
+	w.sealer = sealer
 	w.Win.Resize(fyne.NewSize(1200, 780))
 	w.OfferDemoIfEmpty()
 	w.OfferDrafts()

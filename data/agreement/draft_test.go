@@ -205,8 +205,8 @@ func TestLoadDemoDraftsThePartnershipAgreement(t *testing.T) {
 		t.Fatalf("LoadDemo: %v", err)
 	}
 	list, _ := s.Agreements(ctx, data.AgreementQuery{})
-	if len(list) != 1 {
-		t.Fatalf("%d agreements in the demo, want 1", len(list))
+	if len(list) != 2 { // the draft, and the signed example (2015-002)
+		t.Fatalf("%d agreements in the demo, want 2", len(list))
 	}
 	a, _ := s.Agreement(ctx, list[0].ID)
 	if a.Status != data.StatusDraft || !a.Example || a.TemplateName != "Partnerskabsaftale af 2. orden" || len(a.Parties) != 8 ||

@@ -66,6 +66,7 @@ func RenderPDF(doc Document) ([]byte, error) {
 	r.parties()
 	r.body(doc.Body)
 	r.signatures()
+	r.certificate() // pdf_signed_certificate.go: only for a signed agreement
 	if err := r.pdf.Error(); err != nil {
 		return nil, fmt.Errorf("agreement %s: %w", doc.Number, err)
 	}
@@ -192,7 +193,7 @@ func (r *renderer) pageFooter() {
 // light and diagonal across the page.
 func (r *renderer) watermark() {
 	var marks []string
-	if r.doc.Draft {
+	if r.doc.Draft && r.doc.Signed == nil { // a signed agreement is no draft, whatever the flag says
 		marks = append(marks, "UDKAST")
 	}
 	if r.doc.Example {
@@ -214,7 +215,11 @@ func (r *renderer) watermark() {
 	top := cy - lineH*float64(len(marks))/2 + lineH*0.8
 	for i, m := range marks {
 		w := r.textWidth(m, "B", size)
+		// Text extraction cannot join letters set on a slant into a word;
+		// the actual text tells it which word they make.
+		r.pdf.RawWriteStr("/Span <</ActualText (" + m + ")>> BDC\n")
 		r.drawText(cx-w/2, top+float64(i)*lineH, m, "B", size)
+		r.pdf.RawWriteStr("EMC\n")
 	}
 	pdf.TransformEnd()
 	r.forgetFont() // the font set inside the transformation ended with it

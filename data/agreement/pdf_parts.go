@@ -106,8 +106,8 @@ func (r *renderer) signatures() {
 	}
 	colW := (contentW - signatureGap) / 2
 	heights := make([]float64, len(signers))
-	for i, s := range signers {
-		heights[i] = r.signatureHeight(s, colW)
+	for i := range signers {
+		heights[i] = r.blockHeight(i, colW) // pdf_signed.go: a given signature's block differs
 	}
 	if !r.bodyHasSignatureHeading() {
 		r.sectionTitle("Underskrifter", heights[0])
@@ -127,9 +127,9 @@ func (r *renderer) signatures() {
 			head = max(head, len(r.forLines(signers[i+1], colW)))
 		}
 		top := r.y
-		r.signature(signers[i], marginL, top, colW, head)
+		r.signatureAt(i, marginL, top, colW, head)
 		if i+1 < len(signers) {
-			r.signature(signers[i+1], marginL+colW+signatureGap, top, colW, head)
+			r.signatureAt(i+1, marginL+colW+signatureGap, top, colW, head)
 		}
 		r.y = top + h + 6
 	}
@@ -139,8 +139,8 @@ func (r *renderer) signatures() {
 func (r *renderer) firstSignatureRow() float64 {
 	colW := (contentW - signatureGap) / 2
 	h := 0.0
-	for _, s := range r.doc.Signers[:min(2, len(r.doc.Signers))] {
-		h = max(h, r.signatureHeight(s, colW))
+	for i := range r.doc.Signers[:min(2, len(r.doc.Signers))] {
+		h = max(h, r.blockHeight(i, colW))
 	}
 	return h + paraSpacing
 }

@@ -365,6 +365,8 @@ CREATE TABLE agreements (
     sent_at             TEXT,
     signed_at           TEXT,
     rejected_reason     TEXT NOT NULL DEFAULT '',
+    rejected_by         INTEGER REFERENCES signatories (id),
+    rejected_at         TEXT,
     sealed_pdf          BLOB,
     sealed_sha256       TEXT,
     case_closed_on      TEXT CHECK (case_closed_on IS NULL OR date(case_closed_on) IS case_closed_on),
@@ -382,9 +384,47 @@ CREATE INDEX agreements_template_version ON agreements (template_version_id) WHE
 -- An agreement's text, parties and signatories can be changed only while it
 -- is a draft: once sent for signing, the parties sign what they were sent.
 CREATE TRIGGER agreements_text_locked BEFORE UPDATE OF body, template_version_id ON agreements
-WHEN OLD.status <> 'draft' AND (NEW.body IS NOT OLD.body OR NEW.template_version_id IS NOT OLD.template_version_id)
+WHEN OLD.status NOT IN ('draft', 'signed') AND (NEW.body IS NOT OLD.body OR NEW.template_version_id IS NOT OLD.template_version_id)
 BEGIN
     SELECT RAISE(ABORT, 'aftalens tekst kan kun ændres, mens aftalen er en kladde');
+END;
+
+-- The signing (data/signing.go). Status 'signed' is set only together with
+-- the sealed PDF and its SHA-256, once every signatory has signed, and only
+-- from 'pending'; a rejection names who and why. These guard UPDATE: rows
+-- inserted in one piece (tests, imports) are the caller's business.
+CREATE TRIGGER agreements_signed_needs_seal BEFORE UPDATE OF status ON agreements
+WHEN NEW.status = 'signed' AND OLD.status <> 'signed' AND (OLD.status <> 'pending' OR NEW.sealed_pdf IS NULL
+    OR length(NEW.sealed_sha256) IS NOT 64 OR NEW.signed_at IS NULL
+    OR EXISTS (SELECT 1 FROM signatories g WHERE g.agreement_id = NEW.id
+        AND NOT EXISTS (SELECT 1 FROM signatures x WHERE x.signatory_id = g.id)))
+BEGIN
+    SELECT RAISE(ABORT, 'aftalen kan kun låses som underskrevet fra Til underskrift, med alle underskrifter og den forseglede PDF');
+END;
+
+CREATE TRIGGER agreements_seal_only_when_signed BEFORE UPDATE OF sealed_pdf, sealed_sha256 ON agreements
+WHEN OLD.status <> 'signed' AND NEW.status <> 'signed' AND (NEW.sealed_pdf IS NOT NULL OR NEW.sealed_sha256 IS NOT NULL)
+BEGIN
+    SELECT RAISE(ABORT, 'den forseglede PDF gemmes kun sammen med status Underskrevet');
+END;
+
+CREATE TRIGGER agreements_rejected_says_why BEFORE UPDATE OF status ON agreements
+WHEN NEW.status = 'rejected' AND OLD.status <> 'rejected' AND (trim(NEW.rejected_reason) = '' OR NEW.rejected_by IS NULL)
+BEGIN
+    SELECT RAISE(ABORT, 'en afvisning skal sige hvem og hvorfor');
+END;
+
+-- A signed agreement is immutable: a change is an amendment (Tillæg).
+CREATE TRIGGER agreements_signed_no_update BEFORE UPDATE ON agreements
+WHEN OLD.status = 'signed'
+BEGIN
+    SELECT RAISE(ABORT, 'aftalen er underskrevet og kan ikke ændres; lav et tillæg');
+END;
+
+CREATE TRIGGER agreements_signed_no_delete BEFORE DELETE ON agreements
+WHEN OLD.status = 'signed'
+BEGIN
+    SELECT RAISE(ABORT, 'aftalen er underskrevet og kan ikke ændres; lav et tillæg');
 END;
 
 CREATE TABLE agreement_parties (
@@ -403,13 +443,13 @@ BEGIN
 END;
 
 CREATE TRIGGER agreement_parties_update_locked BEFORE UPDATE ON agreement_parties
-WHEN (SELECT status FROM agreements WHERE id = OLD.agreement_id) <> 'draft'
+WHEN (SELECT status FROM agreements WHERE id = OLD.agreement_id) NOT IN ('draft', 'signed')
 BEGIN
     SELECT RAISE(ABORT, 'aftalens parter kan kun ændres, mens aftalen er en kladde');
 END;
 
 CREATE TRIGGER agreement_parties_delete_locked BEFORE DELETE ON agreement_parties
-WHEN (SELECT status FROM agreements WHERE id = OLD.agreement_id) <> 'draft'
+WHEN (SELECT status FROM agreements WHERE id = OLD.agreement_id) NOT IN ('draft', 'signed')
 BEGIN
     SELECT RAISE(ABORT, 'aftalens parter kan kun ændres, mens aftalen er en kladde');
 END;
@@ -433,17 +473,45 @@ BEGIN
 END;
 
 CREATE TRIGGER signatories_update_locked BEFORE UPDATE OF contact_id, position, name, title, organisation_name ON signatories
-WHEN (SELECT status FROM agreements WHERE id = OLD.agreement_id) <> 'draft'
+WHEN (SELECT status FROM agreements WHERE id = OLD.agreement_id) NOT IN ('draft', 'signed')
 BEGIN
     SELECT RAISE(ABORT, 'aftalens underskrivere kan kun ændres, mens aftalen er en kladde');
 END;
 
 CREATE TRIGGER signatories_delete_locked BEFORE DELETE ON signatories
-WHEN (SELECT status FROM agreements WHERE id = OLD.agreement_id) <> 'draft'
+WHEN (SELECT status FROM agreements WHERE id = OLD.agreement_id) NOT IN ('draft', 'signed')
 BEGIN
     SELECT RAISE(ABORT, 'aftalens underskrivere kan kun ændres, mens aftalen er en kladde');
 END;
 
+CREATE TRIGGER agreement_parties_signed BEFORE UPDATE ON agreement_parties
+WHEN (SELECT status FROM agreements WHERE id = OLD.agreement_id) = 'signed'
+BEGIN
+    SELECT RAISE(ABORT, 'aftalen er underskrevet og kan ikke ændres; lav et tillæg');
+END;
+
+CREATE TRIGGER agreement_parties_signed_delete BEFORE DELETE ON agreement_parties
+WHEN (SELECT status FROM agreements WHERE id = OLD.agreement_id) = 'signed'
+BEGIN
+    SELECT RAISE(ABORT, 'aftalen er underskrevet og kan ikke ændres; lav et tillæg');
+END;
+
+CREATE TRIGGER signatories_signed BEFORE UPDATE ON signatories
+WHEN (SELECT status FROM agreements WHERE id = OLD.agreement_id) = 'signed'
+BEGIN
+    SELECT RAISE(ABORT, 'aftalen er underskrevet og kan ikke ændres; lav et tillæg');
+END;
+
+CREATE TRIGGER signatories_signed_delete BEFORE DELETE ON signatories
+WHEN (SELECT status FROM agreements WHERE id = OLD.agreement_id) = 'signed'
+BEGIN
+    SELECT RAISE(ABORT, 'aftalen er underskrevet og kan ikke ændres; lav et tillæg');
+END;
+
+-- One signature per signatory, given while the agreement is 'pending':
+-- drawn (the strokes as recorded and the PNG made from them), typed (the
+-- name as typed) or on paper (the date written on the paper; the scan is in
+-- agreement_scans). signed_at is when the program recorded it.
 CREATE TABLE signatures (
     id           INTEGER PRIMARY KEY,
     signatory_id INTEGER NOT NULL UNIQUE REFERENCES signatories (id),
@@ -453,9 +521,67 @@ CREATE TABLE signatures (
     typed_name   TEXT NOT NULL DEFAULT '',
     place        TEXT NOT NULL DEFAULT '',
     signed_at    TEXT NOT NULL,
-    scan_pdf     BLOB,
-    scan_sha256  TEXT
+    signed_on    TEXT CHECK (signed_on IS NULL OR date(signed_on) IS signed_on),
+    CHECK (method <> 'drawn' OR (image_png IS NOT NULL AND strokes IS NOT NULL)),
+    CHECK (method <> 'typed' OR trim(typed_name) <> ''),
+    CHECK (method <> 'paper' OR signed_on IS NOT NULL)
 ) STRICT;
+
+CREATE TRIGGER signatures_only_pending BEFORE INSERT ON signatures
+WHEN (SELECT a.status FROM signatories g JOIN agreements a ON a.id = g.agreement_id WHERE g.id = NEW.signatory_id) IS NOT 'pending'
+BEGIN
+    SELECT RAISE(ABORT, 'der kan kun skrives under på en aftale, der er sendt til underskrift');
+END;
+
+CREATE TRIGGER signatures_signed BEFORE UPDATE ON signatures
+WHEN (SELECT a.status FROM signatories g JOIN agreements a ON a.id = g.agreement_id WHERE g.id = OLD.signatory_id) = 'signed'
+BEGIN
+    SELECT RAISE(ABORT, 'aftalen er underskrevet og kan ikke ændres; lav et tillæg');
+END;
+
+CREATE TRIGGER signatures_signed_delete BEFORE DELETE ON signatures
+WHEN (SELECT a.status FROM signatories g JOIN agreements a ON a.id = g.agreement_id WHERE g.id = OLD.signatory_id) = 'signed'
+BEGIN
+    SELECT RAISE(ABORT, 'aftalen er underskrevet og kan ikke ændres; lav et tillæg');
+END;
+
+-- A signature once given stands, also before the agreement is locked.
+CREATE TRIGGER signatures_no_update BEFORE UPDATE ON signatures
+WHEN (SELECT a.status FROM signatories g JOIN agreements a ON a.id = g.agreement_id WHERE g.id = OLD.signatory_id) IS NOT 'signed'
+BEGIN
+    SELECT RAISE(ABORT, 'en afgivet underskrift kan ikke ændres');
+END;
+
+CREATE TRIGGER signatures_no_delete BEFORE DELETE ON signatures
+WHEN (SELECT a.status FROM signatories g JOIN agreements a ON a.id = g.agreement_id WHERE g.id = OLD.signatory_id) IS NOT 'signed'
+BEGIN
+    SELECT RAISE(ABORT, 'en afgivet underskrift kan ikke slettes');
+END;
+
+-- The scan of the paper signatures, one per agreement, kept with its SHA-256.
+CREATE TABLE agreement_scans (
+    agreement_id INTEGER PRIMARY KEY REFERENCES agreements (id),
+    pdf          BLOB NOT NULL,
+    sha256       TEXT NOT NULL CHECK (length(sha256) = 64),
+    added_at     TEXT NOT NULL
+) STRICT;
+
+CREATE TRIGGER agreement_scans_only_pending BEFORE INSERT ON agreement_scans
+WHEN (SELECT status FROM agreements WHERE id = NEW.agreement_id) IS NOT 'pending'
+BEGIN
+    SELECT RAISE(ABORT, 'en scanning kan kun vedhæftes en aftale, der er sendt til underskrift');
+END;
+
+CREATE TRIGGER agreement_scans_no_update BEFORE UPDATE ON agreement_scans
+BEGIN
+    SELECT RAISE(ABORT, 'aftalen er underskrevet og kan ikke ændres; lav et tillæg');
+END;
+
+CREATE TRIGGER agreement_scans_no_delete BEFORE DELETE ON agreement_scans
+WHEN (SELECT status FROM agreements WHERE id = OLD.agreement_id) = 'signed'
+BEGIN
+    SELECT RAISE(ABORT, 'aftalen er underskrevet og kan ikke ændres; lav et tillæg');
+END;
 
 -- The audit log: what happened, when, to which record.
 CREATE TABLE events (
@@ -464,9 +590,24 @@ CREATE TABLE events (
     kind      TEXT NOT NULL,
     entity    TEXT NOT NULL,
     entity_id INTEGER,
-    detail    TEXT NOT NULL DEFAULT ''
+    detail    TEXT NOT NULL DEFAULT '',
+    -- the signatory a signing step concerns (presented, read, signed, rejected)
+    signatory_id INTEGER
 ) STRICT;
 CREATE INDEX events_entity ON events (entity, entity_id);
+
+-- The signing steps of a signed agreement are its evidence.
+CREATE TRIGGER events_signed_no_update BEFORE UPDATE ON events
+WHEN OLD.entity = 'aftale' AND (SELECT status FROM agreements WHERE id = OLD.entity_id) = 'signed'
+BEGIN
+    SELECT RAISE(ABORT, 'aftalen er underskrevet og kan ikke ændres; lav et tillæg');
+END;
+
+CREATE TRIGGER events_signed_no_delete BEFORE DELETE ON events
+WHEN OLD.entity = 'aftale' AND (SELECT status FROM agreements WHERE id = OLD.entity_id) = 'signed'
+BEGIN
+    SELECT RAISE(ABORT, 'aftalen er underskrevet og kan ikke ændres; lav et tillæg');
+END;
 
 -- Unsaved form edits, kept as the user types so that nothing is lost when
 -- the lid closes; never written over a saved record without Save.

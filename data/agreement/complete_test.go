@@ -1,0 +1,244 @@
+package agreement
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"partnerskab/data"
+)
+
+// demoWithAgreements is a fresh database after `partnerskab demo`: the
+// draft and the signed example, with the seal folder next to the file.
+func demoWithAgreements(tb testing.TB) *data.Store {
+	tb.Helper()
+	s, err := data.Open(filepath.Join(tb.TempDir(), "partnerskab.db"))
+	if err != nil {
+		tb.Fatalf("Open: %v", err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	if err := LoadDemo(context.Background(), s); err != nil {
+		tb.Fatalf("LoadDemo: %v", err)
+	}
+	return s
+}
+
+// demoAgreement finds the demo's agreement of status st.
+func demoAgreement(tb testing.TB, s *data.Store, st data.AgreementStatus) data.Agreement {
+	tb.Helper()
+	list, err := s.Agreements(context.Background(), data.AgreementQuery{Status: st})
+	if err != nil || len(list) != 1 {
+		tb.Fatalf("the demo has %d agreements of status %s (%v), want 1", len(list), st, err)
+	}
+	a, err := s.Agreement(context.Background(), list[0].ID)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return a
+}
+
+func hexSum(b []byte) string {
+	h := sha256.Sum256(b)
+	return hex.EncodeToString(h[:])
+}
+
+// checkSealed asserts what every finished agreement must hold: status
+// signed, the stored bytes are what ExportPDF gives (every time), their
+// SHA-256 is the stored one, Verify and pdfsig accept the seal, and the
+// certificate page prints the stored text hash.
+func checkSealed(t *testing.T, s *data.Store, sealer *Sealer, id int64) []string {
+	t.Helper()
+	ctx := context.Background()
+	st, err := s.SigningState(ctx, id)
+	if err != nil || st.Status != data.StatusSigned {
+		t.Fatalf("status %s (%v), want signed", st.Status, err)
+	}
+	stored, sum, err := s.SealedPDF(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out1, err := ExportPDF(ctx, s, sealer, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out2, _ := ExportPDF(ctx, s, nil, id)
+	if !bytes.Equal(out1, stored) || !bytes.Equal(out2, stored) || hexSum(out1) != sum || st.SealedSHA256 != sum {
+		t.Errorf("ExportPDF gives %s and %s; stored %s (state %s)", hexSum(out1), hexSum(out2), sum, st.SealedSHA256)
+	}
+	r, err := Verify(stored, sealer.Trusted())
+	if err != nil || !r.OK || !r.Chained {
+		t.Errorf("Verify: %v\n%s", err, r)
+	}
+	path := writeTemp(t, "underskrevet.pdf", stored)
+	if out := pdfsig(t, path); !strings.Contains(out, "Signature is Valid.") || !strings.Contains(out, "Total document signed") {
+		t.Errorf("pdfsig:\n%s", out)
+	}
+	ps := pages(t, path)
+	a, _ := s.Agreement(ctx, id)
+	// The certificate page(s) come last; a hash may wrap over two lines.
+	all := strings.Join(strings.Fields(bare(strings.Join(ps, "\n"))), "")
+	at := strings.LastIndex(all, "Underskriftsbevis")
+	if at < 0 {
+		t.Fatalf("no certificate page:\n%s", ps[len(ps)-1])
+	}
+	for _, want := range []string{a.Number, a.BodySHA256} {
+		if !strings.Contains(all[at:], want) {
+			t.Errorf("the certificate page lacks %q", want)
+		}
+	}
+	return ps
+}
+
+func TestDemoHasASignedSealedExample(t *testing.T) {
+	s := demoWithAgreements(t)
+	ctx := context.Background()
+	a := demoAgreement(t, s, data.StatusSigned)
+	draft := demoAgreement(t, s, data.StatusDraft)
+	if !a.Example || a.Title != draft.Title || len(a.Signatories) < 4 || a.Number == draft.Number {
+		t.Errorf("signed example %s %q example %v, %d signatories", a.Number, a.Title, a.Example, len(a.Signatories))
+	}
+	sealer, err := OpenStoreSealer(ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps := checkSealed(t, s, sealer, a.ID)
+	all := bare(strings.Join(ps, "\n"))
+	for _, want := range []string{"EKSEMPEL", "Underskrevet 19.2.2015 kl.", "i Korsør", "tegnet på skærm"} {
+		if !strings.Contains(all, bare(want)) {
+			t.Errorf("the signed example's text lacks %q", want)
+		}
+	}
+	for _, g := range a.Signatories {
+		if !strings.Contains(all, bare(g.Name)) {
+			t.Errorf("the signed example lacks the signatory %q", g.Name)
+		}
+	}
+	st, _ := s.SigningState(ctx, a.ID)
+	for _, g := range st.Signers {
+		if g.Signature == nil || g.Signature.Method != data.MethodDrawn || data.InkAmount(mustInk(t, g.Signature.Strokes)) < MinInk {
+			t.Errorf("%s's demo signature = %+v", g.Name, g.Signature)
+		}
+	}
+}
+
+func mustInk(t *testing.T, s string) [][]Point {
+	t.Helper()
+	ink, err := data.ParseInk(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ink
+}
+
+// The whole ceremony through the data API, on the demo's draft.
+func TestSignTheDemoDraftAndFinish(t *testing.T) {
+	s := demoWithAgreements(t)
+	ctx := context.Background()
+	a := demoAgreement(t, s, data.StatusDraft)
+	sealer, _ := testSealer(t, "Slagelse Kommune, Center for Arbejdsmarked og Integration")
+	if _, err := Finish(ctx, s, sealer, a.ID); err == nil {
+		t.Error("a draft was finished")
+	}
+	if err := s.SendForSigning(ctx, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	clock := time.Date(2015, 2, 21, 14, 0, 0, 0, time.Local)
+	s.Now = func() time.Time { return clock }
+	for i, g := range a.Signatories {
+		clock = clock.Add(4 * time.Minute)
+		if err := s.PresentToSigner(ctx, a.ID, g.ID); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.ConfirmRead(ctx, a.ID, g.ID); err != nil {
+			t.Fatal(err)
+		}
+		strokes := demoStrokes(g.Name)
+		img, err := RenderInk(strokes, 900, 300)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.SignDrawn(ctx, a.ID, g.ID, data.InkJSON(strokes), img, ""); err != nil {
+			t.Fatal(err)
+		}
+		if i < len(a.Signatories)-1 {
+			// Not finished before the last signature; the export is a fresh, unsealed render.
+			if _, err := Finish(ctx, s, sealer, a.ID); err == nil {
+				t.Fatalf("finished after %d of %d signatures", i+1, len(a.Signatories))
+			}
+		}
+	}
+	first, err := Finish(ctx, s, sealer, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := Finish(ctx, s, sealer, a.ID)
+	if err != nil || !bytes.Equal(first, again) {
+		t.Errorf("a second Finish gave other bytes (%v)", err)
+	}
+	ps := checkSealed(t, s, sealer, a.ID)
+	all := bare(strings.Join(ps, "\n"))
+	for _, want := range []string{"Underskrevet 21.2.2015 kl. 14.04 i Korsør", "præsenteret", "læst og bekræftet"} {
+		if !strings.Contains(all, bare(want)) {
+			t.Errorf("the signed PDF lacks %q", want)
+		}
+	}
+	if strings.Contains(all, "UDKAST") {
+		t.Error("the signed PDF still says UDKAST")
+	}
+}
+
+func TestPaperRouteIsSealedWithTheScanHash(t *testing.T) {
+	s := demoWithAgreements(t)
+	ctx := context.Background()
+	a := demoAgreement(t, s, data.StatusDraft)
+	if err := s.SendForSigning(ctx, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	s.Now = func() time.Time { return time.Date(2015, 2, 25, 10, 0, 0, 0, time.UTC) }
+	var sigs []data.PaperSignature
+	for _, g := range a.Signatories {
+		sigs = append(sigs, data.PaperSignature{SignatoryID: g.ID, SignedOn: time.Date(2015, 2, 23, 0, 0, 0, 0, time.UTC)})
+	}
+	scan := []byte("%PDF-1.4\n% scannede underskrifter\n%%EOF\n")
+	if err := s.RegisterPaperSignatures(ctx, a.ID, sigs, scan); err != nil {
+		t.Fatal(err)
+	}
+	sealer, _ := testSealer(t, "Slagelse Kommune, Center for Arbejdsmarked og Integration")
+	if _, err := Finish(ctx, s, sealer, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	ps := checkSealed(t, s, sealer, a.ID)
+	all := strings.Join(strings.Fields(bare(strings.Join(ps, "\n"))), "") // a hash may wrap
+	for _, want := range []string{"Underskrevet på papir 23.2.2015", "papir", hexSum(scan)} {
+		if !strings.Contains(all, strings.Join(strings.Fields(want), "")) {
+			t.Errorf("the paper-signed PDF lacks %q", want)
+		}
+	}
+	st, _ := s.SigningState(ctx, a.ID)
+	if st.StatusLabel() != "Underskrevet (papir)" {
+		t.Errorf("status label %q", st.StatusLabel())
+	}
+}
+
+func TestExportOfAnUnsignedAgreementIsAFreshRender(t *testing.T) {
+	s := demoWithAgreements(t)
+	ctx := context.Background()
+	a := demoAgreement(t, s, data.StatusDraft)
+	b, err := ExportPDF(ctx, s, nil, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, _ := DocumentFor(ctx, s, a.ID)
+	want, _ := RenderPDF(doc)
+	if !bytes.Equal(b, want) {
+		t.Error("the draft's export is not its render")
+	}
+	if _, _, err := s.SealedPDF(ctx, a.ID); err == nil {
+		t.Error("exporting a draft stored sealed bytes")
+	}
+}

@@ -1,0 +1,141 @@
+package ui
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"partnerskab/data"
+)
+
+// The draft view's signing buttons, shown by the agreement's status:
+// a Kladde is sent for signing; one awaiting signatures is signed in the
+// meeting or registered as signed on paper; a signed one gets an amendment
+// ("Tillæg"), since its own text never changes again.
+
+type signingActions struct {
+	v        *draftView
+	send     *widget.Button
+	meeting  *widget.Button
+	paper    *widget.Button
+	amend    *widget.Button
+	options  *fyne.Container // a draft's signing options
+	anyOrder *widget.Check
+	typed    *widget.Check
+	filling  bool // the checks are being set from the store, not by the caseworker
+	bar      *fyne.Container
+	top      *fyne.Container // the draft view's head, laid out again when buttons come and go
+}
+
+func newSigningActions(v *draftView) *signingActions {
+	s := &signingActions{v: v}
+	s.send = widget.NewButtonWithIcon(lang.X("signing.send", "Send til underskrift"), theme.MailSendIcon(), s.confirmSend)
+	s.meeting = widget.NewButtonWithIcon(lang.X("signing.meeting", "Underskriv i mødet"), theme.DocumentCreateIcon(),
+		func() { v.t.startCeremony(v.original.ID) })
+	s.meeting.Importance = widget.HighImportance
+	s.paper = widget.NewButton(lang.X("signing.paper", "Registrér papirunderskrifter …"), v.askPaperSignatures)
+	s.amend = widget.NewButtonWithIcon(lang.X("signing.amend", "Tillæg"), theme.ContentAddIcon(), s.amendment)
+	s.anyOrder = widget.NewCheck(lang.X("signing.option.anyorder", "i vilkårlig rækkefølge"), func(bool) { s.saveOptions() })
+	s.typed = widget.NewCheck(lang.X("signing.option.typed", "navnet må skrives i stedet for at tegnes"), func(bool) { s.saveOptions() })
+	s.options = container.NewHBox(widget.NewLabel(lang.X("signing.option.label", "Underskrift:")), s.anyOrder, s.typed)
+	s.bar = container.NewHBox(s.send, s.meeting, s.paper, s.amend)
+	return s
+}
+
+// saveOptions keeps a draft's signing options as soon as they are ticked.
+func (s *signingActions) saveOptions() {
+	if s.filling || s.v.original.ID == 0 {
+		return
+	}
+	if err := s.v.t.w.store.SetSigningOptions(context.Background(), s.v.original.ID, s.anyOrder.Checked, s.typed.Checked); err != nil {
+		s.v.t.w.showError(err)
+	}
+}
+
+// update shows the buttons that fit the agreement's status.
+func (s *signingActions) update(a data.Agreement, editing bool) {
+	show := func(b *widget.Button, on bool) {
+		if on {
+			b.Show()
+		} else {
+			b.Hide()
+		}
+	}
+	show(s.send, a.ID != 0 && a.Status == data.StatusDraft)
+	show(s.meeting, a.Status == data.StatusPending)
+	show(s.paper, a.Status == data.StatusPending)
+	show(s.amend, a.Status == data.StatusSigned)
+	if a.ID != 0 && a.Status == data.StatusDraft {
+		if st, err := s.v.t.w.store.SigningState(context.Background(), a.ID); err == nil {
+			s.filling = true
+			s.anyOrder.SetChecked(st.Parallel)
+			s.typed.SetChecked(st.AllowTyped)
+			s.filling = false
+		}
+		s.options.Show()
+	} else {
+		s.options.Hide()
+	}
+	if editing {
+		s.send.Disable()
+	} else {
+		s.send.Enable()
+	}
+	if s.top != nil {
+		s.top.Refresh()
+	}
+}
+
+func (s *signingActions) confirmSend() {
+	v := s.v
+	if v.original.ID == 0 || v.form.dirty {
+		return
+	}
+	d := dialog.NewConfirm(lang.X("signing.send.title", "Send til underskrift"),
+		lang.X("signing.send.question", "Når {{.Agreement}} er sendt til underskrift, kan teksten ikke længere ændres.\nSend den nu?",
+			map[string]any{"Agreement": v.original.Number + " " + v.original.Title}),
+		func(ok bool) {
+			if ok {
+				s.sendNow()
+			}
+		}, v.t.w.Win)
+	d.SetConfirmText(lang.X("signing.send", "Send til underskrift"))
+	d.SetDismissText(lang.X("dialog.cancel", "Annullér"))
+	d.Show()
+}
+
+func (s *signingActions) sendNow() {
+	v := s.v
+	id := v.original.ID
+	if err := v.t.w.store.SendForSigning(context.Background(), id); err != nil {
+		if ve, ok := data.AsValidation(err); ok {
+			v.t.w.showError(ve)
+			return
+		}
+		v.t.w.showError(err)
+		return
+	}
+	v.t.list.reload(id)
+	v.t.open(id)
+	v.t.w.setStatus(lang.X("signing.sent", "{{.Agreement}} er sendt til underskrift; teksten er låst.",
+		map[string]any{"Agreement": v.original.Number}))
+}
+
+// amendment drafts a "Tillæg" that refers to the signed agreement.
+func (s *signingActions) amendment() {
+	v := s.v
+	a, err := v.t.w.store.CreateAmendment(context.Background(), v.original.ID)
+	if err != nil {
+		v.t.w.showError(err)
+		return
+	}
+	v.t.list.reload(a.ID)
+	v.t.open(a.ID)
+	v.enterEdit()
+	v.t.w.setStatus(lang.X("signing.amended", "Tillægget {{.Number}} er oprettet som kladde.", map[string]any{"Number": a.Number}))
+}
