@@ -44,6 +44,7 @@ func init() {
 		{"export-csv", "export-csv SLAGS --out FIL", "skriver en slags til en CSV-fil i samme format, som Excel åbner", cmdExportCSV},
 		{"agreements", "agreements [--json]", "viser aftalerne: id, nummer, titel, status og dato", cmdAgreements},
 		{"export", "export --agreement ID --out FIL.pdf", "skriver en aftale som PDF", cmdExport},
+		{"verify", "verify FIL.pdf [--db STI]", "kontrollerer seglet på en underskrevet aftale; med --db også, at filen er den gemte", cmdVerify},
 		{"template", "template check FIL.md", "tjekker en skabelonfil; hver fejl skrives som FIL:LINJE:KOLONNE: …", cmdTemplate},
 		{"version", "version", "viser programmets version", cmdVersion},
 		{"help", "help [import|fields]", "viser denne hjælp; 'help import' viser CSV-kolonnerne, 'help fields' flettefelterne", cmdHelp},

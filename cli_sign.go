@@ -24,18 +24,6 @@ import (
 
 // The command is listed after export; cli.go's init, which runs before
 // this file's, makes the list.
-func init() {
-	verify := command{"verify", "verify FIL.pdf [--db STI]",
-		"kontrollerer seglet på en underskrevet aftale; med --db også, at filen er den gemte", cmdVerify}
-	for i, c := range commands {
-		if c.name == "export" {
-			commands = append(commands[:i+1], append([]command{verify}, commands[i+1:]...)...)
-			return
-		}
-	}
-	commands = append(commands, verify)
-}
-
 // existingSealer is the installation's seal certificate when it has been
 // made already, else nil: exporting or verifying never creates one.
 func existingSealer(ctx context.Context, s *data.Store) *agreement.Sealer {
