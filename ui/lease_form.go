@@ -481,30 +481,12 @@ func (p *leasePanel) headingName() string {
 }
 
 func (p *leasePanel) updateState() {
-	var s string
-	switch {
-	case p.original.Archived():
-		s = lang.X("premises.state.archived", "Arkiveret {{.Date}}. Genskab det for at redigere.",
-			map[string]any{"Date": dk.FormatDate(p.original.ArchivedAt.Local())})
-	case p.form.dirty:
-		s = lang.X("form.state.dirty", "Ændringer er ikke gemt.")
-	case p.original.ID != 0:
-		s = lang.X("form.state.saved", "Sidst gemt {{.When}}.", map[string]any{"When": dk.FormatDateTime(p.original.UpdatedAt.Local())})
-	}
-	p.form.state.SetText(s)
+	st := stateLine{id: p.original.ID, saved: savedAt(p.original.UpdatedAt), heading: p.headingName(),
+		archived: p.original.Archived(), save: p.saveButton, archive: p.archiveBtn}
 	if p.original.Archived() {
-		p.archiveBtn.SetText(lang.X("premises.restore", "Genskab"))
-		p.saveButton.Disable()
-	} else {
-		p.archiveBtn.SetText(lang.X("premises.archive", "Arkivér"))
-		p.saveButton.Enable()
+		st.locked = archivedOn(p.original.ArchivedAt)
 	}
-	if p.original.ID == 0 {
-		p.archiveBtn.Disable()
-	} else {
-		p.archiveBtn.Enable()
-	}
-	p.form.heading.SetText(p.headingName())
+	p.form.showState(st)
 }
 
 // updateTerms recomputes the Beregnet box from the form as typed. Values

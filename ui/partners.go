@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"partnerskab/data"
-	"partnerskab/data/dk"
 )
 
 // draftOrganisation names the Partnere form's drafts.
@@ -232,30 +231,12 @@ func (t *PartnersTab) updateVisibility() {
 }
 
 func (t *PartnersTab) updateState() {
-	var s string
-	switch {
-	case t.original.Archived():
-		s = lang.X("partners.state.archived", "Arkiveret {{.Date}}. Genskab den for at redigere.",
-			map[string]any{"Date": dk.FormatDate(t.original.ArchivedAt.Local())})
-	case t.form.dirty:
-		s = lang.X("form.state.dirty", "Ændringer er ikke gemt.")
-	case t.original.ID != 0:
-		s = lang.X("form.state.saved", "Sidst gemt {{.When}}.", map[string]any{"When": dk.FormatDateTime(t.original.UpdatedAt.Local())})
-	}
-	t.form.state.SetText(s)
+	st := stateLine{id: t.original.ID, saved: savedAt(t.original.UpdatedAt), heading: t.headingName(),
+		archived: t.original.Archived(), save: t.saveButton, archive: t.archiveButton}
 	if t.original.Archived() {
-		t.archiveButton.SetText(lang.X("partners.restore", "Genskab"))
-		t.saveButton.Disable()
-	} else {
-		t.archiveButton.SetText(lang.X("partners.archive", "Arkivér"))
-		t.saveButton.Enable()
+		st.locked = archivedOn(t.original.ArchivedAt)
 	}
-	if t.original.ID == 0 {
-		t.archiveButton.Disable()
-	} else {
-		t.archiveButton.Enable()
-	}
-	t.form.heading.SetText(t.headingName())
+	t.form.showState(st)
 }
 
 func (t *PartnersTab) selectedKind() data.OrgKind {

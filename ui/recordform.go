@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"partnerskab/data"
+	"partnerskab/data/dk"
 )
 
 // draftDelay is how long after the last keystroke a draft is written.
@@ -185,4 +186,60 @@ func (f *recordForm) guard(name string, proceed, stay func()) {
 	d.SetConfirmText(lang.X("form.discard", "Kassér ændringerne"))
 	d.SetDismissText(lang.X("form.keepediting", "Fortsæt redigeringen"))
 	d.Show()
+}
+
+// stateLine is what a form's state line, heading and buttons follow.
+type stateLine struct {
+	id      int64  // 0 for a new record
+	locked  string // why the record cannot be edited (archived, anonymised); "" if it can
+	saved   string // for a saved record: when (or which version) it was saved
+	heading string
+	// archived says which way the archive button points; archive is nil
+	// when the form has no such button.
+	archived bool
+	save     *widget.Button
+	archive  *widget.Button
+}
+
+// showState is the one place that decides what the state line says and
+// which buttons work: locked before dirty before saved.
+func (f *recordForm) showState(st stateLine) {
+	var s string
+	switch {
+	case st.locked != "":
+		s = st.locked
+	case f.dirty:
+		s = lang.X("form.state.dirty", "Ændringer er ikke gemt.")
+	case st.id != 0:
+		s = st.saved
+	}
+	f.state.SetText(s)
+	if st.locked != "" {
+		st.save.Disable()
+	} else {
+		st.save.Enable()
+	}
+	if st.archive != nil {
+		if st.archived {
+			st.archive.SetText(lang.X("form.restore", "Genskab"))
+		} else {
+			st.archive.SetText(lang.X("form.archive", "Arkivér"))
+		}
+		if st.id == 0 {
+			st.archive.Disable()
+		} else {
+			st.archive.Enable()
+		}
+	}
+	f.heading.SetText(st.heading)
+}
+
+// savedAt is the state line of a record saved at t.
+func savedAt(t time.Time) string {
+	return lang.X("form.state.saved", "Sidst gemt {{.When}}.", map[string]any{"When": dk.FormatDateTime(t.Local())})
+}
+
+// archivedOn is the state line of a record archived at t.
+func archivedOn(t time.Time) string {
+	return lang.X("form.state.archived", "Arkiveret {{.Date}}; genskab for at redigere.", map[string]any{"Date": dk.FormatDate(t.Local())})
 }

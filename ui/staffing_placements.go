@@ -346,23 +346,12 @@ func (p *placementPanel) open(id int64) {
 }
 
 func (p *placementPanel) updateState() {
-	var s string
-	switch {
-	case p.original.Anonymised():
-		s = lang.X("staffing.placement.state.anonymised", "Anonymiseret {{.Date}}: personoplysningerne er slettet, og placeringen kan ikke ændres.",
-			map[string]any{"Date": dk.FormatDate(p.original.AnonymisedAt.Local())})
-	case p.form.dirty:
-		s = lang.X("form.state.dirty", "Ændringer er ikke gemt.")
-	case p.original.ID != 0:
-		s = lang.X("form.state.saved", "Sidst gemt {{.When}}.", map[string]any{"When": dk.FormatDateTime(p.original.UpdatedAt.Local())})
-	}
-	p.form.state.SetText(s)
+	st := stateLine{id: p.original.ID, saved: savedAt(p.original.UpdatedAt), heading: p.headingName(), save: p.saveButton}
 	if p.original.Anonymised() {
-		p.saveButton.Disable()
-	} else {
-		p.saveButton.Enable()
+		st.locked = lang.X("staffing.placement.state.anonymised", "Anonymiseret {{.Date}}: personoplysningerne er slettet, og placeringen kan ikke ændres.",
+			map[string]any{"Date": dk.FormatDate(p.original.AnonymisedAt.Local())})
 	}
-	p.form.heading.SetText(p.headingName())
+	p.form.showState(st)
 }
 
 // updateWarnings shows the rules the placement bends (a warning, never a

@@ -208,30 +208,12 @@ func (p *positionPanel) open(id int64) {
 }
 
 func (p *positionPanel) updateState() {
-	var s string
-	switch {
-	case p.original.Archived():
-		s = lang.X("staffing.position.state.archived", "Arkiveret {{.Date}}. Genskab den for at redigere.",
-			map[string]any{"Date": dk.FormatDate(p.original.ArchivedAt.Local())})
-	case p.form.dirty:
-		s = lang.X("form.state.dirty", "Ændringer er ikke gemt.")
-	case p.original.ID != 0:
-		s = lang.X("form.state.saved", "Sidst gemt {{.When}}.", map[string]any{"When": dk.FormatDateTime(p.original.UpdatedAt.Local())})
-	}
-	p.form.state.SetText(s)
+	st := stateLine{id: p.original.ID, saved: savedAt(p.original.UpdatedAt), heading: p.headingName(),
+		archived: p.original.Archived(), save: p.saveButton, archive: p.archiveButton}
 	if p.original.Archived() {
-		p.archiveButton.SetText(lang.X("staffing.restore", "Genskab"))
-		p.saveButton.Disable()
-	} else {
-		p.archiveButton.SetText(lang.X("staffing.archive", "Arkivér"))
-		p.saveButton.Enable()
+		st.locked = archivedOn(p.original.ArchivedAt)
 	}
-	if p.original.ID == 0 {
-		p.archiveButton.Disable()
-	} else {
-		p.archiveButton.Enable()
-	}
-	p.form.heading.SetText(p.headingName())
+	p.form.showState(st)
 }
 
 func (p *positionPanel) restoreDraft(d data.Draft) {

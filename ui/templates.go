@@ -210,30 +210,14 @@ func (t *TemplatesTab) setValues(f data.TemplateForm) {
 }
 
 func (t *TemplatesTab) updateState() {
-	var s string
-	switch {
-	case t.original.Archived():
-		s = lang.X("templates.state.archived", "Arkiveret. Genskab den for at redigere.")
-	case t.form.dirty:
-		s = lang.X("form.state.dirty", "Ændringer er ikke gemt.")
-	case t.original.ID != 0:
-		s = lang.X("templates.state.saved", "Version {{.Version}}, gemt {{.When}}.", map[string]any{
-			"Version": t.latest.Version, "When": dk.FormatDateTime(t.latest.CreatedAt.Local())})
-	}
-	t.form.state.SetText(s)
+	st := stateLine{id: t.original.ID, heading: t.headingName(), archived: t.original.Archived(),
+		save: t.saveButton, archive: t.archiveButton,
+		saved: lang.X("templates.state.saved", "Version {{.Version}}, gemt {{.When}}.", map[string]any{
+			"Version": t.latest.Version, "When": dk.FormatDateTime(t.latest.CreatedAt.Local())})}
 	if t.original.Archived() {
-		t.archiveButton.SetText(lang.X("templates.restore", "Genskab"))
-		t.saveButton.Disable()
-	} else {
-		t.archiveButton.SetText(lang.X("templates.archive", "Arkivér"))
-		t.saveButton.Enable()
+		st.locked = archivedOn(t.original.ArchivedAt)
 	}
-	if t.original.ID == 0 {
-		t.archiveButton.Disable()
-	} else {
-		t.archiveButton.Enable()
-	}
-	t.form.heading.SetText(t.headingName())
+	t.form.showState(st)
 }
 
 // fill shows a saved (or new, empty) template and its newest version.
