@@ -65,7 +65,7 @@ func (t *AgreementsTab) buildList() {
 			if a.ID == t.draft.original.ID && t.draft.content.Visible() {
 				return
 			}
-			t.draft.form.guard(t.headingName(), func() { t.open(a.ID) }, func() { t.list.mark(t.draft.original.ID) })
+			t.draft.form.guard(t.draftHeading(), func() { t.open(a.ID) }, func() { t.list.mark(t.draft.original.ID) })
 		},
 	})
 }
@@ -116,13 +116,16 @@ func (t *AgreementsTab) open(id int64) {
 	t.list.mark(id)
 }
 
-// NewRecord starts a new agreement (Ctrl+N).
+// NewRecord starts a new agreement (Ctrl+N); a new agreement already
+// begun is kept or discarded as the caseworker answers.
 func (t *AgreementsTab) NewRecord() {
-	t.draft.form.guard(t.headingName(), func() {
+	t.draft.form.guard(t.draftHeading(), func() {
 		t.draft.leaveEdit()
-		t.fresh.reset()
-		t.showNew()
-		t.w.Win.Canvas().Focus(t.fresh.title)
+		t.fresh.form.guard(lang.X("agreements.newheading", "Ny aftale"), func() {
+			t.fresh.reset()
+			t.showNew()
+			t.w.Win.Canvas().Focus(t.fresh.title)
+		}, t.showNew)
 	}, nil)
 }
 
@@ -146,12 +149,18 @@ func (t *AgreementsTab) Cancel() {
 // FocusSearch moves the cursor to the search field (Ctrl+F).
 func (t *AgreementsTab) FocusSearch() { t.w.Win.Canvas().Focus(t.list.search) }
 
-// Dirty tells whether the draft's text holds unsaved edits.
-func (t *AgreementsTab) Dirty() bool { return t.draft.form.dirty }
+// Dirty tells whether the draft's text or the new-agreement form holds
+// unsaved edits.
+func (t *AgreementsTab) Dirty() bool { return t.draft.form.dirty || t.fresh.form.dirty }
 
-func (t *AgreementsTab) drafts() []*recordForm { return []*recordForm{t.draft.form} }
+// drafts are the draft's text and the new-agreement form; both keep drafts.
+func (t *AgreementsTab) drafts() []*recordForm { return []*recordForm{t.draft.form, t.fresh.form} }
 
 func (t *AgreementsTab) restoreDraft(d data.Draft) {
+	if d.Form == draftAgreementNew {
+		t.fresh.restoreDraft(d)
+		return
+	}
 	restoreDraft(t.draft.form, d, func(id int64) (data.Agreement, error) { return t.w.store.Agreement(t.ctx(), id) },
 		func(a data.Agreement) {
 			t.draft.fill(a)
@@ -165,13 +174,25 @@ func (t *AgreementsTab) restoreDraft(d data.Draft) {
 }
 
 func (t *AgreementsTab) draftTitle(d data.Draft) string {
+	if d.Form == draftAgreementNew {
+		return t.fresh.draftTitle(d)
+	}
 	if a, err := t.w.store.Agreement(t.ctx(), d.RecordID); err == nil {
 		return lang.X("agreements.drafttitle", "Teksten til {{.Number}} {{.Title}}", map[string]any{"Number": a.Number, "Title": a.Title})
 	}
 	return lang.X("tab.agreements", "Aftaler")
 }
 
+// headingName names what has unsaved edits, for the question at closing.
 func (t *AgreementsTab) headingName() string {
+	if t.fresh.form.dirty && !t.draft.form.dirty {
+		return lang.X("agreements.newheading", "Ny aftale")
+	}
+	return t.draftHeading()
+}
+
+// draftHeading is the draft view's heading: the agreement's number and title.
+func (t *AgreementsTab) draftHeading() string {
 	if t.draft.original.ID == 0 {
 		return lang.X("agreements.newheading", "Ny aftale")
 	}

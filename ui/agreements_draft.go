@@ -153,7 +153,7 @@ func (v *draftView) updateState() {
 		s += " " + lang.X("agreements.locked", "Teksten kan ikke ændres, når aftalen er sendt til underskrift.")
 	}
 	v.form.state.SetText(s)
-	v.form.heading.SetText(v.t.headingName())
+	v.form.heading.SetText(v.t.draftHeading())
 	if v.isDraft() && !v.editing {
 		v.editButton.Enable()
 	} else {

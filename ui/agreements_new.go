@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"strings"
 	"time"
@@ -22,11 +23,13 @@ import (
 // version), the parties, the lease when the template has one, the
 // signatories in signing order, the date, place and period. "Opret
 // kladde" merges the template with those facts (agreement.Draft) and
-// saves the draft.
+// saves the draft. What is typed is kept as a draft ("agreement_new"),
+// offered back at the next start like the other forms' drafts.
 type newAgreementForm struct {
 	t       *AgreementsTab
 	content fyne.CanvasObject
 
+	form                         *recordForm // dirty tracking and the draft; the messages live in fields
 	heading, state               *widget.Label
 	fields                       fieldSet
 	template, lease              *widget.Select
@@ -62,16 +65,19 @@ func (c signerChoice) label() string {
 
 func newNewAgreementForm(t *AgreementsTab) *newAgreementForm {
 	f := &newAgreementForm{t: t}
-	f.heading = widget.NewLabel(lang.X("agreements.newheading", "Ny aftale"))
-	f.heading.TextStyle.Bold = true
-	f.heading.SizeName = theme.SizeNameSubHeadingText
-	f.state = widget.NewLabel(lang.X("agreements.new.state", "Vælg skabelon, parter og underskrivere; »Opret kladde« fletter aftalens tekst."))
-	f.state.Wrapping = fyne.TextWrapWord
-	f.template = widget.NewSelect(nil, func(string) { f.templateChosen() })
+	f.form = newRecordForm(t.w, draftAgreementNew)
+	f.form.recordID = func() int64 { return 0 }
+	f.form.values = func() any { return f.values() }
+	f.form.parse = func() error { return nil } // agreement.Draft and CreateAgreement check it at "Opret kladde"
+	f.heading = f.form.heading
+	f.heading.SetText(lang.X("agreements.newheading", "Ny aftale"))
+	f.state = f.form.state
+	f.state.SetText(lang.X("agreements.new.state", "Vælg skabelon, parter og underskrivere; »Opret kladde« fletter aftalens tekst."))
+	f.template = widget.NewSelect(nil, func(string) { f.templateChosen(); f.form.changed() })
 	f.template.PlaceHolder = lang.X("agreements.template.choose", "(vælg skabelon)")
 	f.title = newEntry("")
-	f.parties = widget.NewCheckGroup(nil, func([]string) { f.partiesChanged() })
-	f.lease = widget.NewSelect(nil, nil)
+	f.parties = widget.NewCheckGroup(nil, func([]string) { f.partiesChanged(); f.form.changed() })
+	f.lease = widget.NewSelect(nil, func(string) { f.form.changed() })
 	f.lease.PlaceHolder = lang.X("agreements.lease.choose", "(vælg lejemål)")
 	f.signers = container.NewVBox()
 	f.addSigner = widget.NewSelect(nil, func(s string) { f.addChosen(s) })
@@ -82,6 +88,7 @@ func newNewAgreementForm(t *AgreementsTab) *newAgreementForm {
 	f.validTo = newEntry(lang.X("agreements.validto.hint", "tom: uden udløb"))
 	for _, e := range []*entry{f.title, f.date, f.place, f.validFrom, f.validTo} {
 		e.onEscape = func() {}
+		e.OnChanged = func(string) { f.form.changed() }
 	}
 
 	add := func(name, label string, in fyne.CanvasObject) { f.fields.add(newField(name, label, in)) }
@@ -109,6 +116,7 @@ func newNewAgreementForm(t *AgreementsTab) *newAgreementForm {
 // reloadChoices re-reads the templates, organisations and leases to choose
 // from, keeping what is chosen where it still exists.
 func (f *newAgreementForm) reloadChoices() {
+	defer f.quiet()()
 	ctx := f.t.ctx()
 	s := f.t.w.store
 	if ts, err := s.Templates(ctx, false); err == nil {
@@ -159,6 +167,7 @@ func contains(list []string, s string) bool {
 
 // reset empties the form for a new agreement: today's date, the usual place.
 func (f *newAgreementForm) reset() {
+	defer f.quiet()()
 	f.title.SetText("")
 	f.lastTitle, f.lastTemplateTitle = "", ""
 	f.parties.Selected = nil
@@ -259,6 +268,7 @@ func (f *newAgreementForm) showSigners() {
 		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
 			f.chosen = append(f.chosen[:i:i], f.chosen[i+1:]...)
 			f.showSigners()
+			f.form.changed()
 		})
 		if i == 0 {
 			up.Disable()
@@ -297,6 +307,7 @@ func (f *newAgreementForm) move(i, by int) {
 	}
 	f.chosen[i], f.chosen[j] = f.chosen[j], f.chosen[i]
 	f.showSigners()
+	f.form.changed()
 }
 
 func (f *newAgreementForm) addChosen(label string) {
@@ -306,6 +317,7 @@ func (f *newAgreementForm) addChosen(label string) {
 	for _, c := range f.candidates {
 		if c.label() == label && !f.isChosen(c.contact.ID) {
 			f.chosen = append(f.chosen, c)
+			f.form.changed()
 			break
 		}
 	}
@@ -368,6 +380,7 @@ func (f *newAgreementForm) create() {
 		return
 	}
 	f.fields.clear()
+	f.form.clean() // the draft is an agreement now
 	f.t.list.reload(a.ID)
 	f.t.open(a.ID)
 	f.t.w.setStatus(lang.X("agreements.created", "Kladden {{.Number}} {{.Title}} er oprettet.",
@@ -383,4 +396,112 @@ func (f *newAgreementForm) refused(v *data.ValidationError) {
 			f.t.w.Win.Canvas().Focus(fo)
 		}
 	}
+}
+
+// draftAgreementNew names the drafts of the new-agreement form.
+const draftAgreementNew = "agreement_new"
+
+// newAgreementDraft is the new-agreement form as typed, kept as its draft:
+// the choices by id, the dates and place as typed.
+type newAgreementDraft struct {
+	TemplateID          int64   `json:"template_id,omitempty"`
+	Title               string  `json:"title"`
+	PartyIDs            []int64 `json:"party_ids,omitempty"`
+	LeaseID             int64   `json:"lease_id,omitempty"`
+	SignatoryContactIDs []int64 `json:"signatory_contact_ids,omitempty"` // in signing order
+	Date                string  `json:"date"`
+	Place               string  `json:"place"`
+	ValidFrom           string  `json:"valid_from"`
+	ValidTo             string  `json:"valid_to"`
+}
+
+// quiet marks the widgets as filled by code until the returned func runs
+// (defer f.quiet()()): what the code sets is not an edit.
+func (f *newAgreementForm) quiet() func() {
+	was := f.form.loading
+	f.form.loading = true
+	return func() { f.form.loading = was }
+}
+
+// values is the form as typed.
+func (f *newAgreementForm) values() newAgreementDraft {
+	d := newAgreementDraft{Title: f.title.Text, Date: f.date.Text, Place: f.place.Text,
+		ValidFrom: f.validFrom.Text, ValidTo: f.validTo.Text}
+	if i := f.template.SelectedIndex(); i >= 0 && i < len(f.templates) {
+		d.TemplateID = f.templates[i].ID
+	}
+	for _, o := range f.selectedOrgs() {
+		d.PartyIDs = append(d.PartyIDs, o.ID)
+	}
+	if i := f.lease.SelectedIndex(); i >= 0 && i < len(f.leases) {
+		d.LeaseID = f.leases[i].ID
+	}
+	for _, c := range f.chosen {
+		d.SignatoryContactIDs = append(d.SignatoryContactIDs, c.contact.ID)
+	}
+	return d
+}
+
+// setValues puts a kept draft back into the widgets; choices that no
+// longer exist (a template or party deleted since) stay unchosen.
+func (f *newAgreementForm) setValues(d newAgreementDraft) {
+	defer f.quiet()()
+	f.reset()
+	for i, tp := range f.templates {
+		if tp.ID == d.TemplateID {
+			f.template.SetSelectedIndex(i)
+		}
+	}
+	f.templateChosen()
+	f.title.SetText(d.Title)
+	var names []string
+	for _, o := range f.orgs {
+		for _, id := range d.PartyIDs {
+			if o.ID == id {
+				names = append(names, o.Name)
+			}
+		}
+	}
+	f.parties.SetSelected(names)
+	f.partiesChanged()
+	f.chosen = nil
+	for _, id := range d.SignatoryContactIDs {
+		for _, c := range f.candidates {
+			if c.contact.ID == id && !f.isChosen(id) {
+				f.chosen = append(f.chosen, c)
+			}
+		}
+	}
+	f.showSigners()
+	f.lease.ClearSelected()
+	for i, l := range f.leases {
+		if l.ID == d.LeaseID {
+			f.lease.SetSelectedIndex(i)
+		}
+	}
+	f.date.SetText(d.Date)
+	f.place.SetText(d.Place)
+	f.validFrom.SetText(d.ValidFrom)
+	f.validTo.SetText(d.ValidTo)
+}
+
+// restoreDraft puts a kept draft's values into the form, dirty, and shows
+// it, unless the draft view's edited text was just restored too: that
+// stays in front, since the view cannot be left without deciding on it.
+func (f *newAgreementForm) restoreDraft(d data.Draft) {
+	restoreDraft(f.form, d, func(int64) (struct{}, error) { return struct{}{}, nil },
+		func(struct{}) {
+			if !f.t.draft.form.dirty {
+				f.t.showNew()
+			}
+		}, f.setValues, func() {})
+}
+
+// draftTitle names a kept draft of the form: "Ny aftale: Partnerskabsaftale …".
+func (f *newAgreementForm) draftTitle(d data.Draft) string {
+	var v newAgreementDraft
+	if json.Unmarshal(d.Data, &v) != nil || strings.TrimSpace(v.Title) == "" {
+		return lang.X("agreements.newheading", "Ny aftale")
+	}
+	return lang.X("agreements.new.drafttitle", "Ny aftale: {{.Title}}", map[string]any{"Title": strings.TrimSpace(v.Title)})
 }

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 
+	"partnerskab/data"
 	"partnerskab/data/agreement"
 )
 
@@ -67,7 +68,7 @@ func (v *draftView) savePDF(path string, done func(error)) {
 
 // writePDF renders and writes off the UI goroutine, then reports back on it.
 func (v *draftView) writePDF(wc io.WriteCloser, path string, done func(error)) {
-	id := v.original.ID
+	id, before := v.original.ID, v.original.Status
 	v.t.w.setStatus(lang.X("agreements.pdf.writing", "Skriver {{.Path}} …", map[string]any{"Path": path}))
 	go func() {
 		b, err := v.renderPDF(id)
@@ -82,12 +83,27 @@ func (v *draftView) writePDF(wc io.WriteCloser, path string, done func(error)) {
 				v.t.w.showError(err)
 			} else {
 				v.t.w.setStatus(lang.X("agreements.pdf.written", "Aftalen er gemt som {{.Path}}.", map[string]any{"Path": path}))
+				v.afterExport(id, before)
 			}
 			if done != nil {
 				done(err)
 			}
 		})
 	}()
+}
+
+// afterExport shows what an export changed: ExportPDF seals an agreement
+// every signatory has signed but whose seal was missing, so its status
+// moves from Til underskrift to Underskrevet.
+func (v *draftView) afterExport(id int64, before data.AgreementStatus) {
+	a, err := v.t.w.store.Agreement(v.t.ctx(), id)
+	if err != nil || a.Status == before {
+		return
+	}
+	v.t.list.reload(v.original.ID)
+	if v.original.ID == id && v.ceremony == nil && !v.editing && !v.form.dirty {
+		v.fill(a)
+	}
 }
 
 // print writes the PDF to a temporary file and opens it in the system's

@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -191,4 +192,84 @@ func TestSaveAsPDFAndPrintWriteThePDF(t *testing.T) {
 		t.Errorf("Udskriv wrote no PDF to %s (%v)", path, err)
 	}
 	mustContain(t, filepath.Base(path), "2015-001")
+}
+
+func TestNewAgreementFormKeepsADraft(t *testing.T) {
+	w, s, tp := withPartnershipTemplate(t)
+	w.Tabs.SelectIndex(5)
+	f := w.Agreements.fresh
+	f.template.SetSelected(tp.Name)
+	typeInto(f.title, "Partnerskabsaftale 2016")
+	f.parties.SetSelected([]string{"Sekstanten", "Bevar", "Fra de varme lande"})
+	if len(f.chosen) != 3 {
+		t.Fatalf("signatories proposed: %d", len(f.chosen))
+	}
+	f.move(2, -1)
+	if len(f.lease.Options) == 0 {
+		t.Fatal("the demo offers no lease")
+	}
+	f.lease.SetSelectedIndex(len(f.lease.Options) - 1)
+	typeInto(f.date, "3.1.2016")
+	typeInto(f.place, "Slagelse")
+	typeInto(f.validFrom, "1.2.2016")
+	typeInto(f.validTo, "31.1.2018")
+	if !f.form.dirty || !w.Agreements.Dirty() {
+		t.Fatal("typing did not mark the new agreement as changed")
+	}
+	want := f.values()
+	var signers []string
+	for _, c := range f.chosen {
+		signers = append(signers, c.contact.Name)
+	}
+	f.form.flushDraft() // what the timer does 0,4 s after the last keystroke
+	if n := countRows(t, s, "agreements"); n != 0 {
+		t.Fatalf("a draft wrote %d agreements", n)
+	}
+
+	w2 := New(test.NewTempApp(t), s)
+	defer w2.Win.Close()
+	w2.OfferDrafts()
+	mustContain(t, contentText(w2), "Ny aftale: Partnerskabsaftale 2016")
+	test.Tap(button(t, w2, "Hent ændringerne tilbage"))
+	f2 := w2.Agreements.fresh
+	if w2.Tabs.Selected().Content != w2.Agreements.content || !f2.content.Visible() {
+		t.Error("the restored new agreement is not in front")
+	}
+	if got := f2.values(); !reflect.DeepEqual(got, want) {
+		t.Errorf("restored %+v,\nwant %+v", got, want)
+	}
+	if f2.template.Selected != tp.Name || f2.title.Text != "Partnerskabsaftale 2016" || f2.date.Text != "3.1.2016" ||
+		f2.place.Text != "Slagelse" || f2.validFrom.Text != "1.2.2016" || f2.validTo.Text != "31.1.2018" ||
+		f2.lease.Selected != f.lease.Selected || !f2.form.dirty {
+		t.Errorf("the form shows %q %q %q %q %q %q %q, dirty %v", f2.template.Selected, f2.title.Text, f2.date.Text,
+			f2.place.Text, f2.validFrom.Text, f2.validTo.Text, f2.lease.Selected, f2.form.dirty)
+	}
+	if strings.Join(f2.parties.Selected, "|") != "Bevar|Fra de varme lande|Sekstanten" {
+		t.Errorf("parties shown: %v", f2.parties.Selected)
+	}
+	var signers2 []string
+	for _, c := range f2.chosen {
+		signers2 = append(signers2, c.contact.Name)
+	}
+	if strings.Join(signers2, "|") != strings.Join(signers, "|") {
+		t.Errorf("signatories shown %v, typed %v", signers2, signers)
+	}
+
+	// "Opret kladde" creates the agreement from the restored form and forgets the draft.
+	test.Tap(f2.createButton)
+	as, err := s.Agreements(context.Background(), data.AgreementQuery{})
+	if err != nil || len(as) != 1 {
+		t.Fatalf("agreements in the store: %v %v", as, err)
+	}
+	a, _ := s.Agreement(context.Background(), as[0].ID)
+	var stored []string
+	for _, g := range a.Signatories {
+		stored = append(stored, g.Name)
+	}
+	if a.Title != "Partnerskabsaftale 2016" || a.Place != "Slagelse" || strings.Join(stored, "|") != strings.Join(signers, "|") {
+		t.Errorf("stored %q in %q signed by %v", a.Title, a.Place, stored)
+	}
+	if n := countRows(t, s, "form_drafts"); n != 0 {
+		t.Errorf("%d drafts kept after »Opret kladde«", n)
+	}
 }

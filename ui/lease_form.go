@@ -32,7 +32,8 @@ type leasePanel struct {
 	showArchived *widget.Check
 
 	form                                   *recordForm
-	landlord, tenant, utilities, noticeBy  *widget.Select
+	landlord, tenant                       *picker
+	utilities, noticeBy                    *widget.Select
 	rooms                                  *roomPicker
 	start, end, handover                   *entry
 	nonTerminable, noticeLandlord, noticeT *entry
@@ -43,7 +44,7 @@ type leasePanel struct {
 	saveButton, cancelButton, archiveBtn   *widget.Button
 	original                               data.Lease // as saved; ID 0 for a new one
 
-	landlords, tenants []data.Organisation
+	soleLandlord pickerItem // the only organisation that can let rooms, if there is just one
 }
 
 func newLeasePanel(t *PremisesTab) *leasePanel {
@@ -234,10 +235,10 @@ func (p *leasePanel) buildForm() {
 		return e
 	}
 	dateHint := lang.X("form.date.hint", "dd.mm.åååå")
-	p.landlord = widget.NewSelect(nil, func(string) { changed() })
-	p.landlord.PlaceHolder = lang.X("premises.landlord.hint", "Vælg udlejer")
-	p.tenant = widget.NewSelect(nil, func(string) { changed() })
-	p.tenant.PlaceHolder = lang.X("premises.tenant.hint", "Vælg lejer (en socialøkonomisk virksomhed)")
+	p.landlord = orgPicker(p.w, lang.X("premises.landlord.hint", "Vælg udlejer"), data.LandlordKinds...)
+	p.landlord.OnChanged = func(int64) { changed() }
+	p.tenant = orgPicker(p.w, lang.X("premises.tenant.hint", "Vælg lejer (en socialøkonomisk virksomhed)"), data.TenantKinds...)
+	p.tenant.OnChanged = func(int64) { changed() }
 	p.rooms = newRoomPicker(p.w, changed)
 	p.start = mk(dateHint)
 	p.end = mk(lang.X("premises.end.hint", "tom: uden slutdato"))
@@ -325,18 +326,18 @@ func (p *leasePanel) formObject() fyne.CanvasObject {
 	return container.New(layout.NewFormLayout(), objs...)
 }
 
-// reloadParties refreshes who can be landlord and tenant.
+// reloadParties finds out whether one organisation alone can let rooms
+// (the pickers search the store themselves as they open).
 func (p *leasePanel) reloadParties() {
-	landlords, tenants, err := p.w.store.LeaseParties(p.ctx())
+	p.soleLandlord = pickerItem{}
+	landlords, err := p.landlord.query("", 0, 2)
 	if err != nil {
 		p.w.showError(err)
 		return
 	}
-	p.landlords, p.tenants = landlords, tenants
-	p.landlord.Options = orgOptions(landlords)
-	p.tenant.Options = orgOptions(tenants)
-	p.landlord.Refresh()
-	p.tenant.Refresh()
+	if len(landlords) == 1 {
+		p.soleLandlord = landlords[0]
+	}
 }
 
 // orgOptions names organisations for a Select; a name that occurs twice
@@ -387,7 +388,7 @@ func selectOrg(sel *widget.Select, orgs []data.Organisation, id int64) {
 // formValues reads the form as typed.
 func (p *leasePanel) formValues() data.LeaseForm {
 	f := data.LeaseForm{
-		ID: p.original.ID, LandlordID: selectedOrg(p.landlord, p.landlords), TenantID: selectedOrg(p.tenant, p.tenants),
+		ID: p.original.ID, LandlordID: pickedID(p.landlord), TenantID: pickedID(p.tenant),
 		RoomIDs: p.rooms.ids(), Start: p.start.Text, End: p.end.Text, Handover: p.handover.Text,
 		NonTerminableMonths: p.nonTerminable.Text, NoticeMonthsLandlord: p.noticeLandlord.Text, NoticeMonthsTenant: p.noticeT.Text,
 		Rent: p.rent.Text, DepositMonths: p.deposit.Text, Use: p.use.Text,
@@ -412,8 +413,8 @@ func (p *leasePanel) formValues() data.LeaseForm {
 
 // setValues puts form values into the widgets.
 func (p *leasePanel) setValues(f data.LeaseForm) {
-	selectOrg(p.landlord, p.landlords, f.LandlordID)
-	selectOrg(p.tenant, p.tenants, f.TenantID)
+	chooseOrg(p.w, p.landlord, f.LandlordID)
+	chooseOrg(p.w, p.tenant, f.TenantID)
 	rooms, err := p.w.store.RoomsByID(p.ctx(), f.RoomIDs)
 	if err != nil {
 		p.w.showError(err)
@@ -450,8 +451,8 @@ func (p *leasePanel) fill(l data.Lease) {
 	if l.ID == 0 {
 		f = data.NewLeaseForm()
 		f.LandlordID, f.TenantID, f.RoomIDs = l.LandlordID, l.TenantID, l.RoomIDs
-		if len(p.landlords) == 1 && f.LandlordID == 0 {
-			f.LandlordID = p.landlords[0].ID // the usual case: one housing association
+		if p.soleLandlord.ID != 0 && f.LandlordID == 0 {
+			f.LandlordID = p.soleLandlord.ID // the usual case: one housing association
 		}
 	}
 	p.form.fill(func() { p.setValues(f) })

@@ -17,7 +17,9 @@ import (
 )
 
 // The signing ceremony ("Underskriv i mødet"): the laptop goes round the
-// table, one signatory at a time. For each: a hand-over screen in large
+// table, one signatory at a time (in order, or, where the agreement may be
+// signed in any order, whoever is chosen on "Hvem underskriver nu?"). For
+// each: a hand-over screen in large
 // text, the agreement to read with "Jeg har læst aftalen", then the pad (or
 // the typed name where the agreement allows it) with "Underskriv" and
 // "Afvis". Every step is recorded by the store with its time; the place is
@@ -73,19 +75,58 @@ func signingPlace(s *data.Store, a data.Agreement) string {
 	return a.Place
 }
 
-// next shows the hand-over screen of the next signatory, or finishes.
+// next shows the hand-over screen of the next signatory, or finishes. An
+// agreement signed in any order first asks who signs now, while more than
+// one has yet to sign; one signed in order takes the signatory whose turn
+// it is.
 func (c *ceremony) next() {
-	g, ok, err := c.store().NextSigner(c.ctx(), c.a.ID)
+	st, err := c.store().SigningState(c.ctx(), c.a.ID)
 	if err != nil {
 		c.fail(err)
 		return
 	}
-	if !ok {
-		c.finish()
-		return
+	var waiting []data.Signatory
+	if st.Status == data.StatusPending {
+		for _, g := range st.Signers {
+			if g.Signature == nil {
+				waiting = append(waiting, g.Signatory)
+			}
+		}
 	}
+	g, ok := st.Signer(st.Next)
+	switch {
+	case len(waiting) == 0 || !ok:
+		c.finish()
+	case st.Parallel && len(waiting) > 1:
+		c.showChooser(waiting)
+	default:
+		c.begin(g.Signatory)
+	}
+}
+
+// begin hands the laptop to signatory g.
+func (c *ceremony) begin(g data.Signatory) {
 	c.signer = g
 	c.showHandOver()
+}
+
+// showChooser asks who signs now, among those who have not signed yet.
+func (c *ceremony) showChooser(waiting []data.Signatory) {
+	who := largeLabel(lang.X("signing.choose", "Hvem underskriver nu?"))
+	what := widget.NewLabel(lang.X("signing.choose.agreement", "Aftale {{.Agreement}} · {{.Signed}} af {{.Total}} har underskrevet",
+		map[string]any{"Agreement": c.agreementLine(), "Signed": len(c.a.Signatories) - len(waiting), "Total": len(c.a.Signatories)}))
+	what.Alignment = fyne.TextAlignCenter
+	hint := widget.NewLabel(lang.X("signing.choose.hint", "Aftalen kan underskrives i vilkårlig rækkefølge. Vælg den, der skal underskrive nu."))
+	hint.Alignment = fyne.TextAlignCenter
+	hint.Wrapping = fyne.TextWrapWord
+	choices := container.NewVBox()
+	for _, g := range waiting {
+		g := g
+		choices.Add(widget.NewButtonWithIcon(signerLine(g), theme.AccountIcon(), func() { c.begin(g) }))
+	}
+	stop := widget.NewButton(lang.X("signing.pause", "Afbryd (fortsæt senere)"), c.leave)
+	c.show(container.NewVBox(layout.NewSpacer(), who, what, hint,
+		container.NewCenter(choices), container.NewCenter(stop), layout.NewSpacer()))
 }
 
 func (c *ceremony) show(obj fyne.CanvasObject) {

@@ -15,14 +15,17 @@ import (
 
 // The draft view's signing buttons, shown by the agreement's status:
 // a Kladde is sent for signing; one awaiting signatures is signed in the
-// meeting or registered as signed on paper; a signed one gets an amendment
-// ("Tillæg"), since its own text never changes again.
+// meeting or registered as signed on paper; one every signatory has signed
+// but whose seal is missing (the sealing failed or was interrupted) is
+// sealed with "Forsegl"; a signed one gets an amendment ("Tillæg"), since
+// its own text never changes again.
 
 type signingActions struct {
 	v        *draftView
 	send     *widget.Button
 	meeting  *widget.Button
 	paper    *widget.Button
+	seal     *widget.Button
 	amend    *widget.Button
 	options  *fyne.Container // a draft's signing options
 	anyOrder *widget.Check
@@ -39,11 +42,13 @@ func newSigningActions(v *draftView) *signingActions {
 		func() { v.t.startCeremony(v.original.ID) })
 	s.meeting.Importance = widget.HighImportance
 	s.paper = widget.NewButton(lang.X("signing.paper", "Registrér papirunderskrifter …"), v.askPaperSignatures)
+	s.seal = widget.NewButtonWithIcon(lang.X("signing.seal", "Forsegl"), theme.ConfirmIcon(), s.sealNow)
+	s.seal.Importance = widget.HighImportance
 	s.amend = widget.NewButtonWithIcon(lang.X("signing.amend", "Tillæg"), theme.ContentAddIcon(), s.amendment)
 	s.anyOrder = widget.NewCheck(lang.X("signing.option.anyorder", "i vilkårlig rækkefølge"), func(bool) { s.saveOptions() })
 	s.typed = widget.NewCheck(lang.X("signing.option.typed", "navnet må skrives i stedet for at tegnes"), func(bool) { s.saveOptions() })
 	s.options = container.NewHBox(widget.NewLabel(lang.X("signing.option.label", "Underskrift:")), s.anyOrder, s.typed)
-	s.bar = container.NewHBox(s.send, s.meeting, s.paper, s.amend)
+	s.bar = container.NewHBox(s.send, s.meeting, s.paper, s.seal, s.amend)
 	return s
 }
 
@@ -66,9 +71,17 @@ func (s *signingActions) update(a data.Agreement, editing bool) {
 			b.Hide()
 		}
 	}
+	unsealed := false // every signatory has signed, the seal is missing
+	if a.ID != 0 && a.Status == data.StatusPending {
+		if st, err := s.v.t.w.store.SigningState(context.Background(), a.ID); err == nil {
+			unsealed = st.AllSigned
+		}
+	}
 	show(s.send, a.ID != 0 && a.Status == data.StatusDraft)
-	show(s.meeting, a.Status == data.StatusPending)
-	show(s.paper, a.Status == data.StatusPending)
+	show(s.meeting, a.Status == data.StatusPending && !unsealed)
+	show(s.paper, a.Status == data.StatusPending && !unsealed)
+	show(s.seal, unsealed)
+	s.seal.Enable()
 	show(s.amend, a.Status == data.StatusSigned)
 	if a.ID != 0 && a.Status == data.StatusDraft {
 		if st, err := s.v.t.w.store.SigningState(context.Background(), a.ID); err == nil {
@@ -124,6 +137,16 @@ func (s *signingActions) sendNow() {
 	v.t.open(id)
 	v.t.w.setStatus(lang.X("signing.sent", "{{.Agreement}} er sendt til underskrift; teksten er låst.",
 		map[string]any{"Agreement": v.original.Number}))
+}
+
+// sealNow seals an agreement every signatory has signed, as the ceremony
+// does after the last signature; the button waits until the sealing ends.
+func (s *signingActions) sealNow() {
+	if s.v.original.ID == 0 {
+		return
+	}
+	s.seal.Disable()
+	s.v.seal(s.v.original.ID)
 }
 
 // amendment drafts a "Tillæg" that refers to the signed agreement.

@@ -29,7 +29,7 @@ func signingStateText(s *data.Store, a data.Agreement) string {
 	switch st.Status {
 	case data.StatusPending:
 		if st.AllSigned {
-			return lang.X("signing.state.unsealed", "Alle har underskrevet; aftalen mangler sit segl. Tryk »Underskriv i mødet« for at forsegle den.")
+			return lang.X("signing.state.unsealed", "Alle har underskrevet; aftalen mangler sit segl. Tryk »Forsegl« for at forsegle den.")
 		}
 		return lang.X("signing.state.pending", "{{.Signed}} af {{.Total}} har underskrevet. Teksten er låst.",
 			map[string]any{"Signed": signed, "Total": len(st.Signers)})

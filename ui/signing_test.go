@@ -3,6 +3,7 @@ package ui
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"image/png"
 	"math"
 	"os"
@@ -432,8 +433,11 @@ func TestPaperSignaturesAreRegisteredAndSealed(t *testing.T) {
 	}
 }
 
-func TestVerifyPDFReportsAGoodAndATamperedFile(t *testing.T) {
-	w, s, a := pendingAgreement(t)
+// signAllThroughStore has every signatory of a sign a drawn signature
+// through the store, in order, and seals nothing: the state a sealing that
+// failed or was interrupted leaves behind.
+func signAllThroughStore(t *testing.T, s *data.Store, a data.Agreement) {
+	t.Helper()
 	ctx := context.Background()
 	ink := [][]data.InkPoint{{{X: 0.1, Y: 0.6}, {X: 0.3, Y: 0.3}, {X: 0.5, Y: 0.7}, {X: 0.7, Y: 0.3}, {X: 0.9, Y: 0.6}}}
 	img, err := agreement.RenderInk(ink, 600, 200)
@@ -451,6 +455,155 @@ func TestVerifyPDFReportsAGoodAndATamperedFile(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// unsealedAgreement is a pending agreement every signatory has signed,
+// shown in the draft view, its seal missing.
+func unsealedAgreement(t *testing.T) (*Window, *data.Store, data.Agreement) {
+	t.Helper()
+	w, s, a := pendingAgreement(t)
+	signAllThroughStore(t, s, a)
+	w.Agreements.open(a.ID)
+	if st, err := s.SigningState(context.Background(), a.ID); err != nil || !st.AllSigned || st.Status != data.StatusPending {
+		t.Fatalf("signed by all, not sealed: status %s, all signed %v (%v)", st.Status, st.AllSigned, err)
+	}
+	return w, s, a
+}
+
+func TestForseglSealsAnAgreementEveryoneHasSigned(t *testing.T) {
+	w, s, a := unsealedAgreement(t)
+	ctx := context.Background()
+	d := w.Agreements.draft
+	mustContain(t, d.form.state.Text, "mangler sit segl. Tryk »Forsegl«")
+	if d.signing.meeting.Visible() || d.signing.paper.Visible() {
+		t.Error("an agreement everyone has signed still offers »Underskriv i mødet« or paper signatures")
+	}
+	captureTo(t, w, "signing-unsealed")
+	sealed := make(chan error, 1)
+	d.onSealed = func(err error) { sealed <- err }
+	test.Tap(button(t, w, "Forsegl"))
+	select {
+	case err := <-sealed:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("»Forsegl« sealed nothing")
+	}
+	got, err := s.Agreement(ctx, a.ID)
+	if err != nil || got.Status != data.StatusSigned {
+		t.Fatalf("after »Forsegl« the store has status %s (%v)", got.Status, err)
+	}
+	stored, _, err := s.SealedPDF(ctx, a.ID)
+	if err != nil || !bytes.HasPrefix(stored, []byte("%PDF")) {
+		t.Fatalf("no sealed PDF stored: %v", err)
+	}
+	if d.signing.seal.Visible() {
+		t.Error("a sealed agreement still offers »Forsegl«")
+	}
+	mustContain(t, d.form.state.Text, "Forseglet")
+	mustContain(t, w.status.Text, "er underskrevet og forseglet")
+}
+
+func TestForseglWithoutACertificateSaysWhy(t *testing.T) {
+	w, s, a := unsealedAgreement(t)
+	w.sealer = nil
+	test.Tap(button(t, w, "Forsegl"))
+	mustContain(t, contentText(w), "seglets certifikat kunne ikke åbnes")
+	if got, _ := s.Agreement(context.Background(), a.ID); got.Status != data.StatusPending {
+		t.Errorf("without a certificate the store has status %s", got.Status)
+	}
+	if d := w.Agreements.draft; !d.signing.seal.Visible() || d.signing.seal.Disabled() {
+		t.Error("after a failed sealing »Forsegl« cannot be pressed again")
+	}
+}
+
+func TestSaveAsPDFSealsAndTheStatusFollows(t *testing.T) {
+	w, s, a := unsealedAgreement(t)
+	d := w.Agreements.draft
+	out := filepath.Join(t.TempDir(), "aftale.pdf")
+	errs := make(chan error, 1)
+	d.savePDF(out, func(err error) { errs <- err })
+	if err := <-errs; err != nil {
+		t.Fatal(err)
+	}
+	stored, _, err := s.SealedPDF(context.Background(), a.ID)
+	if err != nil {
+		t.Fatalf("»Gem som PDF…« did not seal: %v", err)
+	}
+	if b, _ := os.ReadFile(out); !bytes.Equal(b, stored) {
+		t.Error("the file is not the sealed PDF the store holds")
+	}
+	if strings.Contains(d.form.state.Text, "mangler sit segl") {
+		t.Errorf("the state line still says the seal is missing: %q", d.form.state.Text)
+	}
+	mustContain(t, d.form.state.Text, "Forseglet")
+	if d.original.Status != data.StatusSigned || d.signing.seal.Visible() || !d.signing.amend.Visible() {
+		t.Error("the view did not follow the sealing")
+	}
+}
+
+func TestParallelSigningAsksWhoSignsNow(t *testing.T) {
+	w, s, tp := withPartnershipTemplate(t)
+	ctx := context.Background()
+	createDemoDraft(t, w, tp)
+	d := w.Agreements.draft
+	test.Tap(d.signing.anyOrder) // "i vilkårlig rækkefølge"
+	test.Tap(d.signing.send)
+	test.Tap(button(t, w, "Send til underskrift"))
+	a, err := s.Agreement(ctx, d.original.ID)
+	if err != nil || a.Status != data.StatusPending {
+		t.Fatalf("not sent: %s (%v)", a.Status, err)
+	}
+	if st, _ := s.SigningState(ctx, a.ID); !st.Parallel {
+		t.Fatal("the ticked option did not reach the store")
+	}
+
+	test.Tap(button(t, w, "Underskriv i mødet"))
+	text := contentText(w)
+	mustContain(t, text, "Hvem underskriver nu?")
+	if strings.Contains(text, "Nu skal ") {
+		t.Fatal("the ceremony took a signatory without asking")
+	}
+	for _, g := range a.Signatories {
+		button(t, w, signerLine(g)) // name, title and organisation
+	}
+	captureTo(t, w, "signing-choose")
+	third := a.Signatories[2]
+	test.Tap(button(t, w, signerLine(third)))
+	if got := signInMeeting(t, w); got != third.Name {
+		t.Fatalf("%s signed, %s was chosen", got, third.Name)
+	}
+	st, err := s.SigningState(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, g := range st.Signers {
+		if (g.Signature != nil) != (i == 2) {
+			t.Errorf("%s signed: %v", g.Name, g.Signature != nil)
+		}
+	}
+
+	// The next round offers only those who have not signed.
+	mustContain(t, contentText(w), fmt.Sprintf("1 af %d har underskrevet", len(a.Signatories)))
+	find(w.Win.Content(), func(o fyne.CanvasObject) bool {
+		if b, ok := o.(*widget.Button); ok && b.Visible() && b.Text == signerLine(third) {
+			t.Errorf("%s, who has signed, is offered again", third.Name)
+		}
+		return false
+	})
+	test.Tap(button(t, w, signerLine(a.Signatories[1])))
+	mustContain(t, contentText(w), "Nu skal "+signerLine(a.Signatories[1])+" underskrive")
+	test.Tap(button(t, w, "Afbryd (fortsæt senere)"))
+	if d.ceremony != nil {
+		t.Error("»Afbryd« did not end the ceremony")
+	}
+}
+
+func TestVerifyPDFReportsAGoodAndATamperedFile(t *testing.T) {
+	w, s, a := pendingAgreement(t)
+	ctx := context.Background()
+	signAllThroughStore(t, s, a)
 	pdf, err := agreement.Finish(ctx, s, w.sealer, a.ID)
 	if err != nil {
 		t.Fatal(err)

@@ -30,7 +30,8 @@ type placementPanel struct {
 
 	form                                                  *recordForm
 	pseudonym, hours, start, end, closed, deleteBy, notes *entry
-	org, position, scheme, group                          *choiceSelect
+	org                                                   *picker
+	position, scheme, group                               *choiceSelect
 	resident                                              *widget.Check
 	warnings                                              *widget.Label
 	saveButton, cancelButton                              *widget.Button
@@ -180,7 +181,7 @@ func (p *placementPanel) reload() {
 // reloadChoices refreshes the form's drop-downs, keeping what is chosen.
 func (p *placementPanel) reloadChoices() {
 	p.form.fill(func() {
-		p.org.set(p.t.enterprises(p.original.OrganisationID))
+		chooseOrg(p.t.w, p.org, pickedID(p.org)) // its name may have changed
 		p.scheme.set(p.t.schemeChoices(p.original.SchemeID))
 		groups, err := p.t.w.store.TargetGroups(p.t.ctx(), true)
 		if err != nil {
@@ -203,7 +204,7 @@ func (p *placementPanel) reloadChoices() {
 func (p *placementPanel) reloadPositions() {
 	names := []string{lang.X("staffing.none", "(ingen)")}
 	ids := []int64{0}
-	if org := p.org.id(); org != 0 {
+	if org := pickedID(p.org); org != 0 {
 		for _, archived := range []bool{false, true} {
 			ps, err := p.t.w.store.Positions(p.t.ctx(), data.PositionQuery{OrganisationID: org, Archived: archived, Limit: 1000})
 			if err != nil {
@@ -234,7 +235,7 @@ func (p *placementPanel) buildForm() {
 	}
 
 	p.pseudonym = newEntry(lang.X("staffing.placement.pseudonym.hint", "fx A.B. eller Syerske 3"))
-	p.org = newChoiceSelect(lang.X("staffing.choose", "Vælg …"))
+	p.org = orgPicker(p.t.w, lang.X("staffing.choose", "Vælg …"), data.KindEnterprise)
 	p.position = newChoiceSelect(lang.X("staffing.none", "(ingen)"))
 	p.scheme = newChoiceSelect(lang.X("staffing.choose", "Vælg …"))
 	p.hours = newEntry(lang.X("staffing.hours.hint", "fx 18,5"))
@@ -269,7 +270,7 @@ func (p *placementPanel) buildForm() {
 		e.OnChanged = func(string) { p.form.changed() }
 		e.onEscape = p.Cancel
 	}
-	p.org.OnChanged = func(string) {
+	p.org.OnChanged = func(int64) {
 		if p.form.loading {
 			return
 		}
@@ -290,7 +291,7 @@ func (p *placementPanel) buildForm() {
 // formValues reads the form as typed.
 func (p *placementPanel) formValues() data.PlacementForm {
 	f := data.PlacementForm{
-		ID: p.original.ID, Pseudonym: p.pseudonym.Text, OrganisationID: p.org.id(), PositionID: p.position.id(),
+		ID: p.original.ID, Pseudonym: p.pseudonym.Text, OrganisationID: pickedID(p.org), PositionID: p.position.id(),
 		SchemeID: p.scheme.id(), HoursPerWeek: p.hours.Text, Resident: "nej", TargetGroupID: p.group.id(),
 		Start: p.start.Text, End: p.end.Text, CaseClosedOn: p.closed.Text, DeleteBy: p.deleteBy.Text, Notes: p.notes.Text,
 	}
@@ -303,7 +304,7 @@ func (p *placementPanel) formValues() data.PlacementForm {
 // setValues puts form values into the widgets.
 func (p *placementPanel) setValues(f data.PlacementForm) {
 	p.pseudonym.SetText(f.Pseudonym)
-	p.org.choose(f.OrganisationID)
+	chooseOrg(p.t.w, p.org, f.OrganisationID)
 	p.reloadPositions()
 	p.position.choose(f.PositionID)
 	p.scheme.choose(f.SchemeID)

@@ -31,7 +31,8 @@ type positionPanel struct {
 
 	form                                    *recordForm
 	title, hours, count, notes              *entry
-	org, scheme                             *choiceSelect
+	org                                     *picker
+	scheme                                  *choiceSelect
 	saveButton, cancelButton, archiveButton *widget.Button
 	original                                data.Position
 }
@@ -112,7 +113,7 @@ func (p *positionPanel) reload() {
 		p.orgFilter.Refresh()
 	}
 	p.form.fill(func() {
-		p.org.set(p.t.enterprises(p.original.OrganisationID))
+		chooseOrg(p.t.w, p.org, pickedID(p.org)) // its name may have changed
 		names, ids := p.t.schemeChoices(p.original.SchemeID)
 		p.scheme.set(append([]string{lang.X("staffing.position.anyscheme", "(ikke fastlagt)")}, names...), append([]int64{0}, ids...))
 	})
@@ -138,7 +139,7 @@ func (p *positionPanel) buildForm() {
 	p.form.parse = func() error { _, err := p.formValues().Parse(); return err }
 	p.form.onChange = p.updateState
 
-	p.org = newChoiceSelect(lang.X("staffing.choose", "Vælg …"))
+	p.org = orgPicker(p.t.w, lang.X("staffing.choose", "Vælg …"), data.KindEnterprise)
 	p.title = newEntry(lang.X("staffing.position.title.hint", "fx Syerske"))
 	p.hours = newEntry(lang.X("staffing.hours.hint", "fx 18,5"))
 	p.count = newEntry("")
@@ -155,7 +156,7 @@ func (p *positionPanel) buildForm() {
 		e.OnChanged = func(string) { p.form.changed() }
 		e.onEscape = p.Cancel
 	}
-	p.org.OnChanged = func(string) { p.form.changed() }
+	p.org.OnChanged = func(int64) { p.form.changed() }
 	p.scheme.OnChanged = func(string) { p.form.changed() }
 
 	p.saveButton = widget.NewButton(lang.X("form.save", "Gem (Ctrl+S)"), p.Save)
@@ -165,12 +166,12 @@ func (p *positionPanel) buildForm() {
 }
 
 func (p *positionPanel) formValues() data.PositionForm {
-	return data.PositionForm{ID: p.original.ID, OrganisationID: p.org.id(), Title: p.title.Text, HoursPerWeek: p.hours.Text,
+	return data.PositionForm{ID: p.original.ID, OrganisationID: pickedID(p.org), Title: p.title.Text, HoursPerWeek: p.hours.Text,
 		Count: p.count.Text, SchemeID: p.scheme.id(), Notes: p.notes.Text}
 }
 
 func (p *positionPanel) setValues(f data.PositionForm) {
-	p.org.choose(f.OrganisationID)
+	chooseOrg(p.t.w, p.org, f.OrganisationID)
 	p.title.SetText(f.Title)
 	p.hours.SetText(f.HoursPerWeek)
 	p.count.SetText(f.Count)
@@ -181,7 +182,6 @@ func (p *positionPanel) setValues(f data.PositionForm) {
 func (p *positionPanel) fill(x data.Position) {
 	p.original = x
 	p.form.fill(func() {
-		p.org.set(p.t.enterprises(x.OrganisationID))
 		names, ids := p.t.schemeChoices(x.SchemeID)
 		p.scheme.set(append([]string{lang.X("staffing.position.anyscheme", "(ikke fastlagt)")}, names...), append([]int64{0}, ids...))
 	})

@@ -30,7 +30,7 @@ func fillPlacement(t *testing.T, p *placementPanel, who string) {
 	t.Helper()
 	p.NewRecord()
 	typeInto(p.pseudonym, who)
-	choose(t, p.org, "Bevar")
+	pick(t, p.org, "Bevar")
 	choose(t, p.position, "Syerske")
 	choose(t, p.scheme, "Virksomhedspraktik")
 	typeInto(p.hours, "18,5")
@@ -132,7 +132,7 @@ func TestPlacementSavedThroughTheFormReachesTheStore(t *testing.T) {
 	}
 	// A position of another enterprise cannot be chosen: the drop-down
 	// offers the chosen enterprise's positions only.
-	choose(t, p.org, "Fra de varme lande")
+	pick(t, p.org, "Fra de varme lande")
 	for _, o := range p.position.Options {
 		if o == "Syerske" {
 			t.Errorf("Fra de varme lande offers Bevar's position: %q", p.position.Options)
@@ -212,8 +212,8 @@ func TestPlacementDraftIsOfferedBack(t *testing.T) {
 	w2.OfferDrafts()
 	test.Tap(button(t, w2, "Hent ændringerne tilbage"))
 	p2 := w2.Staffing.placements
-	if p2.pseudonym.Text != "H.J." || p2.org.Selected != "Bevar" || p2.start.Text != "1.9.2015" || !p2.form.dirty {
-		t.Fatalf("restored: %q %q %q dirty %v", p2.pseudonym.Text, p2.org.Selected, p2.start.Text, p2.form.dirty)
+	if p2.pseudonym.Text != "H.J." || pickedTitle(p2.org) != "Bevar" || p2.start.Text != "1.9.2015" || !p2.form.dirty {
+		t.Fatalf("restored: %q %q %q dirty %v", p2.pseudonym.Text, pickedTitle(p2.org), p2.start.Text, p2.form.dirty)
 	}
 	if w2.Tabs.Selected().Content != w2.Staffing.content || w2.Staffing.tabs.SelectedIndex() != subPlacements {
 		t.Error("the restored draft is not in front")
@@ -231,7 +231,7 @@ func TestPositionSavedThroughTheForm(t *testing.T) {
 	p := st.positions
 	mustContain(t, p.plan.Text, "Planlagt: 16 job i 4 stillinger")
 	st.NewRecord() // Ctrl+N acts on the sub-tab in front
-	choose(t, p.org, "Fra de varme lande")
+	pick(t, p.org, "Fra de varme lande")
 	typeInto(p.title, "Opvasker")
 	typeInto(p.hours, "81")
 	st.Save()
@@ -248,7 +248,7 @@ func TestPositionSavedThroughTheForm(t *testing.T) {
 	pl := st.placements
 	st.tabs.SelectIndex(subPlacements)
 	pl.NewRecord()
-	choose(t, pl.org, "Fra de varme lande")
+	pick(t, pl.org, "Fra de varme lande")
 	choose(t, pl.position, "Opvasker")
 }
 

@@ -1,0 +1,182 @@
+package ui
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"partnerskab/data"
+)
+
+// pick chooses the first match for text in p the way a user does: open,
+// type, arrow down to the row whose name starts with text, Enter.
+func pick(t *testing.T, p *picker, text string) {
+	t.Helper()
+	test.Tap(p)
+	if !p.isOpen() {
+		t.Fatal("tapping the picker did not open its list")
+	}
+	test.Type(p.search, text)
+	shown := p.shown()
+	i := slices.IndexFunc(shown, func(s string) bool { return strings.HasPrefix(s, text) })
+	if i < 0 {
+		t.Fatalf("no match %q in %q", text, shown)
+	}
+	for range i {
+		press(p.search, fyne.KeyDown)
+	}
+	press(p.search, fyne.KeyReturn)
+	if p.isOpen() {
+		t.Fatal("Enter did not close the list")
+	}
+	if got := pickedTitle(p); got != shown[i] {
+		t.Fatalf("picked %q, want %q", got, shown[i])
+	}
+}
+
+// pickedTitle is the name the picker shows as chosen.
+func pickedTitle(p *picker) string {
+	_, title := p.Selected()
+	return title
+}
+
+func press(obj fyne.Focusable, key fyne.KeyName) { obj.TypedKey(&fyne.KeyEvent{Name: key}) }
+
+func saveOrg(t *testing.T, s *data.Store, name string, kind data.OrgKind) int64 {
+	t.Helper()
+	o, err := s.SaveOrganisation(context.Background(), data.OrganisationForm{Name: name, Kind: string(kind), RSV: "ukendt"})
+	if err != nil {
+		t.Fatalf("save %q: %v", name, err)
+	}
+	return o.ID
+}
+
+// Typing in the enterprise picker finds enterprises only, whatever the
+// case of Æ, Ø and Å, in Danish order; Down and Enter pick, and the
+// placement saved has the enterprise picked.
+func TestPickerFindsInDanishOrderAndPicksWithEnter(t *testing.T) {
+	w, s := newTestWindow(t, true)
+	for _, name := range []string{"Økologisk Køkken", "Ålens Køkken", "Æbletræets Køkken", "Zoneterapi og Køkken", "Køkkenhaven", "Bageriet"} {
+		saveOrg(t, s, name, data.KindEnterprise)
+	}
+	saveOrg(t, s, "Køkkenfonden", data.KindHousingAssoc)
+	want := saveOrg(t, s, "Kantinen i Køkkenhuset", data.KindEnterprise)
+	w.Staffing.Reload()
+	for i, tab := range w.Tabs.Items { // the picker takes the cursor back only where it shows
+		if tab.Content == w.Staffing.content {
+			w.Tabs.SelectIndex(i)
+		}
+	}
+	p := w.Staffing.placements
+	p.NewRecord()
+	typeInto(p.pseudonym, "K.K.")
+
+	p.org.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown}) // a focused picker opens on Down
+	if !p.org.isOpen() || w.Win.Canvas().Focused() != p.org.search {
+		t.Fatal("Down did not open the list with the cursor in its search")
+	}
+	test.Type(p.org.search, "KØKKEN")
+	// The store's search reads the role too: the demo's café has a køkken.
+	wantShown := []string{"Fra de varme lande", "Kantinen i Køkkenhuset", "Køkkenhaven", "Zoneterapi og Køkken", "Æbletræets Køkken", "Økologisk Køkken", "Ålens Køkken"}
+	if got := p.org.shown(); !slices.Equal(got, wantShown) {
+		t.Fatalf("the list shows %q, want %q", got, wantShown)
+	}
+	mustContain(t, p.org.found.Text, "7 passer")
+	press(p.org.search, fyne.KeyDown)
+	press(p.org.search, fyne.KeyDown)
+	press(p.org.search, fyne.KeyUp)
+	press(p.org.search, fyne.KeyReturn)
+	if p.org.isOpen() || w.Win.Canvas().Focused() != p.org {
+		t.Error("Enter did not close the list and give the cursor back to the picker")
+	}
+	if id, title := p.org.Selected(); id != want || title != "Kantinen i Køkkenhuset" {
+		t.Fatalf("picked %d %q, want %d", id, title, want)
+	}
+	if !p.form.dirty {
+		t.Error("picking did not make the form dirty")
+	}
+
+	choose(t, p.scheme, "Virksomhedspraktik")
+	typeInto(p.hours, "10")
+	typeInto(p.start, "1.9.2015")
+	test.Tap(p.saveButton)
+	got := placementsNamed(t, s, "K.K.")
+	if len(got) != 1 || got[0].OrganisationID != want {
+		t.Fatalf("store holds %+v; form says %q", got, p.form.state.Text)
+	}
+}
+
+// Esc closes the list and keeps the choice; nothing that matches says so.
+func TestPickerEscKeepsTheChoice(t *testing.T) {
+	w, _ := newTestWindow(t, true)
+	st := w.Staffing
+	st.tabs.SelectIndex(subPositions)
+	p := st.positions
+	p.NewRecord()
+	pick(t, p.org, "Bevar")
+	test.Tap(p.org)
+	test.Type(p.org.search, "zzz")
+	if got := p.org.shown(); len(got) != 0 {
+		t.Errorf("zzz shows %q", got)
+	}
+	mustContain(t, p.org.found.Text, "Ingen passer")
+	press(p.org.search, fyne.KeyReturn) // nothing to pick: the list stays
+	if !p.org.isOpen() {
+		t.Error("Enter on no match closed the list")
+	}
+	press(p.org.search, fyne.KeyEscape)
+	if p.org.isOpen() {
+		t.Error("Esc did not close the list")
+	}
+	if got := pickedTitle(p.org); got != "Bevar" {
+		t.Errorf("after Esc the picker shows %q", got)
+	}
+	// Opening again starts from every enterprise, not the last search.
+	test.Tap(p.org)
+	if got := p.org.shown(); !slices.Equal(got, []string{"Bevar", "Fra de varme lande"}) {
+		t.Errorf("reopened list shows %q", got)
+	}
+	press(p.org.search, fyne.KeyEscape)
+
+	p.org.Disable()
+	test.Tap(p.org)
+	if p.org.isOpen() {
+		t.Error("a disabled picker opened")
+	}
+}
+
+// The lease form's landlord and tenant are picked from the store's
+// organisations of the right kinds, and the saved lease has them.
+func TestLeasePartiesArePicked(t *testing.T) {
+	w, s, p := leaseWindow(t)
+	w.Premises.NewRecord()
+	if got := pickedTitle(p.landlord); got != "" {
+		// The demo has two organisations that may let rooms, so none is preset.
+		t.Errorf("landlord preset to %q", got)
+	}
+	test.Tap(p.landlord)
+	if got := p.landlord.shown(); !slices.Equal(got, []string{"BoligKorsør", "Jobenheden, Projekt Ringparken og Motalavej"}) {
+		t.Errorf("landlords offered: %q", got)
+	}
+	press(p.landlord.search, fyne.KeyEscape)
+	pick(t, p.landlord, "BoligKorsør")
+	pick(t, p.tenant, "Fra de varme lande")
+	p.rooms.toggle("Kvarterhuset · Mødelokale (25 m²)")
+	typeInto(p.start, "1.1.2016")
+	typeInto(p.rent, "500")
+	test.Tap(p.saveButton)
+	l, err := s.Lease(context.Background(), p.original.ID)
+	if err != nil {
+		t.Fatalf("%v; form says %q", err, p.form.state.Text)
+	}
+	if l.LandlordName != "BoligKorsør" || l.TenantName != "Fra de varme lande" {
+		t.Errorf("saved lease from %q to %q", l.LandlordName, l.TenantName)
+	}
+	if pickedTitle(p.tenant) != "Fra de varme lande" || p.form.dirty {
+		t.Errorf("after saving the form shows tenant %q, dirty %v", pickedTitle(p.tenant), p.form.dirty)
+	}
+}
