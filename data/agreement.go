@@ -541,7 +541,7 @@ const agreementColumns = `a.id, a.number, a.title, a.status, a.template_version_
 const agreementFrom = ` FROM agreements a LEFT JOIN template_versions v ON v.id = a.template_version_id
 	LEFT JOIN templates t ON t.id = v.template_id`
 
-func scanAgreement(row interface{ Scan(...any) error }, extra ...any) (Agreement, error) {
+func scanAgreement(row scanner, extra ...any) (Agreement, error) {
 	var a Agreement
 	var tv, tid, version, lease, parent sql.NullInt64
 	var tname, sum, date, from, to, sent sql.NullString
@@ -561,6 +561,9 @@ func scanAgreement(row interface{ Scan(...any) error }, extra ...any) (Agreement
 	return a, nil
 }
 
+// scanAgreementRow is scanAgreement for a list row, which has no extra columns.
+func scanAgreementRow(row scanner) (Agreement, error) { return scanAgreement(row) }
+
 type querier interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
@@ -576,42 +579,27 @@ func readAgreement(ctx context.Context, q querier, id int64) (Agreement, error) 
 		return a, err
 	}
 	a.Body = body
-	rows, err := q.QueryContext(ctx, `SELECT p.organisation_id, o.name, o.kind, o.cvr, p.role, p.position
+	a.Parties, err = queryAll(ctx, q, func(row scanner) (AgreementParty, error) {
+		var p AgreementParty
+		var cvr sql.NullString
+		err := row.Scan(&p.OrganisationID, &p.Name, &p.Kind, &cvr, &p.Role, &p.Position)
+		p.CVR = cvr.String
+		return p, err
+	}, `SELECT p.organisation_id, o.name, o.kind, o.cvr, p.role, p.position
 		FROM agreement_parties p JOIN organisations o ON o.id = p.organisation_id
 		WHERE p.agreement_id = ? ORDER BY p.position`, id)
 	if err != nil {
 		return a, err
 	}
-	for rows.Next() {
-		var p AgreementParty
-		var cvr sql.NullString
-		if err := rows.Scan(&p.OrganisationID, &p.Name, &p.Kind, &cvr, &p.Role, &p.Position); err != nil {
-			rows.Close()
-			return a, err
-		}
-		p.CVR = cvr.String
-		a.Parties = append(a.Parties, p)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return a, err
-	}
-	rows, err = q.QueryContext(ctx, `SELECT id, contact_id, position, name, title, organisation_name
-		FROM signatories WHERE agreement_id = ? ORDER BY position`, id)
-	if err != nil {
-		return a, err
-	}
-	defer rows.Close()
-	for rows.Next() {
+	a.Signatories, err = queryAll(ctx, q, func(row scanner) (Signatory, error) {
 		var g Signatory
 		var contact sql.NullInt64
-		if err := rows.Scan(&g.ID, &contact, &g.Position, &g.Name, &g.Title, &g.OrganisationName); err != nil {
-			return a, err
-		}
+		err := row.Scan(&g.ID, &contact, &g.Position, &g.Name, &g.Title, &g.OrganisationName)
 		g.ContactID = contact.Int64
-		a.Signatories = append(a.Signatories, g)
-	}
-	return a, rows.Err()
+		return g, err
+	}, `SELECT id, contact_id, position, name, title, organisation_name
+		FROM signatories WHERE agreement_id = ? ORDER BY position`, id)
+	return a, err
 }
 
 // Agreement reads one agreement with its text, parties and signatories.
@@ -650,21 +638,8 @@ func (s *Store) Agreements(ctx context.Context, q AgreementQuery) ([]Agreement, 
 		limit = 100
 	}
 	where, args := q.where()
-	rows, err := s.db.QueryContext(ctx, "SELECT "+agreementColumns+agreementFrom+" WHERE "+where+
+	return queryAll(ctx, s.db, scanAgreementRow, "SELECT "+agreementColumns+agreementFrom+" WHERE "+where+
 		" ORDER BY a.agreement_date DESC, a.number DESC, a.id LIMIT ? OFFSET ?", append(args, limit, q.Offset)...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Agreement
-	for rows.Next() {
-		a, err := scanAgreement(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	return out, rows.Err()
 }
 
 // CountAgreements counts what Agreements would list without a limit.

@@ -24,21 +24,12 @@ func logEvent(ctx context.Context, tx dbtx, at, kind, entity string, id int64, d
 
 // Events lists the audit log of one record, oldest first.
 func (s *Store) Events(ctx context.Context, entity string, id int64) ([]Event, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, at, kind, entity, entity_id, detail FROM events
-		WHERE entity = ? AND entity_id = ? ORDER BY id`, entity, id)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Event
-	for rows.Next() {
+	return queryAll(ctx, s.db, func(row scanner) (Event, error) {
 		var e Event
 		var at string
-		if err := rows.Scan(&e.ID, &at, &e.Kind, &e.Entity, &e.EntityID, &e.Detail); err != nil {
-			return nil, err
-		}
+		err := row.Scan(&e.ID, &at, &e.Kind, &e.Entity, &e.EntityID, &e.Detail)
 		e.At = instantCol(sql.NullString{String: at, Valid: true})
-		out = append(out, e)
-	}
-	return out, rows.Err()
+		return e, err
+	}, `SELECT id, at, kind, entity, entity_id, detail FROM events
+		WHERE entity = ? AND entity_id = ? ORDER BY id`, entity, id)
 }

@@ -3,7 +3,6 @@ package data
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"net/mail"
 	"strings"
@@ -151,7 +150,7 @@ func (s *Store) saveContact(ctx context.Context, tx *sql.Tx, k Contact) (Contact
 
 const contactColumns = `id, organisation_id, name, title, email, phone, role, valid_from, valid_to, notes, archived_at`
 
-func scanContact(row interface{ Scan(...any) error }) (Contact, error) {
+func scanContact(row scanner) (Contact, error) {
 	var k Contact
 	var from, to, archived sql.NullString
 	err := row.Scan(&k.ID, &k.OrganisationID, &k.Name, &k.Title, &k.Email, &k.Phone, &k.Role, &from, &to, &k.Notes, &archived)
@@ -161,31 +160,14 @@ func scanContact(row interface{ Scan(...any) error }) (Contact, error) {
 
 // Contact reads one contact person.
 func (s *Store) Contact(ctx context.Context, id int64) (Contact, error) {
-	k, err := scanContact(s.db.QueryRowContext(ctx, "SELECT "+contactColumns+" FROM contacts WHERE id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return k, fmt.Errorf("kontaktperson %d findes ikke: %w", id, ErrNotFound)
-	}
-	return k, err
+	return queryOne(ctx, s.db, scanContact, "kontaktperson", id, "SELECT "+contactColumns+" FROM contacts WHERE id = ?", id)
 }
 
 // Contacts lists an organisation's contact people, sorted the Danish way;
 // archived ones only when asked.
 func (s *Store) Contacts(ctx context.Context, orgID int64, withArchived bool) ([]Contact, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT "+contactColumns+` FROM contacts
+	return queryAll(ctx, s.db, scanContact, "SELECT "+contactColumns+` FROM contacts
 		WHERE organisation_id = ? AND (? OR archived_at IS NULL) ORDER BY archived_at IS NOT NULL, sort_key, id`, orgID, withArchived)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Contact
-	for rows.Next() {
-		k, err := scanContact(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, k)
-	}
-	return out, rows.Err()
 }
 
 // ArchiveContact hides a contact person (they left); restore with RestoreContact.

@@ -42,21 +42,12 @@ func (s *Store) DeleteDraft(ctx context.Context, form string, recordID int64) er
 
 // Drafts lists the kept drafts, newest first.
 func (s *Store) Drafts(ctx context.Context) ([]Draft, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT form, record_id, data, updated_at FROM form_drafts ORDER BY updated_at DESC, form`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Draft
-	for rows.Next() {
+	return queryAll(ctx, s.db, func(row scanner) (Draft, error) {
 		var d Draft
 		var data, at string
-		if err := rows.Scan(&d.Form, &d.RecordID, &data, &at); err != nil {
-			return nil, err
-		}
+		err := row.Scan(&d.Form, &d.RecordID, &data, &at)
 		d.Data = json.RawMessage(data)
 		d.UpdatedAt = instantCol(sql.NullString{String: at, Valid: true})
-		out = append(out, d)
-	}
-	return out, rows.Err()
+		return d, err
+	}, `SELECT form, record_id, data, updated_at FROM form_drafts ORDER BY updated_at DESC, form`)
 }

@@ -519,20 +519,11 @@ func roomsInTx(ctx context.Context, tx *sql.Tx, ids []int64) (map[int64]Room, er
 }
 
 func leaseRoomIDs(ctx context.Context, tx *sql.Tx, leaseID int64) ([]int64, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT room_id FROM lease_rooms WHERE lease_id = ?`, leaseID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []int64
-	for rows.Next() {
+	return queryAll(ctx, tx, func(row scanner) (int64, error) {
 		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		out = append(out, id)
-	}
-	return out, rows.Err()
+		err := row.Scan(&id)
+		return id, err
+	}, `SELECT room_id FROM lease_rooms WHERE lease_id = ?`, leaseID)
 }
 
 // openEnd stands for "no end" in date comparisons, as in the triggers.
@@ -548,25 +539,12 @@ func overlapText(ctx context.Context, tx *sql.Tx, l Lease) (string, error) {
 		end = dk.ISODate(l.End)
 	}
 	args = append(args, l.ID, end, dk.ISODate(l.Start))
-	rows, err := tx.QueryContext(ctx, `SELECT r.name, o.id, t.name, o.start_on, o.end_on
-		FROM lease_rooms lr
-		JOIN leases o ON o.id = lr.lease_id
-		JOIN rooms r ON r.id = lr.room_id
-		JOIN organisations t ON t.id = o.tenant_id
-		WHERE lr.room_id IN (`+in+`) AND o.id <> ? AND o.archived_at IS NULL
-		  AND o.start_on <= ? AND ? <= coalesce(o.end_on, '`+openEnd+`')
-		ORDER BY r.sort_key, o.start_on, o.id`, args...)
-	if err != nil {
-		return "", err
-	}
-	defer rows.Close()
-	var parts []string
-	for rows.Next() {
+	parts, err := queryAll(ctx, tx, func(row scanner) (string, error) {
 		var room, tenant string
 		var id int64
 		var start string
 		var end sql.NullString
-		if err := rows.Scan(&room, &id, &tenant, &start, &end); err != nil {
+		if err := row.Scan(&room, &id, &tenant, &start, &end); err != nil {
 			return "", err
 		}
 		other := Lease{Start: dateCol(sql.NullString{String: start, Valid: true}), End: dateCol(end)}
@@ -574,9 +552,16 @@ func overlapText(ctx context.Context, tx *sql.Tx, l Lease) (string, error) {
 		if !other.End.IsZero() {
 			period = "fra " + dk.FormatDate(other.Start) + " til " + dk.FormatDate(other.End)
 		}
-		parts = append(parts, fmt.Sprintf("%s er allerede udlejet til %s %s i lejemål %d", room, tenant, period, id))
-	}
-	return strings.Join(parts, "; "), rows.Err()
+		return fmt.Sprintf("%s er allerede udlejet til %s %s i lejemål %d", room, tenant, period, id), nil
+	}, `SELECT r.name, o.id, t.name, o.start_on, o.end_on
+		FROM lease_rooms lr
+		JOIN leases o ON o.id = lr.lease_id
+		JOIN rooms r ON r.id = lr.room_id
+		JOIN organisations t ON t.id = o.tenant_id
+		WHERE lr.room_id IN (`+in+`) AND o.id <> ? AND o.archived_at IS NULL
+		  AND o.start_on <= ? AND ? <= coalesce(o.end_on, '`+openEnd+`')
+		ORDER BY r.sort_key, o.start_on, o.id`, args...)
+	return strings.Join(parts, "; "), err
 }
 
 // saveLeaseApprovals keeps the approvals table in step with the form: a
@@ -608,7 +593,7 @@ const leaseColumns = `l.id, l.landlord_id, l.tenant_id, ll.name, t.name, l.start
 
 const leaseFrom = ` FROM leases l JOIN organisations t ON t.id = l.tenant_id JOIN organisations ll ON ll.id = l.landlord_id`
 
-func scanLease(row interface{ Scan(...any) error }) (Lease, error) {
+func scanLease(row scanner) (Lease, error) {
 	var l Lease
 	var start, created, updated string
 	var end, handover, noticeOn, noticeBy, archived sql.NullString
@@ -628,21 +613,8 @@ func scanLease(row interface{ Scan(...any) error }) (Lease, error) {
 // queryLeases runs a lease query and fills in each lease's rooms and
 // approvals with one more query each (not one per lease).
 func (s *Store) queryLeases(ctx context.Context, q string, args ...any) ([]Lease, error) {
-	rows, err := s.db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	var out []Lease
-	for rows.Next() {
-		l, err := scanLease(rows)
-		if err != nil {
-			rows.Close()
-			return nil, err
-		}
-		out = append(out, l)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil || len(out) == 0 {
+	out, err := queryAll(ctx, s.db, scanLease, q, args...)
+	if err != nil || len(out) == 0 {
 		return out, err
 	}
 	ids := make([]int64, len(out))

@@ -368,7 +368,7 @@ const placementFrom = ` FROM placements p JOIN organisations o ON o.id = p.organ
 	JOIN schemes sc ON sc.id = p.scheme_id LEFT JOIN positions po ON po.id = p.position_id
 	LEFT JOIN target_groups tg ON tg.id = p.target_group_id`
 
-func scanPlacement(row interface{ Scan(...any) error }) (Placement, error) {
+func scanPlacement(row scanner) (Placement, error) {
 	var p Placement
 	var position, group sql.NullInt64
 	var start, created, updated string
@@ -389,11 +389,7 @@ func scanPlacement(row interface{ Scan(...any) error }) (Placement, error) {
 
 // Placement reads one placement.
 func (s *Store) Placement(ctx context.Context, id int64) (Placement, error) {
-	p, err := scanPlacement(s.db.QueryRowContext(ctx, "SELECT "+placementColumns+placementFrom+" WHERE p.id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return p, fmt.Errorf("placering %d findes ikke: %w", id, ErrNotFound)
-	}
-	return p, err
+	return queryOne(ctx, s.db, scanPlacement, "placering", id, "SELECT "+placementColumns+placementFrom+" WHERE p.id = ?", id)
 }
 
 // PlacementQuery selects placements for a list.
@@ -500,22 +496,9 @@ func (s *Store) Placements(ctx context.Context, q PlacementQuery) ([]Placement, 
 	// the enterprises as the outer loop); only its rows are then read whole
 	// with their scheme, position and target group. Joining those for every
 	// row skipped by OFFSET made a deep page ten times slower.
-	rows, err := s.db.QueryContext(ctx, "SELECT "+placementColumns+placementFrom+
+	return queryAll(ctx, s.db, scanPlacement, "SELECT "+placementColumns+placementFrom+
 		` WHERE p.id IN (SELECT p.id FROM organisations o CROSS JOIN placements p WHERE `+where+placementOrder+
 		` LIMIT ? OFFSET ?)`+placementOrder, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Placement
-	for rows.Next() {
-		p, err := scanPlacement(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
 }
 
 // CountPlacements counts what Placements would list without a limit.

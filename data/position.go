@@ -202,7 +202,7 @@ const positionSelect = `SELECT p.id, p.organisation_id, p.title, p.hours_per_wee
 		AND (pl.end_on IS NULL OR pl.end_on >= ?1))
 	FROM positions p JOIN organisations o ON o.id = p.organisation_id LEFT JOIN schemes sc ON sc.id = p.scheme_id`
 
-func scanPosition(row interface{ Scan(...any) error }) (Position, error) {
+func scanPosition(row scanner) (Position, error) {
 	var p Position
 	var scheme sql.NullInt64
 	var archived sql.NullString
@@ -217,11 +217,7 @@ func scanPosition(row interface{ Scan(...any) error }) (Position, error) {
 
 // Position reads one position, archived or not.
 func (s *Store) Position(ctx context.Context, id int64) (Position, error) {
-	p, err := scanPosition(s.db.QueryRowContext(ctx, positionSelect+" WHERE p.id = ?2", dk.ISODate(s.today()), id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return p, fmt.Errorf("stilling %d findes ikke: %w", id, ErrNotFound)
-	}
-	return p, err
+	return queryOne(ctx, s.db, scanPosition, "stilling", id, positionSelect+" WHERE p.id = ?2", dk.ISODate(s.today()), id)
 }
 
 // PositionQuery selects positions for a list.
@@ -260,21 +256,8 @@ func (s *Store) Positions(ctx context.Context, q PositionQuery) ([]Position, err
 	args = append(args, limit, q.Offset)
 	// ?1 is the day; SQLite numbers each plain ? after the highest so far,
 	// so the filter's parameters follow it in order.
-	rows, err := s.db.QueryContext(ctx, positionSelect+" WHERE "+where+
+	return queryAll(ctx, s.db, scanPosition, positionSelect+" WHERE "+where+
 		" ORDER BY o.sort_key, o.id, p.title COLLATE "+CollationName+", p.id LIMIT ? OFFSET ?", args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Position
-	for rows.Next() {
-		p, err := scanPosition(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
 }
 
 // CountPositions counts what Positions would list without a limit.

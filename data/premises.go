@@ -149,7 +149,7 @@ const premisesColumns = `p.id, p.name, p.address, p.postcode, p.city, p.owner_id
 
 const premisesFrom = ` FROM premises p LEFT JOIN organisations o ON o.id = p.owner_id`
 
-func scanPremises(row interface{ Scan(...any) error }) (Premises, error) {
+func scanPremises(row scanner) (Premises, error) {
 	var p Premises
 	var owner sql.NullInt64
 	var archived sql.NullString
@@ -165,31 +165,14 @@ func scanPremises(row interface{ Scan(...any) error }) (Premises, error) {
 
 // Premises reads one premises, archived or not.
 func (s *Store) Premises(ctx context.Context, id int64) (Premises, error) {
-	p, err := scanPremises(s.db.QueryRowContext(ctx, "SELECT "+premisesColumns+premisesFrom+" WHERE p.id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return p, fmt.Errorf("ejendom %d findes ikke: %w", id, ErrNotFound)
-	}
-	return p, err
+	return queryOne(ctx, s.db, scanPremises, "ejendom", id, "SELECT "+premisesColumns+premisesFrom+" WHERE p.id = ?", id)
 }
 
 // AllPremises lists the premises in Danish order, for the room form's
 // choice of building; archived ones only when asked.
 func (s *Store) AllPremises(ctx context.Context, withArchived bool) ([]Premises, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT "+premisesColumns+premisesFrom+
+	return queryAll(ctx, s.db, scanPremises, "SELECT "+premisesColumns+premisesFrom+
 		" WHERE (? OR p.archived_at IS NULL) ORDER BY p.sort_key, p.id", withArchived)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Premises
-	for rows.Next() {
-		p, err := scanPremises(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
 }
 
 // ArchivePremises hides premises from the lists; their rooms and leases stay.

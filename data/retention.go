@@ -42,22 +42,9 @@ func retentionPersonYears(ctx context.Context, q queryRower) (int, error) {
 // DuePlacements lists the placements whose person data is due for deletion
 // on day (delete-by on or before it) and is still there, soonest first.
 func (s *Store) DuePlacements(ctx context.Context, day time.Time) ([]Placement, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT "+placementColumns+placementFrom+
+	return queryAll(ctx, s.db, scanPlacement, "SELECT "+placementColumns+placementFrom+
 		` WHERE p.delete_by IS NOT NULL AND p.delete_by <= ? AND p.anonymised_at IS NULL
 		ORDER BY p.delete_by, p.id`, dk.ISODate(day))
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Placement
-	for rows.Next() {
-		p, err := scanPlacement(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, p)
-	}
-	return out, rows.Err()
 }
 
 // AnonymisePlacements removes the person data of the placements ids: the

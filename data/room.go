@@ -252,22 +252,13 @@ func roomSearchText(r Room) string {
 // refreshRoomSearch recomputes the search text of the rooms of premises
 // premisesID, after the premises were renamed.
 func refreshRoomSearch(ctx context.Context, tx *sql.Tx, premisesID int64) error {
-	rows, err := tx.QueryContext(ctx, `SELECT r.id, r.name, r.kind, p.name FROM rooms r JOIN premises p ON p.id = r.premises_id
+	rooms, err := queryAll(ctx, tx, func(row scanner) (Room, error) {
+		var r Room
+		err := row.Scan(&r.ID, &r.Name, &r.Kind, &r.PremisesName)
+		return r, err
+	}, `SELECT r.id, r.name, r.kind, p.name FROM rooms r JOIN premises p ON p.id = r.premises_id
 		WHERE r.premises_id = ?`, premisesID)
 	if err != nil {
-		return err
-	}
-	var rooms []Room
-	for rows.Next() {
-		var r Room
-		if err := rows.Scan(&r.ID, &r.Name, &r.Kind, &r.PremisesName); err != nil {
-			rows.Close()
-			return err
-		}
-		rooms = append(rooms, r)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
 		return err
 	}
 	for _, r := range rooms {
@@ -283,7 +274,7 @@ const roomColumns = `r.id, r.premises_id, p.name, r.name, r.area_m2, r.kind, r.s
 
 const roomFrom = ` FROM rooms r JOIN premises p ON p.id = r.premises_id`
 
-func scanRoom(row interface{ Scan(...any) error }) (Room, error) {
+func scanRoom(row scanner) (Room, error) {
 	var r Room
 	var archived sql.NullString
 	var created, updated string
@@ -296,29 +287,12 @@ func scanRoom(row interface{ Scan(...any) error }) (Room, error) {
 }
 
 func (s *Store) queryRooms(ctx context.Context, q string, args ...any) ([]Room, error) {
-	rows, err := s.db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Room
-	for rows.Next() {
-		r, err := scanRoom(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.db, scanRoom, q, args...)
 }
 
 // Room reads one room, archived or not.
 func (s *Store) Room(ctx context.Context, id int64) (Room, error) {
-	r, err := scanRoom(s.db.QueryRowContext(ctx, "SELECT "+roomColumns+roomFrom+" WHERE r.id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return r, fmt.Errorf("lokale %d findes ikke: %w", id, ErrNotFound)
-	}
-	return r, err
+	return queryOne(ctx, s.db, scanRoom, "lokale", id, "SELECT "+roomColumns+roomFrom+" WHERE r.id = ?", id)
 }
 
 // RoomsByID reads the rooms with the given ids (archived or not), in
@@ -427,22 +401,13 @@ func (q RoomQuery) premisesRowsUnion() (string, []any) {
 func (s *Store) SearchPremisesRows(ctx context.Context, q RoomQuery) ([]PremisesRow, error) {
 	union, args := q.premisesRowsUnion()
 	args = append(args, q.limit(), q.Offset)
-	rows, err := s.db.QueryContext(ctx, "SELECT pid, rid FROM ("+union+") ORDER BY pk, pid, is_room, rk, rid LIMIT ? OFFSET ?", args...)
-	if err != nil {
-		return nil, err
-	}
 	type key struct{ premises, room int64 }
-	var keys []key
-	for rows.Next() {
+	keys, err := queryAll(ctx, s.db, func(row scanner) (key, error) {
 		var k key
-		if err := rows.Scan(&k.premises, &k.room); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		keys = append(keys, k)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		err := row.Scan(&k.premises, &k.room)
+		return k, err
+	}, "SELECT pid, rid FROM ("+union+") ORDER BY pk, pid, is_room, rk, rid LIMIT ? OFFSET ?", args...)
+	if err != nil {
 		return nil, err
 	}
 	premises := map[int64]Premises{}

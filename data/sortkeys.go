@@ -36,25 +36,16 @@ func (s *Store) ensureSortKeys(ctx context.Context) error {
 }
 
 func rekey(ctx context.Context, tx *sql.Tx, table, column string) error {
-	rows, err := tx.QueryContext(ctx, "SELECT id, "+column+" FROM "+table)
-	if err != nil {
-		return err
-	}
 	type row struct {
 		id   int64
 		name string
 	}
-	var all []row
-	for rows.Next() {
+	all, err := queryAll(ctx, tx, func(sc scanner) (row, error) {
 		var r row
-		if err := rows.Scan(&r.id, &r.name); err != nil {
-			rows.Close()
-			return err
-		}
-		all = append(all, r)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
+		err := sc.Scan(&r.id, &r.name)
+		return r, err
+	}, "SELECT id, "+column+" FROM "+table)
+	if err != nil {
 		return err
 	}
 	stmt, err := tx.PrepareContext(ctx, "UPDATE "+table+" SET sort_key = ? WHERE id = ?")

@@ -3,7 +3,6 @@ package data
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -204,7 +203,7 @@ func newSchemeCode(ctx context.Context, tx *sql.Tx, name string) (string, error)
 
 const schemeColumns = `id, code, name, subsidised, flex, counts_as_job, warn_weeks, position, archived_at`
 
-func scanScheme(row interface{ Scan(...any) error }) (Scheme, error) {
+func scanScheme(row scanner) (Scheme, error) {
 	var sc Scheme
 	var warn sql.NullInt64
 	var archived sql.NullString
@@ -216,30 +215,13 @@ func scanScheme(row interface{ Scan(...any) error }) (Scheme, error) {
 
 // Scheme reads one scheme, archived or not.
 func (s *Store) Scheme(ctx context.Context, id int64) (Scheme, error) {
-	sc, err := scanScheme(s.db.QueryRowContext(ctx, "SELECT "+schemeColumns+" FROM schemes WHERE id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return sc, fmt.Errorf("ordning %d findes ikke: %w", id, ErrNotFound)
-	}
-	return sc, err
+	return queryOne(ctx, s.db, scanScheme, "ordning", id, "SELECT "+schemeColumns+" FROM schemes WHERE id = ?", id)
 }
 
 // Schemes lists the schemes in their order; archived ones (last) only when asked.
 func (s *Store) Schemes(ctx context.Context, withArchived bool) ([]Scheme, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT "+schemeColumns+` FROM schemes WHERE ? OR archived_at IS NULL
+	return queryAll(ctx, s.db, scanScheme, "SELECT "+schemeColumns+` FROM schemes WHERE ? OR archived_at IS NULL
 		ORDER BY archived_at IS NOT NULL, position, name COLLATE `+CollationName+`, id`, withArchived)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Scheme
-	for rows.Next() {
-		sc, err := scanScheme(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, sc)
-	}
-	return out, rows.Err()
 }
 
 // FindScheme finds a scheme in list by its name (as search compares) or its
@@ -341,7 +323,7 @@ func (s *Store) SaveTargetGroup(ctx context.Context, f TargetGroupForm) (TargetG
 
 const targetGroupColumns = `id, name, position, archived_at`
 
-func scanTargetGroup(row interface{ Scan(...any) error }) (TargetGroup, error) {
+func scanTargetGroup(row scanner) (TargetGroup, error) {
 	var g TargetGroup
 	var archived sql.NullString
 	err := row.Scan(&g.ID, &g.Name, &g.Position, &archived)
@@ -351,31 +333,14 @@ func scanTargetGroup(row interface{ Scan(...any) error }) (TargetGroup, error) {
 
 // TargetGroup reads one target group, archived or not.
 func (s *Store) TargetGroup(ctx context.Context, id int64) (TargetGroup, error) {
-	g, err := scanTargetGroup(s.db.QueryRowContext(ctx, "SELECT "+targetGroupColumns+" FROM target_groups WHERE id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return g, fmt.Errorf("målgruppe %d findes ikke: %w", id, ErrNotFound)
-	}
-	return g, err
+	return queryOne(ctx, s.db, scanTargetGroup, "målgruppe", id, "SELECT "+targetGroupColumns+" FROM target_groups WHERE id = ?", id)
 }
 
 // TargetGroups lists the target groups in their order; archived ones (last)
 // only when asked.
 func (s *Store) TargetGroups(ctx context.Context, withArchived bool) ([]TargetGroup, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT "+targetGroupColumns+` FROM target_groups WHERE ? OR archived_at IS NULL
+	return queryAll(ctx, s.db, scanTargetGroup, "SELECT "+targetGroupColumns+` FROM target_groups WHERE ? OR archived_at IS NULL
 		ORDER BY archived_at IS NOT NULL, position, name COLLATE `+CollationName+`, id`, withArchived)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []TargetGroup
-	for rows.Next() {
-		g, err := scanTargetGroup(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, g)
-	}
-	return out, rows.Err()
 }
 
 // FindTargetGroup finds a target group in list by its name, as search compares.

@@ -43,18 +43,11 @@ func (s *Store) Targets(ctx context.Context, day time.Time) ([]Target, error) {
 
 // targets reads the targets and measures them with counts already made.
 func (s *Store) targets(ctx context.Context, c ActiveCounts) ([]Target, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, name, goal, unit, deadline, measure, manual_value, notes
-		FROM targets ORDER BY position, id`)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Target
-	for rows.Next() {
+	return queryAll(ctx, s.db, func(row scanner) (Target, error) {
 		var t Target
 		var deadline sql.NullString
-		if err := rows.Scan(&t.ID, &t.Name, &t.Goal, &t.Unit, &deadline, &t.Measure, &t.ManualValue, &t.Notes); err != nil {
-			return nil, err
+		if err := row.Scan(&t.ID, &t.Name, &t.Goal, &t.Unit, &deadline, &t.Measure, &t.ManualValue, &t.Notes); err != nil {
+			return t, err
 		}
 		t.Deadline = dateCol(deadline)
 		switch t.Measure {
@@ -65,9 +58,9 @@ func (s *Store) targets(ctx context.Context, c ActiveCounts) ([]Target, error) {
 		default:
 			t.Current = t.ManualValue
 		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
+		return t, nil
+	}, `SELECT id, name, goal, unit, deadline, measure, manual_value, notes
+		FROM targets ORDER BY position, id`)
 }
 
 // ActiveCounts counts the placements running on a day.

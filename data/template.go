@@ -222,7 +222,7 @@ func (s *Store) saveTemplate(ctx context.Context, tx *sql.Tx, t Template, body s
 const templateColumns = `t.id, t.name, t.description, t.archived_at, t.created_at, t.updated_at,
 	(SELECT max(version) FROM template_versions WHERE template_id = t.id)`
 
-func scanTemplate(row interface{ Scan(...any) error }) (Template, error) {
+func scanTemplate(row scanner) (Template, error) {
 	var t Template
 	var archived sql.NullString
 	var created, updated string
@@ -239,11 +239,7 @@ func scanTemplate(row interface{ Scan(...any) error }) (Template, error) {
 
 // Template reads one template, archived or not.
 func (s *Store) Template(ctx context.Context, id int64) (Template, error) {
-	t, err := scanTemplate(s.db.QueryRowContext(ctx, "SELECT "+templateColumns+" FROM templates t WHERE t.id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return t, fmt.Errorf("skabelon %d findes ikke: %w", id, ErrNotFound)
-	}
-	return t, err
+	return queryOne(ctx, s.db, scanTemplate, "skabelon", id, "SELECT "+templateColumns+" FROM templates t WHERE t.id = ?", id)
 }
 
 // Templates lists the templates sorted the Danish way; withArchived adds the
@@ -254,25 +250,12 @@ func (s *Store) Templates(ctx context.Context, withArchived bool) ([]Template, e
 		q += " WHERE t.archived_at IS NULL"
 	}
 	q += " ORDER BY t.archived_at IS NOT NULL, t.sort_key, t.id"
-	rows, err := s.db.QueryContext(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []Template
-	for rows.Next() {
-		t, err := scanTemplate(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, t)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.db, scanTemplate, q)
 }
 
 const versionColumns = `id, template_id, version, body, sha256, created_at`
 
-func scanVersion(row interface{ Scan(...any) error }) (TemplateVersion, error) {
+func scanVersion(row scanner) (TemplateVersion, error) {
 	var v TemplateVersion
 	var created string
 	if err := row.Scan(&v.ID, &v.TemplateID, &v.Version, &v.Body, &v.SHA256, &created); err != nil {
@@ -284,30 +267,13 @@ func scanVersion(row interface{ Scan(...any) error }) (TemplateVersion, error) {
 
 // TemplateVersion reads one version by its id.
 func (s *Store) TemplateVersion(ctx context.Context, id int64) (TemplateVersion, error) {
-	v, err := scanVersion(s.db.QueryRowContext(ctx, "SELECT "+versionColumns+" FROM template_versions WHERE id = ?", id))
-	if errors.Is(err, sql.ErrNoRows) {
-		return v, fmt.Errorf("skabelonversion %d findes ikke: %w", id, ErrNotFound)
-	}
-	return v, err
+	return queryOne(ctx, s.db, scanVersion, "skabelonversion", id, "SELECT "+versionColumns+" FROM template_versions WHERE id = ?", id)
 }
 
 // TemplateVersions lists a template's versions, newest first.
 func (s *Store) TemplateVersions(ctx context.Context, templateID int64) ([]TemplateVersion, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT "+versionColumns+` FROM template_versions
+	return queryAll(ctx, s.db, scanVersion, "SELECT "+versionColumns+` FROM template_versions
 		WHERE template_id = ? ORDER BY version DESC`, templateID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []TemplateVersion
-	for rows.Next() {
-		v, err := scanVersion(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, v)
-	}
-	return out, rows.Err()
 }
 
 // LatestVersion reads a template's newest version.
@@ -346,23 +312,14 @@ func (s *Store) DeleteTemplate(ctx context.Context, id int64) error {
 		} else if err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT a.number FROM agreements a
+		numbers, err := queryAll(ctx, tx, func(row scanner) (string, error) {
+			var n string
+			err := row.Scan(&n)
+			return n, err
+		}, `SELECT a.number FROM agreements a
 			JOIN template_versions v ON v.id = a.template_version_id
 			WHERE v.template_id = ? ORDER BY a.number`, id)
 		if err != nil {
-			return err
-		}
-		var numbers []string
-		for rows.Next() {
-			var n string
-			if err := rows.Scan(&n); err != nil {
-				rows.Close()
-				return err
-			}
-			numbers = append(numbers, n)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
 			return err
 		}
 		if len(numbers) > 0 {
