@@ -27,12 +27,11 @@ type contactsPanel struct {
 	editButton   *widget.Button
 	archButton   *widget.Button
 	lastDialog   *contactDialog // the open contact form, for tests
+	onCount      func(n int)    // tells the tab how many contacts show
 }
 
 func newContactsPanel(t *PartnersTab) *contactsPanel {
 	p := &contactsPanel{t: t, selected: -1}
-	title := widget.NewLabel(lang.X("contacts.title", "Kontaktpersoner"))
-	title.TextStyle.Bold = true
 	p.hint = widget.NewLabel("")
 	p.hint.Wrapping = fyne.TextWrapWord
 	p.list = widget.NewList(func() int { return len(p.rows) },
@@ -55,7 +54,7 @@ func newContactsPanel(t *PartnersTab) *contactsPanel {
 	})
 	p.archButton = widget.NewButton(lang.X("contacts.archive", "Arkivér"), p.toggleArchived)
 	buttons := container.NewHBox(p.addButton, p.editButton, p.archButton, layout.NewSpacer(), p.showArchived)
-	p.content = container.NewVBox(title, p.hint, container.New(&minHeight{h: 150}, p.list), buttons)
+	p.content = container.NewBorder(p.hint, buttons, nil, nil, p.list)
 	return p
 }
 
@@ -107,6 +106,9 @@ func (p *contactsPanel) load(orgID int64) {
 	p.list.UnselectAll()
 	p.list.Refresh()
 	p.updateButtons()
+	if p.onCount != nil {
+		p.onCount(len(p.rows))
+	}
 }
 
 func (p *contactsPanel) updateButtons() {

@@ -37,7 +37,8 @@ type PartnersTab struct {
 	original                                data.Organisation // as saved; ID 0 for a new one
 	parents                                 []data.Organisation
 
-	contacts *contactsPanel
+	contacts   *contactsPanel
+	detailTabs *container.AppTabs // Stamdata | Kontaktpersoner
 }
 
 func newPartnersTab(w *Window) *PartnersTab {
@@ -45,11 +46,22 @@ func newPartnersTab(w *Window) *PartnersTab {
 	t.buildList()
 	t.buildForm()
 	t.contacts = newContactsPanel(t)
+	// The contact people get a tab of their own next to the organisation's
+	// fields, with its count, so they are one click away rather than below
+	// a long form.
+	contactsTab := container.NewTabItem(lang.X("contacts.title", "Kontaktpersoner"), t.contacts.content)
+	t.detailTabs = container.NewAppTabs(
+		container.NewTabItem(lang.X("partners.tab.details", "Stamdata"), container.NewVScroll(t.form.fields.object())),
+		contactsTab)
+	t.contacts.onCount = func(n int) {
+		contactsTab.Text = lang.X("contacts.tab", "Kontaktpersoner ({{.N}})", map[string]any{"N": n})
+		t.detailTabs.Refresh()
+	}
 	form := container.NewBorder(
 		container.NewVBox(t.form.heading, t.form.state),
 		container.NewHBox(t.saveButton, t.cancelButton, layout.NewSpacer(), t.archiveButton),
 		nil, nil,
-		container.NewVScroll(container.NewVBox(t.form.fields.object(), widget.NewSeparator(), t.contacts.content)))
+		t.detailTabs)
 	split := container.NewHSplit(container.NewBorder(nil, w.csvButtons("partners", w.Reload), nil, nil, t.list.content),
 		container.NewPadded(form))
 	split.Offset = 0.34
@@ -360,6 +372,7 @@ func (t *PartnersTab) NewRecord() {
 	t.form.guard(t.headingName(), func() {
 		t.fill(data.Organisation{})
 		t.list.mark(0)
+		t.detailTabs.SelectIndex(0)
 		t.w.Win.Canvas().Focus(t.name)
 	}, nil)
 }
@@ -372,6 +385,7 @@ func (t *PartnersTab) Save() {
 	}
 	o, err := t.w.store.SaveOrganisation(t.ctx(), t.formValues())
 	if v, ok := data.AsValidation(err); ok {
+		t.detailTabs.SelectIndex(0) // the problems are on the organisation's fields
 		t.form.refused(v)
 		return
 	}

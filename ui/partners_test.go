@@ -309,3 +309,21 @@ func TestSearchThenEnterOpensTheFirstMatch(t *testing.T) {
 		t.Error("the cursor is not in the form after Enter")
 	}
 }
+
+// The contact people have their own tab with their count; a refused save
+// brings the fields with the problems back into view.
+func TestContactsTabShowsTheCountAndARefusedSaveShowsTheFields(t *testing.T) {
+	w, _ := newTestWindow(t, true)
+	p := w.Partners
+	typeInto(p.list.search, "Bevar")
+	p.list.list.Select(0)
+	if got := p.detailTabs.Items[1].Text; got != "Kontaktpersoner (1)" {
+		t.Errorf("contacts tab says %q", got)
+	}
+	p.detailTabs.SelectIndex(1)
+	typeInto(p.cvr, "29188506")
+	test.Tap(p.saveButton)
+	if p.detailTabs.SelectedIndex() != 0 {
+		t.Error("a refused save left the fields with the problem out of view")
+	}
+}
