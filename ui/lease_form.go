@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
@@ -555,45 +554,24 @@ func (p *leasePanel) cancel() {
 
 func (p *leasePanel) toggleArchived() {
 	l := p.original
-	if l.ID == 0 {
-		return
-	}
-	if l.Archived() {
-		err := p.w.store.RestoreLease(p.ctx(), l.ID)
-		if v, ok := data.AsValidation(err); ok {
+	p.form.toggleArchived(archiveToggle{
+		id: l.ID, archived: l.Archived(),
+		title: lang.X("premises.lease.archive.title", "Arkivér lejemål"),
+		question: lang.X("premises.lease.archive.question", "Arkivér {{.Name}}? Det forsvinder fra listerne og optager ikke længere lokalerne, men beholder sin historik og kan genskabes under »Vis arkiverede«.",
+			map[string]any{"Name": p.headingName()}),
+		archive: func(id int64) error { return p.w.store.ArchiveLease(p.ctx(), id) },
+		restore: func(id int64) error { return p.w.store.RestoreLease(p.ctx(), id) },
+		refused: func(v *data.ValidationError) {
 			p.form.fields.show(v)
 			p.form.state.SetText(lang.X("premises.restore.refused", "Kan ikke genskabes: {{.Text}}",
 				map[string]any{"Text": v.Problems[0].Text}))
-			return
-		}
-		if err != nil {
-			p.w.showError(err)
-			return
-		}
-		p.showArchived.SetChecked(false)
-		p.open(l.ID)
-		p.reload()
-		return
-	}
-	p.form.guard(p.headingName(), func() {
-		d := dialog.NewConfirm(lang.X("premises.lease.archive.title", "Arkivér lejemål"),
-			lang.X("premises.lease.archive.question", "Arkivér {{.Name}}? Det forsvinder fra listerne og optager ikke længere lokalerne, men beholder sin historik og kan genskabes under »Vis arkiverede«.",
-				map[string]any{"Name": p.headingName()}),
-			func(ok bool) {
-				if !ok {
-					return
-				}
-				if err := p.w.store.ArchiveLease(p.ctx(), l.ID); err != nil {
-					p.w.showError(err)
-					return
-				}
-				p.open(l.ID)
-				p.reload()
-			}, p.w.Win)
-		d.SetConfirmText(lang.X("premises.archive", "Arkivér"))
-		d.SetDismissText(lang.X("dialog.cancel", "Annullér"))
-		d.Show()
-	}, nil)
+		},
+		showArchived: p.showArchived,
+		reopen: func(id int64) {
+			p.open(id)
+			p.reload()
+		},
+	}, p.headingName())
 }
 
 // restoreDraft puts a kept draft back into the form, dirty.

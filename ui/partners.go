@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
@@ -416,36 +415,17 @@ func (t *PartnersTab) FocusSearch() {
 
 func (t *PartnersTab) toggleArchived() {
 	o := t.original
-	if o.ID == 0 {
-		return
-	}
-	if o.Archived() {
-		if err := t.w.store.RestoreOrganisation(t.ctx(), o.ID); err != nil {
-			t.w.showError(err)
-			return
-		}
-		t.showArchived.SetChecked(false)
-		t.open(o.ID)
-		t.Reload()
-		return
-	}
-	t.form.guard(t.headingName(), func() {
-		d := dialog.NewConfirm(lang.X("partners.archive.title", "Arkivér organisation"),
-			lang.X("partners.archive.question", "Arkivér {{.Name}}? Den forsvinder fra listerne, men beholder sin historik og kan genskabes under »Vis arkiverede«.",
-				map[string]any{"Name": o.Name}),
-			func(ok bool) {
-				if !ok {
-					return
-				}
-				if err := t.w.store.ArchiveOrganisation(t.ctx(), o.ID); err != nil {
-					t.w.showError(err)
-					return
-				}
-				t.open(o.ID)
-				t.Reload()
-			}, t.w.Win)
-		d.SetConfirmText(lang.X("partners.archive", "Arkivér"))
-		d.SetDismissText(lang.X("dialog.cancel", "Annullér"))
-		d.Show()
-	}, nil)
+	t.form.toggleArchived(archiveToggle{
+		id: o.ID, archived: o.Archived(),
+		title: lang.X("partners.archive.title", "Arkivér organisation"),
+		question: lang.X("partners.archive.question", "Arkivér {{.Name}}? Den forsvinder fra listerne, men beholder sin historik og kan genskabes under »Vis arkiverede«.",
+			map[string]any{"Name": o.Name}),
+		archive:      func(id int64) error { return t.w.store.ArchiveOrganisation(t.ctx(), id) },
+		restore:      func(id int64) error { return t.w.store.RestoreOrganisation(t.ctx(), id) },
+		showArchived: t.showArchived,
+		reopen: func(id int64) {
+			t.open(id)
+			t.Reload()
+		},
+	}, t.headingName())
 }

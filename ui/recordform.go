@@ -243,3 +243,56 @@ func savedAt(t time.Time) string {
 func archivedOn(t time.Time) string {
 	return lang.X("form.state.archived", "Arkiveret {{.Date}}; genskab for at redigere.", map[string]any{"Date": dk.FormatDate(t.Local())})
 }
+
+// archiveToggle is one form's archive button: what to call and what to say.
+type archiveToggle struct {
+	id       int64
+	archived bool
+	title    string // the confirm dialog's title, "Arkivér organisation"
+	question string // what archiving means for this kind of record
+	archive  func(id int64) error
+	restore  func(id int64) error
+	// refused shows a restore the store refused with a ValidationError (a
+	// lease whose rooms are let again); nil shows it as an error dialog.
+	refused      func(v *data.ValidationError)
+	showArchived *widget.Check // unticked after a restore, so the record shows among the active
+	reopen       func(id int64)
+}
+
+// toggleArchived is the rule every form's archive button follows: restore
+// at once; archive only after unsaved edits are dealt with and the user has
+// confirmed, since the record leaves the lists. Nothing is ever deleted.
+func (f *recordForm) toggleArchived(a archiveToggle, name string) {
+	if a.id == 0 {
+		return
+	}
+	if a.archived {
+		err := a.restore(a.id)
+		if v, ok := data.AsValidation(err); ok && a.refused != nil {
+			a.refused(v)
+			return
+		}
+		if err != nil {
+			f.w.showError(err)
+			return
+		}
+		a.showArchived.SetChecked(false)
+		a.reopen(a.id)
+		return
+	}
+	f.guard(name, func() {
+		d := dialog.NewConfirm(a.title, a.question, func(ok bool) {
+			if !ok {
+				return
+			}
+			if err := a.archive(a.id); err != nil {
+				f.w.showError(err)
+				return
+			}
+			a.reopen(a.id)
+		}, f.w.Win)
+		d.SetConfirmText(lang.X("form.archive", "Arkivér"))
+		d.SetDismissText(lang.X("dialog.cancel", "Annullér"))
+		d.Show()
+	}, nil)
+}

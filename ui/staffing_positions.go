@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
@@ -286,36 +285,17 @@ func (p *positionPanel) Cancel() {
 
 func (p *positionPanel) toggleArchived() {
 	x := p.original
-	if x.ID == 0 {
-		return
-	}
-	if x.Archived() {
-		if err := p.t.w.store.RestorePosition(p.t.ctx(), x.ID); err != nil {
-			p.t.w.showError(err)
-			return
-		}
-		p.showArchived.SetChecked(false)
-		p.open(x.ID)
-		p.reloadList()
-		return
-	}
-	p.form.guard(p.headingName(), func() {
-		d := dialog.NewConfirm(lang.X("staffing.position.archive.title", "Arkivér stilling"),
-			lang.X("staffing.position.archive.question", "Arkivér {{.Name}}? Den tælles ikke længere med i planen; placeringer på den beholder den.",
-				map[string]any{"Name": positionHeading(x)}),
-			func(ok bool) {
-				if !ok {
-					return
-				}
-				if err := p.t.w.store.ArchivePosition(p.t.ctx(), x.ID); err != nil {
-					p.t.w.showError(err)
-					return
-				}
-				p.open(x.ID)
-				p.reloadList()
-			}, p.t.w.Win)
-		d.SetConfirmText(lang.X("staffing.archive", "Arkivér"))
-		d.SetDismissText(lang.X("dialog.cancel", "Annullér"))
-		d.Show()
-	}, nil)
+	p.form.toggleArchived(archiveToggle{
+		id: x.ID, archived: x.Archived(),
+		title: lang.X("staffing.position.archive.title", "Arkivér stilling"),
+		question: lang.X("staffing.position.archive.question", "Arkivér {{.Name}}? Den tælles ikke længere med i planen; placeringer på den beholder den.",
+			map[string]any{"Name": positionHeading(x)}),
+		archive:      func(id int64) error { return p.t.w.store.ArchivePosition(p.t.ctx(), id) },
+		restore:      func(id int64) error { return p.t.w.store.RestorePosition(p.t.ctx(), id) },
+		showArchived: p.showArchived,
+		reopen: func(id int64) {
+			p.open(id)
+			p.reloadList()
+		},
+	}, p.headingName())
 }

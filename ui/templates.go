@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -338,38 +337,19 @@ func (t *TemplatesTab) FocusSearch() { t.w.Win.Canvas().Focus(t.list.search) }
 
 func (t *TemplatesTab) toggleArchived() {
 	tp := t.original
-	if tp.ID == 0 {
-		return
-	}
-	if tp.Archived() {
-		if err := t.w.store.RestoreTemplate(t.ctx(), tp.ID); err != nil {
-			t.w.showError(err)
-			return
-		}
-		t.showArchived.SetChecked(false)
-		t.open(tp.ID)
-		t.Reload()
-		return
-	}
-	t.form.guard(t.headingName(), func() {
-		d := dialog.NewConfirm(lang.X("templates.archive.title", "Arkivér skabelon"),
-			lang.X("templates.archive.question", "Arkivér {{.Name}}? Den kan ikke længere vælges til nye aftaler; aftaler, der bruger den, beholder deres version.",
-				map[string]any{"Name": tp.Name}),
-			func(ok bool) {
-				if !ok {
-					return
-				}
-				if err := t.w.store.ArchiveTemplate(t.ctx(), tp.ID); err != nil {
-					t.w.showError(err)
-					return
-				}
-				t.open(tp.ID)
-				t.Reload()
-			}, t.w.Win)
-		d.SetConfirmText(lang.X("templates.archive", "Arkivér"))
-		d.SetDismissText(lang.X("dialog.cancel", "Annullér"))
-		d.Show()
-	}, nil)
+	t.form.toggleArchived(archiveToggle{
+		id: tp.ID, archived: tp.Archived(),
+		title: lang.X("templates.archive.title", "Arkivér skabelon"),
+		question: lang.X("templates.archive.question", "Arkivér {{.Name}}? Den kan ikke længere vælges til nye aftaler; aftaler, der bruger den, beholder deres version.",
+			map[string]any{"Name": tp.Name}),
+		archive:      func(id int64) error { return t.w.store.ArchiveTemplate(t.ctx(), id) },
+		restore:      func(id int64) error { return t.w.store.RestoreTemplate(t.ctx(), id) },
+		showArchived: t.showArchived,
+		reopen: func(id int64) {
+			t.open(id)
+			t.Reload()
+		},
+	}, t.headingName())
 }
 
 // insertAtCursor puts text into the editor where the cursor is, as if it
