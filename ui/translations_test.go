@@ -6,8 +6,10 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"partnerskab/assets"
@@ -125,6 +127,47 @@ func TestKindTranslations(t *testing.T) {
 		for _, r := range data.RSVValues {
 			if tr["rsv."+string(r)] == "" {
 				t.Errorf("%s: no text for RSV %q", file, r)
+			}
+		}
+	}
+}
+
+// Every text in the translation files is still shown somewhere: a key is
+// used as a literal, or its prefix is ("kind." + code). Unused texts rot.
+func TestNoUnusedTranslations(t *testing.T) {
+	var src strings.Builder
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src.Write(b)
+	}
+	code := src.String()
+	names, _ := fs.Glob(assets.Translations, "translations/*da.json")
+	for _, n := range names {
+		if strings.HasSuffix(n, "fyne.da.json") {
+			continue // fyne's own dialogs use these
+		}
+		b, _ := assets.Translations.ReadFile(n)
+		m := map[string]any{}
+		if err := json.Unmarshal(b, &m); err != nil {
+			t.Fatal(err)
+		}
+		for k := range m {
+			prefix := k
+			if i := strings.LastIndex(k, "."); i > 0 {
+				prefix = k[:i+1]
+			}
+			if !strings.Contains(code, strconv.Quote(k)) && !strings.Contains(code, strconv.Quote(prefix)) {
+				t.Errorf("%s: %q is not used", n, k)
 			}
 		}
 	}
