@@ -389,8 +389,7 @@ func (f *newAgreementForm) create() {
 
 func (f *newAgreementForm) refused(v *data.ValidationError) {
 	first := f.fields.show(v)
-	f.state.SetText(lang.X("form.state.refused", "Ikke gemt: ret {{.N}} felt(er) markeret med rødt.",
-		map[string]any{"N": len(v.Problems)}))
+	f.state.SetText(refusedText(v))
 	if first != nil {
 		if fo, ok := first.input.(fyne.Focusable); ok {
 			f.t.w.Win.Canvas().Focus(fo)

@@ -232,17 +232,7 @@ func (d *contactDialog) form() data.ContactForm {
 
 func (d *contactDialog) liveCheck() {
 	_, err := d.form().Parse()
-	v, _ := data.AsValidation(err)
-	if v == nil {
-		v = &data.ValidationError{}
-	}
-	for _, f := range d.fields.fields {
-		if p, ok := v.For(f.name); ok && (d.tried || p.Code == "cpr") {
-			f.setMessage(p.Text, d.tried)
-		} else {
-			f.setMessage("", false)
-		}
-	}
+	d.fields.live(err, d.tried)
 }
 
 func (d *contactDialog) save() {
@@ -250,8 +240,7 @@ func (d *contactDialog) save() {
 	if v, ok := data.AsValidation(err); ok {
 		d.tried = true
 		d.fields.show(v)
-		d.state.SetText(lang.X("form.state.refused", "Ikke gemt: ret {{.N}} felt(er) markeret med rødt.",
-			map[string]any{"N": len(v.Problems)}))
+		d.state.SetText(refusedText(v))
 		return
 	}
 	if err != nil {

@@ -3,6 +3,7 @@ package ui
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
@@ -119,6 +120,30 @@ func (s *fieldSet) show(v *data.ValidationError) *field {
 		}
 	}
 	return first
+}
+
+// live shows the messages of a form's own checks (err from its Parse) as
+// the user types: a CPR-like number always (as a warning), every other
+// problem only after a save was refused (tried), so that nobody is scolded
+// for a field they have not finished.
+func (s *fieldSet) live(err error, tried bool) {
+	v, _ := data.AsValidation(err)
+	if v == nil {
+		v = &data.ValidationError{}
+	}
+	for _, f := range s.fields {
+		if p, ok := v.For(f.name); ok && (tried || p.Code == "cpr") {
+			f.setMessage(p.Text, tried)
+		} else {
+			f.setMessage("", false)
+		}
+	}
+}
+
+// refusedText is the state line of a refused save.
+func refusedText(v *data.ValidationError) string {
+	return lang.X("form.state.refused", "Ikke gemt: ret {{.N}} felt(er) markeret med rødt.",
+		map[string]any{"N": len(v.Problems)})
 }
 
 func (s *fieldSet) clear() {

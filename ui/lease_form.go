@@ -527,15 +527,9 @@ func (p *leasePanel) save() {
 		return
 	}
 	l, err := p.w.store.SaveLease(p.ctx(), p.formValues())
-	if v, ok := data.AsValidation(err); ok {
-		p.form.refused(v)
+	if !p.form.accept(err) {
 		return
 	}
-	if err != nil {
-		p.w.showError(err)
-		return
-	}
-	p.form.clean()
 	p.fill(l)
 	p.reload()
 	p.t.rooms.reload()

@@ -383,16 +383,12 @@ func (t *PartnersTab) Save() {
 		return
 	}
 	o, err := t.w.store.SaveOrganisation(t.ctx(), t.formValues())
-	if v, ok := data.AsValidation(err); ok {
+	if _, refused := data.AsValidation(err); refused {
 		t.detailTabs.SelectIndex(0) // the problems are on the organisation's fields
-		t.form.refused(v)
+	}
+	if !t.form.accept(err) { // on success it forgets the draft of the record as it was (0 for a new one)
 		return
 	}
-	if err != nil {
-		t.w.showError(err)
-		return
-	}
-	t.form.clean() // the draft of the record as it was (0 for a new one)
 	t.fill(o)
 	t.Reload()
 	t.w.setStatus(lang.X("partners.saved", "{{.Name}} er gemt {{.When}}.",

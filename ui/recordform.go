@@ -68,17 +68,7 @@ func (f *recordForm) changed() {
 }
 
 func (f *recordForm) liveCheck() {
-	v, _ := data.AsValidation(f.parse())
-	if v == nil {
-		v = &data.ValidationError{}
-	}
-	for _, fl := range f.fields.fields {
-		if p, ok := v.For(fl.name); ok && (f.showErrors || p.Code == "cpr") {
-			fl.setMessage(p.Text, f.showErrors)
-		} else {
-			fl.setMessage("", false)
-		}
-	}
+	f.fields.live(f.parse(), f.showErrors)
 }
 
 // refused shows a refused save: each problem on its field, the count in
@@ -86,13 +76,29 @@ func (f *recordForm) liveCheck() {
 func (f *recordForm) refused(v *data.ValidationError) {
 	f.showErrors = true
 	first := f.fields.show(v)
-	f.state.SetText(lang.X("form.state.refused", "Ikke gemt: ret {{.N}} felt(er) markeret med rødt.",
-		map[string]any{"N": len(v.Problems)}))
+	f.state.SetText(refusedText(v))
 	if first != nil {
 		if fo, ok := first.input.(fyne.Focusable); ok {
 			f.w.Win.Canvas().Focus(fo)
 		}
 	}
+}
+
+// accept takes a save's result the way every form does: a refused save
+// puts its problems on the fields (what was typed stays), another error
+// goes to a dialog, and a success forgets the draft. It tells whether the
+// save went through.
+func (f *recordForm) accept(err error) bool {
+	if v, ok := data.AsValidation(err); ok {
+		f.refused(v)
+		return false
+	}
+	if err != nil {
+		f.w.showError(err)
+		return false
+	}
+	f.clean()
+	return true
 }
 
 // clean marks the form as matching what is saved and forgets its draft.

@@ -430,17 +430,7 @@ func (d *formDialog) liveCheck() {
 	if d.dlg == nil {
 		return // still being filled in
 	}
-	v, _ := data.AsValidation(d.parse())
-	if v == nil {
-		v = &data.ValidationError{}
-	}
-	for _, f := range d.fields.fields {
-		if p, ok := v.For(f.name); ok && (d.tried || p.Code == "cpr") {
-			f.setMessage(p.Text, d.tried)
-		} else {
-			f.setMessage("", false)
-		}
-	}
+	d.fields.live(d.parse(), d.tried)
 }
 
 func (d *formDialog) save() {
@@ -448,8 +438,7 @@ func (d *formDialog) save() {
 	if v, ok := data.AsValidation(err); ok {
 		d.tried = true
 		d.fields.show(v)
-		d.state.SetText(lang.X("form.state.refused", "Ikke gemt: ret {{.N}} felt(er) markeret med rødt.",
-			map[string]any{"N": len(v.Problems)}))
+		d.state.SetText(refusedText(v))
 		return
 	}
 	if err != nil {

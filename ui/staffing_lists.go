@@ -79,24 +79,13 @@ func (m *miniForm) changed() {
 	}
 	m.dirty = true
 	m.setState(lang.X("form.state.dirty", "Ændringer er ikke gemt."))
-	v, _ := data.AsValidation(m.parse())
-	if v == nil {
-		v = &data.ValidationError{}
-	}
-	for _, f := range m.fields.fields {
-		if p, ok := v.For(f.name); ok && (m.tried || p.Code == "cpr") {
-			f.setMessage(p.Text, m.tried)
-		} else {
-			f.setMessage("", false)
-		}
-	}
+	m.fields.live(m.parse(), m.tried)
 }
 
 func (m *miniForm) refused(v *data.ValidationError) {
 	m.tried = true
 	m.fields.show(v)
-	m.setState(lang.X("form.state.refused", "Ikke gemt: ret {{.N}} felt(er) markeret med rødt.",
-		map[string]any{"N": len(v.Problems)}))
+	m.setState(refusedText(v))
 }
 
 // setState shows the state line, or hides it when there is nothing to say

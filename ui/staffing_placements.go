@@ -422,15 +422,9 @@ func (p *placementPanel) Save() {
 		return
 	}
 	pl, err := p.t.w.store.SavePlacement(p.t.ctx(), p.formValues())
-	if v, ok := data.AsValidation(err); ok {
-		p.form.refused(v)
+	if !p.form.accept(err) {
 		return
 	}
-	if err != nil {
-		p.t.w.showError(err)
-		return
-	}
-	p.form.clean()
 	p.fill(pl)
 	p.updateWarnings(pl.Warnings)
 	p.list.reload(pl.ID)

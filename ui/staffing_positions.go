@@ -259,15 +259,9 @@ func (p *positionPanel) Save() {
 		return
 	}
 	x, err := p.t.w.store.SavePosition(p.t.ctx(), p.formValues())
-	if v, ok := data.AsValidation(err); ok {
-		p.form.refused(v)
+	if !p.form.accept(err) {
 		return
 	}
-	if err != nil {
-		p.t.w.showError(err)
-		return
-	}
-	p.form.clean()
 	p.fill(x)
 	p.reloadList()
 	p.t.w.setStatus(lang.X("staffing.position.saved", "Stillingen {{.Name}} er gemt {{.When}}.",

@@ -307,16 +307,10 @@ func (t *TemplatesTab) Save() {
 		return
 	}
 	tp, v, err := t.w.store.SaveTemplate(t.ctx(), t.formValues())
-	if ve, ok := data.AsValidation(err); ok {
-		t.form.refused(ve)
+	if !t.form.accept(err) {
 		t.problems.update()
 		return
 	}
-	if err != nil {
-		t.w.showError(err)
-		return
-	}
-	t.form.clean()
 	t.fill(tp, v)
 	t.Reload()
 	t.w.setStatus(lang.X("templates.saved", "{{.Name}} er gemt som version {{.Version}} {{.When}}.",
