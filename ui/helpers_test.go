@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"partnerskab/data"
+	"partnerskab/ui/form"
+	"partnerskab/ui/widgets"
 )
 
 // newTestWindow opens a fresh database and the window on fyne's test driver.
@@ -83,7 +85,7 @@ func button(t *testing.T, w *Window, text string) *widget.Button {
 }
 
 // typeInto replaces an entry's text the way a user types it.
-func typeInto(e *entry, text string) {
+func typeInto(e *widgets.Entry, text string) {
 	e.SetText("")
 	test.Type(e, text)
 }
@@ -103,3 +105,17 @@ func mustContain(t *testing.T, got, want string) {
 		t.Errorf("%q does not contain %q", got, want)
 	}
 }
+
+// selectIn is the drop-down of a field (a plain one, or one of records).
+func selectIn(f *form.Field) *widget.Select {
+	switch in := f.Input.(type) {
+	case *widget.Select:
+		return in
+	case *widgets.ChoiceSelect:
+		return in.Select
+	}
+	panic("field " + f.Name + " has no drop-down")
+}
+
+// checkIn is the check box of a field.
+func checkIn(f *form.Field) *widget.Check { return f.Input.(*widget.Check) }

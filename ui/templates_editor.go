@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"partnerskab/data/agreement"
+	"partnerskab/ui/widgets"
 )
 
 // problemList shows, under the editor, what agreement.Check finds in the
@@ -44,7 +45,7 @@ func newProblemList(t *TemplatesTab) *problemList {
 		}
 		p.list.UnselectAll()
 	}
-	p.content = container.NewBorder(p.summary, nil, nil, nil, container.New(&minHeight{h: 90}, p.list))
+	p.content = container.NewBorder(p.summary, nil, nil, nil, container.New(&widgets.MinHeight{H: 90}, p.list))
 	return p
 }
 

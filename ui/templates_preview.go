@@ -11,6 +11,7 @@ import (
 
 	"partnerskab/data"
 	"partnerskab/data/agreement"
+	"partnerskab/ui/widgets"
 )
 
 // previewDelay lets a burst of typing pass before the preview is merged
@@ -45,7 +46,7 @@ func newTemplatePreview(t *TemplatesTab) *templatePreview {
 	p.note.Wrapping = fyne.TextWrapWord
 	p.note.Importance = widget.WarningImportance
 	p.note.Hide()
-	p.rt = richTextOf(nil)
+	p.rt = widgets.RichTextOf(nil)
 	p.scroll = container.NewVScroll(container.NewPadded(p.rt))
 	p.content = container.NewBorder(container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel(lang.X("templates.preview.with", "Data fra")), nil, p.source),
@@ -61,7 +62,7 @@ func demoSource() string { return lang.X("templates.preview.demo", "Eksemplet (d
 func (p *templatePreview) reloadSources() {
 	opts := []string{demoSource()}
 	p.agreements = nil
-	if as, err := p.t.w.store.Agreements(p.t.ctx(), data.AgreementQuery{Limit: 200}); err == nil {
+	if as, err := p.t.w.store.Agreements(ctx(), data.AgreementQuery{Limit: 200}); err == nil {
 		p.agreements = as
 		for _, a := range as {
 			opts = append(opts, a.Number+" "+a.Title)
@@ -79,9 +80,9 @@ func (p *templatePreview) reloadSources() {
 func (p *templatePreview) selection() (agreement.Selection, error) {
 	i := p.source.SelectedIndex()
 	if i <= 0 || i > len(p.agreements) {
-		return agreement.DemoSelection(p.t.ctx(), p.t.w.store)
+		return agreement.DemoSelection(ctx(), p.t.w.store)
 	}
-	a, err := p.t.w.store.Agreement(p.t.ctx(), p.agreements[i-1].ID)
+	a, err := p.t.w.store.Agreement(ctx(), p.agreements[i-1].ID)
 	if err != nil {
 		return agreement.Selection{}, err
 	}
@@ -117,7 +118,7 @@ func (p *templatePreview) update() {
 		sel, err := p.selection()
 		if err == nil {
 			var f agreement.Facts
-			if f, err = agreement.BuildFacts(p.t.ctx(), p.t.w.store, sel); err == nil {
+			if f, err = agreement.BuildFacts(ctx(), p.t.w.store, sel); err == nil {
 				p.facts = f
 			}
 		}
@@ -135,7 +136,7 @@ func (p *templatePreview) update() {
 		// The problems list says where; the preview keeps the last good text.
 		return
 	}
-	p.rt.Segments = segmentsOf(agreement.Parse(md))
+	p.rt.Segments = widgets.SegmentsOf(agreement.Parse(md))
 	p.rt.Refresh()
 }
 

@@ -19,10 +19,7 @@ import (
 // usedKeys finds every lang.X("key", "fallback", …) in the package's code.
 func usedKeys(t *testing.T) map[string]string {
 	t.Helper()
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
+	files := uiSources(t)
 	keys := map[string]string{}
 	fset := token.NewFileSet()
 	for _, name := range files {
@@ -57,6 +54,20 @@ func usedKeys(t *testing.T) map[string]string {
 		})
 	}
 	return keys
+}
+
+// uiSources are the Go files of ui and its packages (form, widgets).
+func uiSources(t *testing.T) []string {
+	t.Helper()
+	var files []string
+	for _, pattern := range []string{"*.go", "*/*.go"} {
+		names, err := filepath.Glob(pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, names...)
+	}
+	return files
 }
 
 // loadTranslations merges a language's files: LANG.json and AREA.LANG.json
@@ -136,11 +147,7 @@ func TestKindTranslations(t *testing.T) {
 // used as a literal, or its prefix is ("kind." + code). Unused texts rot.
 func TestNoUnusedTranslations(t *testing.T) {
 	var src strings.Builder
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range files {
+	for _, name := range uiSources(t) {
 		if strings.HasSuffix(name, "_test.go") {
 			continue
 		}
