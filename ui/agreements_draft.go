@@ -11,8 +11,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"partnerskab/data"
-	"partnerskab/data/agreement"
-	"partnerskab/data/dk"
 	"partnerskab/ui/form"
 	"partnerskab/ui/widgets"
 )
@@ -126,8 +124,7 @@ func joinNames(names []string) string {
 
 // showPreview renders md through the shared parse tree.
 func (v *draftView) showPreview(md string) {
-	v.preview.Segments = widgets.SegmentsOf(agreement.Parse(md))
-	v.preview.Refresh()
+	widgets.ShowMarkdown(v.preview, md)
 }
 
 func (v *draftView) isDraft() bool { return v.original.Status == data.StatusDraft }
@@ -146,7 +143,7 @@ func (v *draftView) updateState() {
 	case v.form.Dirty():
 		s += " · " + lang.X("form.state.dirty", "Ændringer er ikke gemt.")
 	case !a.UpdatedAt.IsZero() && v.isDraft():
-		s += " · " + lang.X("form.state.saved", "Sidst gemt {{.When}}.", map[string]any{"When": dk.FormatDateTime(a.UpdatedAt.Local())})
+		s += " · " + form.SavedAt(a.UpdatedAt)
 	}
 	if signing := signingStateText(v.t.w.store, a); signing != "" {
 		s += " · " + signing

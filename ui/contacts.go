@@ -9,6 +9,7 @@ import (
 
 	"partnerskab/data"
 	"partnerskab/ui/form"
+	"partnerskab/ui/widgets"
 )
 
 // contactsPanel lists an organisation's contact people under its form.
@@ -32,15 +33,7 @@ func newContactsPanel(t *PartnersTab) *contactsPanel {
 	p := &contactsPanel{t: t, selected: -1}
 	p.hint = widget.NewLabel("")
 	p.hint.Wrapping = fyne.TextWrapWord
-	p.list = widget.NewList(func() int { return len(p.rows) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("Navn, titel")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(id widget.ListItemID, obj fyne.CanvasObject) {
-			obj.(*widget.Label).SetText(contactLine(p.rows[id]))
-		})
+	p.list = widgets.NewTextList(func() int { return len(p.rows) }, func(i int) string { return contactLine(p.rows[i]) })
 	p.list.OnSelected = func(id widget.ListItemID) { p.selected = id; p.updateButtons() }
 	p.list.OnUnselected = func(widget.ListItemID) { p.selected = -1; p.updateButtons() }
 	p.showArchived = widget.NewCheck(lang.X("contacts.archived", "Vis tidligere"), func(bool) { p.load(p.orgID) })

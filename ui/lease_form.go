@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"strconv"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -10,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"partnerskab/data"
-	"partnerskab/data/dk"
 	"partnerskab/ui/form"
 	"partnerskab/ui/widgets"
 )
@@ -155,88 +152,6 @@ func (p *leasePanel) query(offset, limit int) data.LeaseQuery {
 	return q
 }
 
-// leaseDetail is the list's second line: status, dates, missing approvals.
-func leaseDetail(l data.Lease, today time.Time) string {
-	parts := []string{statusLabel(l.Status(today)), leasePeriod(l)}
-	if len(data.MissingApprovals(l)) > 0 {
-		parts = append(parts, lang.X("premises.missing.short", "mangler godkendelse"))
-	}
-	if l.Archived() {
-		parts = append(parts, lang.X("premises.archivedmark", "arkiveret"))
-	}
-	return strings.Join(parts, " · ")
-}
-
-func leasePeriod(l data.Lease) string {
-	if l.End.IsZero() {
-		return lang.X("premises.period.open", "fra {{.Start}} (uden slutdato)", map[string]any{"Start": dk.FormatDate(l.Start)})
-	}
-	return lang.X("premises.period", "{{.Start}} – {{.End}}", map[string]any{"Start": dk.FormatDate(l.Start), "End": dk.FormatDate(l.End)})
-}
-
-func statusLabel(s data.LeaseStatus) string {
-	switch s {
-	case data.LeaseActive:
-		return lang.X("premises.status.active", "Aktiv")
-	case data.LeasePlanned:
-		return lang.X("premises.status.planned", "Planlagt")
-	case data.LeaseNoticeGiven:
-		return lang.X("premises.status.notice", "Opsagt")
-	case data.LeaseEnded:
-		return lang.X("premises.status.ended", "Ophørt")
-	}
-	return string(s)
-}
-
-// statusFilterLabel names a status in the list's filter, in the plural.
-func statusFilterLabel(s data.LeaseStatus) string {
-	switch s {
-	case data.LeaseActive:
-		return lang.X("premises.filter.active", "Aktive")
-	case data.LeasePlanned:
-		return lang.X("premises.filter.planned", "Planlagte")
-	case data.LeaseNoticeGiven:
-		return lang.X("premises.filter.notice", "Opsagte")
-	case data.LeaseEnded:
-		return lang.X("premises.filter.ended", "Ophørte")
-	}
-	return string(s)
-}
-
-func utilitiesLabel(u data.Utilities) string {
-	switch u {
-	case data.UtilitiesIncluded:
-		return lang.X("premises.utilities.included", "Inkluderet i lejen")
-	case data.UtilitiesOnAcct:
-		return lang.X("premises.utilities.onaccount", "Aconto")
-	case data.UtilitiesMetered:
-		return lang.X("premises.utilities.metered", "Efter måler")
-	}
-	return string(u)
-}
-
-func approvalLabel(b data.ApprovalBody) string {
-	switch b {
-	case data.ApprovalResidents:
-		return lang.X("premises.approval.residents", "Afdelingsmøde")
-	case data.ApprovalBoard:
-		return lang.X("premises.approval.board", "Organisationsbestyrelse")
-	case data.ApprovalSubsidiary:
-		return lang.X("premises.approval.subsidiary", "Datterselskab")
-	}
-	return string(b)
-}
-
-func sideLabel(s data.LeaseSide) string {
-	switch s {
-	case data.Landlord:
-		return lang.X("premises.side.landlord", "Udlejer")
-	case data.Tenant:
-		return lang.X("premises.side.tenant", "Lejer")
-	}
-	return lang.X("premises.notice.none", "(ingen)")
-}
-
 // approvalField is one approval's pair of fields in the lease form.
 type approvalField struct {
 	label, on, ref, hint string
@@ -256,13 +171,7 @@ func approvalFields(date string) []approvalField {
 	}
 }
 
-func utilitiesOptions() []form.Option {
-	var out []form.Option
-	for _, u := range data.UtilitiesValues {
-		out = append(out, form.Option{Label: utilitiesLabel(u), Value: string(u)})
-	}
-	return out
-}
+func utilitiesOptions() []form.Option { return form.Options(data.UtilitiesValues, utilitiesLabel) }
 
 func sideOptions() []form.Option {
 	return []form.Option{{Label: sideLabel(""), Value: ""}, {Label: sideLabel(data.Landlord), Value: string(data.Landlord)},
@@ -281,51 +190,6 @@ func (p *leasePanel) reloadParties() {
 	if len(landlords) == 1 {
 		p.soleLandlord = landlords[0]
 	}
-}
-
-// orgOptions names organisations for a Select; a name that occurs twice
-// gets its CVR (or number) so the caseworker can tell them apart.
-func orgOptions(orgs []data.Organisation) []string {
-	seen := map[string]int{}
-	for _, o := range orgs {
-		seen[o.Name]++
-	}
-	out := make([]string, len(orgs))
-	for i, o := range orgs {
-		out[i] = orgOption(o, seen[o.Name] > 1)
-	}
-	return out
-}
-
-func orgOption(o data.Organisation, twin bool) string {
-	if !twin {
-		return o.Name
-	}
-	if o.CVR != "" {
-		return o.Name + " (CVR " + o.CVR + ")"
-	}
-	return o.Name + " (#" + strconv.FormatInt(o.ID, 10) + ")"
-}
-
-func selectedOrg(sel *widget.Select, orgs []data.Organisation) int64 {
-	opts := orgOptions(orgs)
-	for i, o := range opts {
-		if o == sel.Selected {
-			return orgs[i].ID
-		}
-	}
-	return 0
-}
-
-func selectOrg(sel *widget.Select, orgs []data.Organisation, id int64) {
-	opts := orgOptions(orgs)
-	for i, o := range orgs {
-		if o.ID == id {
-			sel.SetSelected(opts[i])
-			return
-		}
-	}
-	sel.ClearSelected()
 }
 
 // updateTerms recomputes the Beregnet box from the form as typed. Values

@@ -116,20 +116,10 @@ func kindLabel(k data.OrgKind) string { return lang.X("kind."+string(k), k.Label
 
 func rsvLabel(r data.RSV) string { return lang.X("rsv."+string(r), r.Label()) }
 
-func kindOptions() []form.Option {
-	var out []form.Option
-	for _, k := range data.OrgKinds {
-		out = append(out, form.Option{Label: kindLabel(k), Value: string(k)})
-	}
-	return out
-}
+func kindOptions() []form.Option { return form.Options(data.OrgKinds, kindLabel) }
 
 func rsvOptions() []form.Option {
-	var out []form.Option
-	for _, r := range []data.RSV{data.RSVUnknown, data.RSVYes, data.RSVNo} {
-		out = append(out, form.Option{Label: rsvLabel(r), Value: string(r)})
-	}
-	return out
+	return form.Options([]data.RSV{data.RSVUnknown, data.RSVYes, data.RSVNo}, rsvLabel)
 }
 
 func labelsOf(opts []form.Option) []string {

@@ -137,10 +137,7 @@ func TestListIsSortedTheDanishWayAndSearches(t *testing.T) {
 }
 
 func TestArchiveAndRestoreThroughTheWindow(t *testing.T) {
-	w, s := newTestWindow(t, true)
-	p := w.Partners
-	typeInto(p.List.Search, "Bevar")
-	p.List.List.Select(0)
+	w, s, p := openPartner(t, "Bevar")
 	if p.Original.Name != "Bevar" {
 		t.Fatalf("selected %q", p.Original.Name)
 	}
@@ -168,10 +165,7 @@ func TestArchiveAndRestoreThroughTheWindow(t *testing.T) {
 }
 
 func TestEscapeThrowsAwayUnsavedEdits(t *testing.T) {
-	w, s := newTestWindow(t, true)
-	p := w.Partners
-	typeInto(p.List.Search, "Sekstanten")
-	p.List.List.Select(0)
+	_, s, p := openPartner(t, "Sekstanten")
 	typeInto(p.Entry("City"), "Ringsted")
 	if !p.Form.Dirty() {
 		t.Fatal("typing did not mark the form dirty")
@@ -208,10 +202,7 @@ func TestLeavingADirtyFormAsksFirst(t *testing.T) {
 }
 
 func TestContactPeople(t *testing.T) {
-	w, s := newTestWindow(t, true)
-	p := w.Partners
-	typeInto(p.List.Search, "Bevar")
-	p.List.List.Select(0)
+	w, s, p := openPartner(t, "Bevar")
 	before := countRows(t, s, "contacts")
 	test.Tap(p.contacts.addButton)
 	dlg := p.contacts.lastDialog
@@ -242,10 +233,7 @@ func TestContactPeople(t *testing.T) {
 }
 
 func TestClosingWithUnsavedEditsAsks(t *testing.T) {
-	w, s := newTestWindow(t, true)
-	p := w.Partners
-	typeInto(p.List.Search, "Sekstanten")
-	p.List.List.Select(0)
+	w, s, p := openPartner(t, "Sekstanten")
 	typeInto(p.Entry("City"), "Ringsted")
 	w.confirmClose()
 	test.Tap(button(t, w, "Behold dem og luk"))
@@ -313,10 +301,7 @@ func TestSearchThenEnterOpensTheFirstMatch(t *testing.T) {
 // The contact people have their own tab with their count; a refused save
 // brings the fields with the problems back into view.
 func TestContactsTabShowsTheCountAndARefusedSaveShowsTheFields(t *testing.T) {
-	w, _ := newTestWindow(t, true)
-	p := w.Partners
-	typeInto(p.List.Search, "Bevar")
-	p.List.List.Select(0)
+	_, _, p := openPartner(t, "Bevar")
 	if got := p.detailTabs.Items[1].Text; got != "Kontaktpersoner (1)" {
 		t.Errorf("contacts tab says %q", got)
 	}
@@ -326,4 +311,15 @@ func TestContactsTabShowsTheCountAndARefusedSaveShowsTheFields(t *testing.T) {
 	if p.detailTabs.SelectedIndex() != 0 {
 		t.Error("a refused save left the fields with the problem out of view")
 	}
+}
+
+// openPartner opens the demo's organisation named name the way a user
+// does: search for it, pick the first row.
+func openPartner(t *testing.T, name string) (*Window, *data.Store, *PartnersTab) {
+	t.Helper()
+	w, s := newTestWindow(t, true)
+	p := w.Partners
+	typeInto(p.List.Search, name)
+	p.List.List.Select(0)
+	return w, s, p
 }

@@ -65,16 +65,9 @@ func newRoomsPanel(t *PremisesTab) *roomsPanel {
 	p.heading.SizeName = "subHeadingText"
 	p.info = widget.NewLabel("")
 	p.info.Wrapping = fyne.TextWrapWord
-	p.leaseList = widget.NewList(func() int { return len(p.leases) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("Lejemål")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(id widget.ListItemID, obj fyne.CanvasObject) {
-			l := p.leases[id]
-			obj.(*widget.Label).SetText(l.TenantName + " · " + leaseDetail(l, p.t.today()))
-		})
+	p.leaseList = widgets.NewTextList(func() int { return len(p.leases) }, func(i int) string {
+		return p.leases[i].TenantName + " · " + leaseDetail(p.leases[i], p.t.today())
+	})
 	p.leaseList.OnSelected = func(id widget.ListItemID) {
 		p.leaseList.UnselectAll()
 		if id < len(p.leases) {
@@ -190,23 +183,7 @@ func roomCount(p data.Premises) string {
 		map[string]any{"N": p.RoomCount, "Area": data.FormatArea(p.AreaM2)})
 }
 
-func roomKindLabel(k data.RoomKind) string {
-	switch k {
-	case data.RoomWorkshop:
-		return lang.X("premises.kind.workshop", "Værksted")
-	case data.RoomKitchen:
-		return lang.X("premises.kind.kitchen", "Køkken")
-	case data.RoomCafe:
-		return lang.X("premises.kind.cafe", "Café")
-	case data.RoomMeeting:
-		return lang.X("premises.kind.meeting", "Mødelokale")
-	case data.RoomStorage:
-		return lang.X("premises.kind.storage", "Lager")
-	case data.RoomOther:
-		return lang.X("premises.kind.other", "Andet")
-	}
-	return string(k)
-}
+func roomKindLabel(k data.RoomKind) string { return lang.X("premises.kind."+string(k), k.Label()) }
 
 // show puts a row (premises or room) into the panel on the right.
 func (p *roomsPanel) show(r data.PremisesRow) {
@@ -467,13 +444,7 @@ func (p *roomsPanel) editRoom(r data.Room) {
 	})
 }
 
-func roomKindOptions() []form.Option {
-	var out []form.Option
-	for _, k := range data.RoomKinds {
-		out = append(out, form.Option{Label: roomKindLabel(k), Value: string(k)})
-	}
-	return out
-}
+func roomKindOptions() []form.Option { return form.Options(data.RoomKinds, roomKindLabel) }
 
 func orgIDs(orgs []data.Organisation) []int64 {
 	out := make([]int64, len(orgs))

@@ -22,10 +22,9 @@ import (
 	"partnerskab/ui/widgets"
 )
 
-// pendingAgreement drafts the demo's partnership agreement through the
-// form, gives the window a seal, and sends the draft for signing through
-// "Send til underskrift" and its question.
-func pendingAgreement(t *testing.T) (*Window, *data.Store, data.Agreement) {
+// sealableDraft drafts the demo's partnership agreement through the form
+// in a window that has a seal.
+func sealableDraft(t *testing.T) (*Window, *data.Store, *draftView) {
 	t.Helper()
 	w, s, tp := withPartnershipTemplate(t)
 	sealer, err := agreement.OpenSealer(t.TempDir(), "Slagelse Kommune")
@@ -34,7 +33,15 @@ func pendingAgreement(t *testing.T) (*Window, *data.Store, data.Agreement) {
 	}
 	w.sealer = sealer
 	createDemoDraft(t, w, tp)
-	d := w.Agreements.draft
+	return w, s, w.Agreements.draft
+}
+
+// pendingAgreement drafts the demo's partnership agreement through the
+// form, gives the window a seal, and sends the draft for signing through
+// "Send til underskrift" and its question.
+func pendingAgreement(t *testing.T) (*Window, *data.Store, data.Agreement) {
+	t.Helper()
+	w, s, d := sealableDraft(t)
 	if d.editButton.Hidden || !d.signing.send.Visible() {
 		t.Fatal("a draft shows no »Redigér tekst« or »Send til underskrift«")
 	}
@@ -260,14 +267,7 @@ func TestDrawnSignaturesInTheMeetingLockTheAgreement(t *testing.T) {
 			t.Errorf("signatory %d: %s signed, want %s", i+1, got, a.Signatories[i].Name)
 		}
 	}
-	select {
-	case err := <-sealed:
-		if err != nil {
-			t.Fatal(err)
-		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("the agreement was not sealed")
-	}
+	waitSealed(t, sealed, "the agreement was not sealed")
 	st, _ = s.SigningState(ctx, a.ID)
 	for _, g := range st.Signers[1:] {
 		ink, err := data.ParseInk(g.Signature.Strokes)
@@ -349,14 +349,7 @@ func TestRejectionNeedsAReasonAndShowsWhoAndWhy(t *testing.T) {
 }
 
 func TestTypedNameWhereTheAgreementAllowsIt(t *testing.T) {
-	w, s, tp := withPartnershipTemplate(t)
-	sealer, err := agreement.OpenSealer(t.TempDir(), "Slagelse Kommune")
-	if err != nil {
-		t.Fatal(err)
-	}
-	w.sealer = sealer
-	createDemoDraft(t, w, tp)
-	d := w.Agreements.draft
+	w, s, d := sealableDraft(t)
 	ctx := context.Background()
 	test.Tap(d.signing.typed) // "navnet må skrives i stedet for at tegnes"
 	if st, _ := s.SigningState(ctx, d.original.ID); !st.AllowTyped || st.Parallel {
@@ -416,14 +409,7 @@ func TestPaperSignaturesAreRegisteredAndSealed(t *testing.T) {
 	p.attach("/tmp/scanning.pdf", scan)
 	mustContain(t, p.scanName.Text, "scanning.pdf")
 	test.Tap(button(t, w, "Registrér underskrifterne"))
-	select {
-	case err := <-sealed:
-		if err != nil {
-			t.Fatal(err)
-		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("the agreement was not sealed")
-	}
+	waitSealed(t, sealed, "the agreement was not sealed")
 	st, err := s.SigningState(context.Background(), a.ID)
 	if err != nil || st.Status != data.StatusSigned || !st.Paper || st.ScanSHA256 == "" {
 		t.Fatalf("after the paper route: %s paper %v scan %q (%v)", st.Status, st.Paper, st.ScanSHA256, err)
@@ -483,14 +469,7 @@ func TestForseglSealsAnAgreementEveryoneHasSigned(t *testing.T) {
 	sealed := make(chan error, 1)
 	d.onSealed = func(err error) { sealed <- err }
 	test.Tap(button(t, w, "Forsegl"))
-	select {
-	case err := <-sealed:
-		if err != nil {
-			t.Fatal(err)
-		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("»Forsegl« sealed nothing")
-	}
+	waitSealed(t, sealed, "»Forsegl« sealed nothing")
 	got, err := s.Agreement(ctx, a.ID)
 	if err != nil || got.Status != data.StatusSigned {
 		t.Fatalf("after »Forsegl« the store has status %s (%v)", got.Status, err)
@@ -655,5 +634,19 @@ func TestSealSettingsExportTheCA(t *testing.T) {
 	mustContain(t, ss.message.Text, "Certifikatet blev ikke importeret")
 	if w.sealer != sealer {
 		t.Error("a failed import changed the seal")
+	}
+}
+
+// waitSealed waits for the sealing that reports on ch; a failure, or none
+// within 30 seconds, fails the test with what.
+func waitSealed(t *testing.T, ch <-chan error, what string) {
+	t.Helper()
+	select {
+	case err := <-ch:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal(what)
 	}
 }

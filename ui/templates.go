@@ -8,12 +8,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"partnerskab/data"
-	"partnerskab/data/agreement"
 	"partnerskab/data/dk"
 	"partnerskab/ui/form"
 	"partnerskab/ui/widgets"
@@ -73,12 +69,12 @@ func newTemplatesTab(w *Window) *TemplatesTab {
 			t.preview.update()
 		}
 	}
-	meta := container.New(layout.NewFormLayout(), name.Label, name.Row, desc.Label, desc.Row)
+	var meta form.FieldSet
+	meta.Add(name.Field)
+	meta.Add(desc.Field)
 	editor := container.NewBorder(body.Label, container.NewVBox(body.Msg, t.problems.content), nil, nil, t.body)
 	split := container.NewHSplit(editor, t.side)
 	split.Offset = 0.5
-	importButton := widget.NewButtonWithIcon(lang.X("templates.import", "Importér .md…"), theme.FolderOpenIcon(), t.chooseImport)
-	exportButton := widget.NewButtonWithIcon(lang.X("templates.export", "Eksportér .md…"), theme.DocumentSaveIcon(), t.chooseExport)
 	t.Register = form.NewRegister(w, form.Spec[templateRecord, templateForm]{
 		Name: lang.X("tab.templates", "Skabeloner"), Draft: draftTemplate,
 		New: lang.X("templates.newheading", "Ny skabelon"), Heading: func(r templateRecord) string { return r.t.Name },
@@ -130,8 +126,8 @@ func newTemplatesTab(w *Window) *TemplatesTab {
 		OnFill:    func(r templateRecord) { t.preview.update(); t.versions.load(r.t.ID) },
 		OnRefused: t.problems.update,
 		OnReload:  t.preview.reloadSources,
-		Layout: &form.Pane[templateRecord, templateForm]{Split: 0.2, Above: []fyne.CanvasObject{meta},
-			Body: func(fyne.CanvasObject) fyne.CanvasObject { return split }, Buttons: []fyne.CanvasObject{importButton, exportButton}},
+		Layout: &form.Pane[templateRecord, templateForm]{Split: 0.2, Above: []fyne.CanvasObject{meta.Object()},
+			Body: func(fyne.CanvasObject) fyne.CanvasObject { return split }, Buttons: t.fileButtons()},
 	})
 	t.content = t.Content
 	t.Start()
@@ -205,9 +201,3 @@ func (t *TemplatesTab) moveCursor(line, col int) {
 	t.body.Refresh()
 	t.w.Win.Canvas().Focus(t.body)
 }
-
-// usesLease tells whether a template's text asks for a lease.
-func usesLease(body string) bool { return strings.Contains(body, "lejemaal") }
-
-// checkProblems is agreement.Check on the text being edited.
-func checkProblems(body string) []agreement.Problem { return agreement.Check(body) }

@@ -153,3 +153,9 @@ func (c *cataloguePanel) pick(path string) bool {
 	}
 	return false
 }
+
+// usesLease tells whether a template's text asks for a lease.
+func usesLease(body string) bool { return strings.Contains(body, "lejemaal") }
+
+// checkProblems is agreement.Check on the text being edited.
+func checkProblems(body string) []agreement.Problem { return agreement.Check(body) }

@@ -9,9 +9,18 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 var markdownExts = []string{".md", ".MD", ".markdown", ".txt"}
+
+// fileButtons are the editor's "Importér .md…" and "Eksportér .md…".
+func (t *TemplatesTab) fileButtons() []fyne.CanvasObject {
+	return []fyne.CanvasObject{
+		widget.NewButtonWithIcon(lang.X("templates.import", "Importér .md…"), theme.FolderOpenIcon(), t.chooseImport),
+		widget.NewButtonWithIcon(lang.X("templates.export", "Eksportér .md…"), theme.DocumentSaveIcon(), t.chooseExport)}
+}
 
 // chooseImport reads a .md file into the editor (not saved until Save).
 func (t *TemplatesTab) chooseImport() {

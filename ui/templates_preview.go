@@ -136,8 +136,7 @@ func (p *templatePreview) update() {
 		// The problems list says where; the preview keeps the last good text.
 		return
 	}
-	p.rt.Segments = widgets.SegmentsOf(agreement.Parse(md))
-	p.rt.Refresh()
+	widgets.ShowMarkdown(p.rt, md)
 }
 
 // selectionOf is the data an agreement was drafted with, to merge a

@@ -140,6 +140,32 @@ func TestKindTranslations(t *testing.T) {
 				t.Errorf("%s: no text for RSV %q", file, r)
 			}
 		}
+		// The lease's and the rooms' codes, with the Danish text data gives them.
+		coded := map[string]string{}
+		for _, s := range data.LeaseStatuses {
+			coded["premises.status."+string(s)] = s.Label()
+			coded["premises.filter."+string(s)] = statusPlurals[s]
+		}
+		for _, u := range data.UtilitiesValues {
+			coded["premises.utilities."+string(u)] = u.Label()
+		}
+		for _, b := range data.ApprovalBodies {
+			coded["premises.approval."+string(b)] = b.Label()
+		}
+		for _, s := range []data.LeaseSide{data.Landlord, data.Tenant} {
+			coded["premises.side."+string(s)] = s.Label()
+		}
+		for _, k := range data.RoomKinds {
+			coded["premises.kind."+string(k)] = k.Label()
+		}
+		for key, danish := range coded {
+			switch {
+			case tr[key] == "":
+				t.Errorf("%s: no text for %q", file, key)
+			case file == "da.json" && tr[key] != danish:
+				t.Errorf("da.json[%q] = %q, but data calls it %q", key, tr[key], danish)
+			}
+		}
 	}
 }
 

@@ -239,3 +239,12 @@ func Pair[F any](label string, width float32, narrow, wide *Binding[F]) *Binding
 				container.NewBorder(nil, nil, container.New(&widgets.MinWidth{W: width}, narrow.Row), nil, wide.Row))
 		}}
 }
+
+// Options are the choices of a drop-down over codes: each value shown by label.
+func Options[T ~string](values []T, label func(T) string) []Option {
+	out := make([]Option, len(values))
+	for i, v := range values {
+		out[i] = Option{Label: label(v), Value: string(v)}
+	}
+	return out
+}

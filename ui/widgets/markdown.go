@@ -21,6 +21,13 @@ func RichTextOf(blocks []agreement.Block) *widget.RichText {
 	return rt
 }
 
+// ShowMarkdown puts an agreement's text (Markdown) into rt through the
+// parse tree the PDF prints.
+func ShowMarkdown(rt *widget.RichText, md string) {
+	rt.Segments = SegmentsOf(agreement.Parse(md))
+	rt.Refresh()
+}
+
 // SegmentsOf converts blocks to RichText segments.
 func SegmentsOf(blocks []agreement.Block) []widget.RichTextSegment {
 	var out []widget.RichTextSegment

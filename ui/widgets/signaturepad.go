@@ -38,8 +38,8 @@ const inkFrame = 16 * time.Millisecond
 type SignaturePad struct {
 	widget.BaseWidget
 
-	strokes  [][]data.InkPoint
-	drawing  bool // a stroke is under way
+	strokes [][]data.InkPoint
+	drawing bool // a stroke is under way
 	// OnChange runs after each redraw of the ink.
 	OnChange func()
 
