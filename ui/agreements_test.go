@@ -222,7 +222,7 @@ func TestNewAgreementFormKeepsADraft(t *testing.T) {
 	for _, c := range f.chosen {
 		signers = append(signers, c.contact.Name)
 	}
-	f.form.FlushDraft() // what the timer does 0,4 s after the last keystroke
+	pause() // the caseworker stops typing: the draft is written
 	if n := countRows(t, s, "agreements"); n != 0 {
 		t.Fatalf("a draft wrote %d agreements", n)
 	}

@@ -15,9 +15,18 @@ import (
 	"partnerskab/ui/widgets"
 )
 
+// clock is the test's clock for what the window schedules (drafts, the
+// preview, the ink): it moves only when a test calls pause.
+var clock *widgets.ManualClock
+
+// pause lets the time pass after which a form writes its draft, as when
+// the caseworker stops typing.
+func pause() { clock.Advance(form.DraftDelay) }
+
 // newTestWindow opens a fresh database and the window on fyne's test driver.
 func newTestWindow(t *testing.T, demo bool) (*Window, *data.Store) {
 	t.Helper()
+	clock = widgets.UseManualClock(t.Cleanup)
 	s, err := data.Open(filepath.Join(t.TempDir(), "test.db"))
 	if err != nil {
 		t.Fatal(err)

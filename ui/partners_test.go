@@ -269,7 +269,7 @@ func TestDraftIsWrittenAsTheUserTypesAndDiscardedOnClose(t *testing.T) {
 	w, s := newTestWindow(t, false)
 	p := w.Partners
 	typeInto(p.Entry("Name"), "Halvfærdig forening")
-	p.Form.FlushDraft() // what the timer does 0,4 s after the last keystroke
+	pause() // the caseworker stops typing: the draft is written
 	drafts, _ := s.Drafts(context.Background())
 	if len(drafts) != 1 || drafts[0].RecordID != 0 {
 		t.Fatalf("no draft for the new organisation: %+v", drafts)

@@ -204,7 +204,7 @@ func TestPlacementDraftIsOfferedBack(t *testing.T) {
 	w, s := newTestWindow(t, true)
 	p := w.Staffing.placements
 	fillPlacement(t, p, "H.J.")
-	p.Form.FlushDraft() // what the timer does 0,4 s after the last keystroke
+	pause() // the caseworker stops typing: the draft is written
 	if n := len(placementsNamed(t, s, "H.J.")); n != 0 {
 		t.Fatal("a draft saved the placement")
 	}

@@ -32,8 +32,8 @@ type templatePreview struct {
 	facts      agreement.Facts
 	factsOf    string // the source the facts were built for
 
-	mu    sync.Mutex
-	timer *time.Timer
+	mu   sync.Mutex
+	stop func() bool // stops the update scheduled, if one is
 }
 
 func newTemplatePreview(t *TemplatesTab) *templatePreview {
@@ -93,24 +93,22 @@ func (p *templatePreview) selection() (agreement.Selection, error) {
 func (p *templatePreview) schedule() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if p.timer != nil {
-		p.timer.Stop()
+	if p.stop != nil {
+		p.stop()
 	}
-	p.timer = time.AfterFunc(previewDelay, func() {
-		fyne.Do(func() {
-			if !p.t.w.closed.Load() {
-				p.update()
-			}
-		})
+	p.stop = widgets.Later(previewDelay, func() {
+		if !p.t.w.closed.Load() {
+			p.update()
+		}
 	})
 }
 
 // update merges the editor's text now and shows it.
 func (p *templatePreview) update() {
 	p.mu.Lock()
-	if p.timer != nil {
-		p.timer.Stop()
-		p.timer = nil
+	if p.stop != nil {
+		p.stop()
+		p.stop = nil
 	}
 	p.mu.Unlock()
 	if p.factsOf != p.source.Selected || p.facts == nil {

@@ -13,6 +13,7 @@ import (
 
 	"partnerskab/data"
 	"partnerskab/data/dk"
+	"partnerskab/ui/widgets"
 )
 
 // DraftDelay is how long after the last keystroke a draft is written.
@@ -40,8 +41,8 @@ type Form struct {
 	OnChange func()       // the tab's own reaction to a change
 	onState  func(string) // a layout's reaction to the state line's text
 
-	mu         sync.Mutex
-	draftTimer *time.Timer
+	mu        sync.Mutex
+	stopDraft func() bool // stops the draft scheduled, if one is
 }
 
 // New makes a form in h whose drafts are kept under draft ("" for none).
@@ -153,18 +154,18 @@ func (f *Form) scheduleDraft() {
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if f.draftTimer != nil {
-		f.draftTimer.Stop()
+	if f.stopDraft != nil {
+		f.stopDraft()
 	}
-	f.draftTimer = time.AfterFunc(DraftDelay, func() { fyne.Do(f.FlushDraft) })
+	f.stopDraft = widgets.Later(DraftDelay, f.FlushDraft)
 }
 
 func (f *Form) stopDraftTimer() {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	if f.draftTimer != nil {
-		f.draftTimer.Stop()
-		f.draftTimer = nil
+	if f.stopDraft != nil {
+		f.stopDraft()
+		f.stopDraft = nil
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"partnerskab/data"
+	"partnerskab/ui/widgets"
 )
 
 // A register over a record kept in memory: a note with a text that must
@@ -51,6 +52,7 @@ type notes struct {
 	dialog   Saver
 	reloaded int
 	refuse   error // what Restore answers
+	clock    *widgets.ManualClock
 }
 
 func (n *notes) Window() fyne.Window   { return n.win }
@@ -103,13 +105,14 @@ func (n *notes) sorted() []note {
 
 func newNotes(t *testing.T) (*notes, *Register[note, noteForm]) {
 	t.Helper()
+	clock := widgets.UseManualClock(t.Cleanup) // nothing changes the widgets beside the test
 	test.NewTempApp(t)
 	s, err := data.Open(filepath.Join(t.TempDir(), "form.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.Close() })
-	n := &notes{t: t, store: s, rows: map[int64]note{}}
+	n := &notes{t: t, store: s, rows: map[int64]note{}, clock: clock}
 	n.win = test.NewWindow(nil)
 	t.Cleanup(n.win.Close)
 	r := NewRegister[note, noteForm](n, Spec[note, noteForm]{
@@ -141,6 +144,7 @@ func newNotes(t *testing.T) (*notes, *Register[note, noteForm]) {
 	return n, r
 }
 
+// typeIn replaces what an entry holds the way a user types it.
 func typeIn(e fyne.Focusable, entry interface{ SetText(string) }, text string) {
 	entry.SetText("")
 	test.Type(e, text)
@@ -179,39 +183,42 @@ func findButton(obj fyne.CanvasObject, text string) *widget.Button {
 	return nil
 }
 
-// Typing writes the draft by itself once the user pauses: the real timer,
-// not a call from the test, puts the typed text in form_drafts.
+// Typing writes the draft by itself once the user pauses for DraftDelay,
+// not before; each keystroke starts the pause again.
 func TestTypingKeepsADraftAfterAPause(t *testing.T) {
 	n, r := newNotes(t)
+	clock := n.clock
 	e := r.Entry("Text")
-	typeIn(e, e, "Referat fra mødet")
-	if !r.Dirty() {
-		t.Fatal("typing did not mark the form dirty")
-	}
-	if ds, _ := n.store.Drafts(context.Background()); len(ds) != 0 {
-		t.Fatalf("a draft was written before the pause: %+v", ds)
-	}
-	deadline := time.Now().Add(5 * time.Second)
-	for {
+	drafts := func() []data.Draft {
 		ds, err := n.store.Drafts(context.Background())
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(ds) == 1 {
-			var f noteForm
-			if err := json.Unmarshal(ds[0].Data, &f); err != nil || f.Text != "Referat fra mødet" || ds[0].Form != "note" {
-				t.Fatalf("draft %s %q (%v)", ds[0].Form, ds[0].Data, err)
-			}
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("no draft was written after the typing stopped")
-		}
-		time.Sleep(50 * time.Millisecond)
+		return ds
 	}
-	// Saving forgets it.
+	test.Type(e, "Referat")
+	if !r.Dirty() {
+		t.Fatal("typing did not mark the form dirty")
+	}
+	clock.Advance(DraftDelay - time.Millisecond)
+	test.Type(e, " fra mødet") // typing on within the pause
+	clock.Advance(DraftDelay - time.Millisecond)
+	if ds := drafts(); len(ds) != 0 {
+		t.Fatalf("a draft was written before the typing paused: %+v", ds)
+	}
+	clock.Advance(time.Millisecond)
+	ds := drafts()
+	if len(ds) != 1 {
+		t.Fatalf("%d drafts after the pause, want 1", len(ds))
+	}
+	var f noteForm
+	if err := json.Unmarshal(ds[0].Data, &f); err != nil || f.Text != "Referat fra mødet" || ds[0].Form != "note" || ds[0].RecordID != 0 {
+		t.Fatalf("draft %s/%d %q (%v)", ds[0].Form, ds[0].RecordID, ds[0].Data, err)
+	}
+	// Saving forgets it, and a pause after the save writes none again.
 	test.Tap(r.SaveButton)
-	if ds, _ := n.store.Drafts(context.Background()); len(ds) != 0 {
+	clock.Advance(DraftDelay)
+	if ds := drafts(); len(ds) != 0 {
 		t.Errorf("the draft outlived the save: %+v", ds)
 	}
 }

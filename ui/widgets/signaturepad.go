@@ -175,15 +175,13 @@ func (p *SignaturePad) redrawSoon() {
 	}
 	p.pending = true
 	p.mu.Unlock()
-	time.AfterFunc(wait, func() {
-		fyne.Do(func() {
-			p.mu.Lock()
-			still := p.pending
-			p.mu.Unlock()
-			if still {
-				p.redraw()
-			}
-		})
+	Later(wait, func() {
+		p.mu.Lock()
+		still := p.pending
+		p.mu.Unlock()
+		if still {
+			p.redraw()
+		}
 	})
 }
 
