@@ -498,6 +498,9 @@ func (s *Store) SendForSigning(ctx context.Context, id int64) error {
 			return &ValidationError{Problems: []FieldError{{Field: "Signatories", Label: "Underskrivere",
 				Code: "required", Text: "vælg mindst én underskriver, før aftalen sendes til underskrift"}}}
 		}
+		if missing := MissingFields(a.Body); len(missing) > 0 {
+			return missingFieldsError(missing)
+		}
 		h := sha256.Sum256([]byte(a.Body))
 		now := s.nowText()
 		if _, err := tx.ExecContext(ctx, `UPDATE agreements SET status = 'pending', sent_at = ?, body_sha256 = ?,

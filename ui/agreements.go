@@ -115,7 +115,7 @@ func (t *AgreementsTab) NewRecord() {
 	t.draft.form.Guard(t.draftHeading(), func() {
 		t.draft.leaveEdit()
 		t.fresh.form.Guard(lang.X("agreements.newheading", "Ny aftale"), func() {
-			t.fresh.reset()
+			t.fresh.reset() // with the templates, parties and leases as the store holds them now
 			t.showNew()
 			t.w.Win.Canvas().Focus(t.fresh.title)
 		}, t.showNew)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -145,6 +146,10 @@ func (v *draftView) updateState() {
 	case !a.UpdatedAt.IsZero() && v.isDraft():
 		s += " · " + form.SavedAt(a.UpdatedAt)
 	}
+	if missing := data.MissingFields(a.Body); len(missing) > 0 && v.isDraft() {
+		s += " · " + lang.X("agreements.missing.state", "Tomme flettefelter: {{.Fields}}; de skal udfyldes, før aftalen kan sendes til underskrift.",
+			map[string]any{"Fields": strings.Join(missing, ", ")})
+	}
 	if signing := signingStateText(v.t.w.store, a); signing != "" {
 		s += " · " + signing
 	} else if !v.isDraft() {
@@ -215,8 +220,5 @@ func (v *draftView) cancel() {
 	if !v.editing {
 		return
 	}
-	if v.form.Dirty() {
-		v.form.Clean()
-	}
-	v.fill(v.original)
+	v.form.Guard(v.t.draftHeading(), func() { v.fill(v.original) }, nil)
 }

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -354,7 +355,7 @@ func (f *newAgreementForm) create() {
 			Label: "Skabelon", Code: "required", Text: lang.X("agreements.template.required", "vælg en skabelon")}}})
 		return
 	}
-	form, err := agreement.Draft(ctx(), f.t.w.store, f.templateVersionID, f.selection())
+	form, missing, err := agreement.DraftMissing(ctx(), f.t.w.store, f.templateVersionID, f.selection())
 	if v, ok := data.AsValidation(err); ok {
 		f.refused(v)
 		return
@@ -387,6 +388,25 @@ func (f *newAgreementForm) create() {
 	f.t.open(a.ID)
 	f.t.w.SetStatus(lang.X("agreements.created", "Kladden {{.Number}} {{.Title}} er oprettet.",
 		map[string]any{"Number": a.Number, "Title": a.Title}))
+	if len(missing) > 0 {
+		f.warnMissing(a, missing)
+	}
+}
+
+// warnMissing says, right after the draft was made, which merge fields it
+// could not fill and why: they stand in the text as [[MANGLER: …]] until
+// the parties or the lease are chosen or the text is fixed.
+func (f *newAgreementForm) warnMissing(a data.Agreement, missing []agreement.Missing) {
+	lines := make([]string, len(missing))
+	for i, m := range missing {
+		lines[i] = "• " + m.Path + ": " + m.Reason
+	}
+	text := widget.NewLabel(lang.X("agreements.missing.question",
+		"Kladden {{.Number}} har tomme flettefelter, markeret [[MANGLER: …]] i teksten:\n{{.Lines}}\nDen kan ikke sendes til underskrift, før de er udfyldt: vælg det, der mangler, og opret kladden igen, eller ret teksten.",
+		map[string]any{"Number": a.Number, "Lines": strings.Join(lines, "\n")}))
+	text.Wrapping = fyne.TextWrapWord
+	dialog.ShowCustom(lang.X("agreements.missing.title", "Tomme flettefelter"), lang.X("csv.close", "Luk"),
+		container.New(&widgets.MinWidth{W: 560}, text), f.t.w.Win)
 }
 
 func (f *newAgreementForm) refused(v *data.ValidationError) {

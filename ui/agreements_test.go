@@ -45,7 +45,7 @@ func createDemoDraft(t *testing.T, w *Window, tp data.Template) []string {
 	if f.title.Text != tp.Name {
 		t.Errorf("title %q does not follow the template", f.title.Text)
 	}
-	parties := []string{"Slagelse Kommune", "Sekstanten", "Bevar", "Fra de varme lande"}
+	parties := []string{"Slagelse Kommune", "Center for Arbejdsmarked og Integration", "Sekstanten", "Boligsocial helhedsplan Motalavej", "Bevar", "Fra de varme lande"}
 	f.parties.SetSelected(parties)
 	if len(f.chosen) < 3 {
 		t.Fatalf("signatories proposed: %d", len(f.chosen))
@@ -85,7 +85,7 @@ func TestCreateDraftFromThePartnershipTemplate(t *testing.T) {
 	for _, p := range a.Parties {
 		parties = append(parties, p.Name)
 	}
-	if strings.Join(parties, "|") != "Bevar|Fra de varme lande|Sekstanten|Slagelse Kommune" {
+	if strings.Join(parties, "|") != "Bevar|Boligsocial helhedsplan Motalavej|Center for Arbejdsmarked og Integration|Fra de varme lande|Sekstanten|Slagelse Kommune" {
 		t.Errorf("parties saved: %v", parties)
 	}
 	var signers []string
@@ -157,6 +157,7 @@ func TestEditedTextOfTheDraftIsSaved(t *testing.T) {
 	test.Tap(d.editButton)
 	typeInto(d.body, "Noget helt andet.")
 	d.body.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	test.Tap(button(t, w, "Kassér ændringerne")) // Esc asks first
 	if a2, _ := s.Agreement(context.Background(), a.ID); a2.Body != a.Body {
 		t.Error("Esc saved the edit")
 	}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -128,3 +129,22 @@ func selectIn(f *form.Field) *widget.Select {
 
 // checkIn is the check box of a field.
 func checkIn(f *form.Field) *widget.Check { return f.Input.(*widget.Check) }
+
+// dialogText is the text of the dialog on top of the window.
+func dialogText(w *Window) string {
+	top := w.Win.Canvas().Overlays().Top()
+	if top == nil {
+		return ""
+	}
+	var b strings.Builder
+	find(top, func(o fyne.CanvasObject) bool {
+		switch x := o.(type) {
+		case *widget.Label:
+			b.WriteString(x.Text + "\n")
+		case *canvas.Text:
+			b.WriteString(x.Text + "\n")
+		}
+		return false
+	})
+	return b.String()
+}

@@ -165,12 +165,19 @@ func TestArchiveAndRestoreThroughTheWindow(t *testing.T) {
 }
 
 func TestEscapeThrowsAwayUnsavedEdits(t *testing.T) {
-	_, s, p := openPartner(t, "Sekstanten")
+	w, s, p := openPartner(t, "Sekstanten")
 	typeInto(p.Entry("City"), "Ringsted")
 	if !p.Form.Dirty() {
 		t.Fatal("typing did not mark the form dirty")
 	}
+	// Esc asks first: keeping on editing keeps the text, discarding restores.
 	p.Entry("City").TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	test.Tap(button(t, w, "Fortsæt redigeringen"))
+	if p.Entry("City").Text != "Ringsted" || !p.Form.Dirty() {
+		t.Fatalf("keeping on editing after Esc left %q (dirty %v)", p.Entry("City").Text, p.Form.Dirty())
+	}
+	p.Entry("City").TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	test.Tap(button(t, w, "Kassér ændringerne"))
 	if p.Entry("City").Text != "Slagelse" || p.Form.Dirty() {
 		t.Errorf("Esc left %q (dirty %v)", p.Entry("City").Text, p.Form.Dirty())
 	}

@@ -14,6 +14,7 @@ import (
 
 	"partnerskab/data"
 	"partnerskab/data/agreement"
+	"partnerskab/data/dk"
 	"partnerskab/ui/widgets"
 )
 
@@ -60,6 +61,7 @@ func (t *AgreementsTab) startCeremony(id int64) *ceremony {
 	c := &ceremony{t: t, a: a, body: container.NewStack()}
 	c.place = signingPlace(t.w.store, a)
 	c.before = t.w.Win.Content()
+	t.w.enterKiosk()
 	t.w.Win.SetContent(container.NewPadded(c.body))
 	t.draft.ceremony = c
 	c.next()
@@ -148,6 +150,7 @@ func (c *ceremony) leave() {
 	}
 	c.t.draft.ceremony = nil
 	c.t.w.Win.SetContent(c.before)
+	c.t.w.leaveKiosk()
 	c.t.list.Reload(c.a.ID)
 	c.t.open(c.a.ID)
 }
@@ -319,15 +322,45 @@ func (c *ceremony) sign() {
 		c.fail(err)
 		return
 	}
-	c.next()
+	c.showSigned()
+}
+
+// showSigned confirms the signature just given on a screen of its own,
+// before the laptop is passed on: the signer sees that it was taken.
+func (c *ceremony) showSigned() {
+	st, err := c.store().SigningState(ctx(), c.a.ID)
+	if err != nil {
+		c.fail(err)
+		return
+	}
+	done := largeLabel(lang.X("signing.signed", "✓ {{.Signer}} har underskrevet", map[string]any{"Signer": c.signer.Name}))
+	var when string
+	if g, ok := st.Signer(c.signer.ID); ok && g.Signature != nil {
+		when = lang.X("signing.signed.when", "Underskrevet {{.When}}.", map[string]any{"When": dk.FormatDateTime(g.Signature.SignedAt.Local())})
+	}
+	at := centred(when)
+	onward := widget.NewButtonWithIcon(lang.X("signing.onward", "Videre"), theme.NavigateNextIcon(), c.next)
+	onward.Importance = widget.HighImportance
+	stop := widget.NewButton(lang.X("signing.pause", "Afbryd (fortsæt senere)"), c.leave)
+	c.show(container.NewVBox(layout.NewSpacer(), done, at, container.NewCenter(container.NewHBox(stop, onward)), layout.NewSpacer()))
+}
+
+// centred is a line of text centred across the screen, wrapped when long.
+func centred(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Alignment = fyne.TextAlignCenter
+	l.Wrapping = fyne.TextWrapWord
+	return l
 }
 
 // finish seals the signed agreement off the UI goroutine: rendering and
 // sealing take a moment, and the window stays alive meanwhile.
 func (c *ceremony) finish() {
-	c.show(container.NewCenter(container.NewVBox(
+	// The screen is as wide as the window: a wrapped label in a centred box
+	// would get no width, break after each letter and stretch the window.
+	c.show(container.NewVBox(layout.NewSpacer(),
 		largeLabel(lang.X("signing.sealing", "Alle har underskrevet. Aftalen forsegles …")),
-		widget.NewProgressBarInfinite())))
+		widget.NewProgressBarInfinite(), layout.NewSpacer()))
 	sealAgreement(c.t.w, c.a.ID, func(err error) {
 		c.leave()
 		c.t.draft.sealed(c.agreementLine(), err)

@@ -167,6 +167,9 @@ func signInMeeting(t *testing.T, w *Window) string {
 	}
 	drawName(t, w, c.pad)
 	test.Tap(button(t, w, "Underskriv"))
+	// The signature is confirmed on its own screen before the hand-over.
+	mustContain(t, contentText(w), "✓ "+name+" har underskrevet")
+	test.Tap(button(t, w, "Videre"))
 	return name
 }
 
@@ -260,6 +263,19 @@ func TestDrawnSignaturesInTheMeetingLockTheAgreement(t *testing.T) {
 	if g := st.Signers[0]; g.Presented.IsZero() || g.Read.IsZero() {
 		t.Errorf("the steps were not recorded: presented %v, read %v", g.Presented, g.Read)
 	}
+	// The signature is confirmed on a screen of its own before the laptop
+	// goes on; meanwhile the window is the ceremony's alone.
+	mustContain(t, contentText(w), "✓ Lene Østergaard har underskrevet")
+	if w.Win.MainMenu() != nil {
+		t.Error("the menus (Segl…, Indlæs eksemplet…, the tabs' shortcuts) stay reachable during the ceremony")
+	}
+	w.confirmClose()
+	if w.closed.Load() {
+		t.Fatal("the window closed in the middle of the ceremony")
+	}
+	mustContain(t, dialogText(w), "Afslut underskrivningen")
+	test.Tap(button(t, w, "OK"))
+	test.Tap(button(t, w, "Videre"))
 
 	// The other three, in order.
 	for i := 1; i < len(a.Signatories); i++ {
@@ -267,7 +283,14 @@ func TestDrawnSignaturesInTheMeetingLockTheAgreement(t *testing.T) {
 			t.Errorf("signatory %d: %s signed, want %s", i+1, got, a.Signatories[i].Name)
 		}
 	}
+	// "Alle har underskrevet" fits the window it is shown in.
+	if need, have := w.Win.Content().MinSize(), w.Win.Canvas().Size(); need.Height > have.Height || need.Width > have.Width {
+		t.Errorf("the sealing screen needs %v in a window of %v", need, have)
+	}
 	waitSealed(t, sealed, "the agreement was not sealed")
+	if w.Win.MainMenu() == nil {
+		t.Error("the menus did not come back after the ceremony")
+	}
 	st, _ = s.SigningState(ctx, a.ID)
 	for _, g := range st.Signers[1:] {
 		ink, err := data.ParseInk(g.Signature.Strokes)

@@ -306,6 +306,7 @@ func TestStaffingShortcutsAndEscape(t *testing.T) {
 		t.Fatal("typing did not make the tab dirty")
 	}
 	st.placements.Entry("Pseudonym").TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	test.Tap(button(t, w, "Kassér ændringerne"))
 	if st.placements.Entry("Pseudonym").Text != "" || st.Dirty() {
 		t.Errorf("Esc left %q", st.placements.Entry("Pseudonym").Text)
 	}

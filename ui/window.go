@@ -38,6 +38,7 @@ type Window struct {
 	status     *widget.Label
 	closed     atomic.Bool // set when the window closes: late draft timers stop writing
 	dialog     form.Saver  // the form dialog that is open, which Ctrl+S saves
+	kiosk      bool        // a signing ceremony fills the window: no menus, no shortcuts
 }
 
 // Run opens the window on the store, sealing signed agreements with
@@ -75,8 +76,11 @@ func New(a fyne.App, s *data.Store) *Window {
 	)
 	w.Tabs.SelectIndex(1)
 	w.Tabs.OnSelected = func(*container.TabItem) {
-		if w.Tabs.SelectedIndex() == 0 {
-			w.Overview.Reload() // the figures follow what the other tabs saved
+		// A tab shows what the store holds when it comes to the front: the
+		// figures, and every choice list (a partner or lease made a moment
+		// ago in another tab is there).
+		if r, ok := w.tabs()[w.Tabs.SelectedIndex()].(interface{ Reload() }); ok {
+			r.Reload()
 		}
 		w.focusCurrent()
 	}
@@ -97,7 +101,7 @@ func New(a fyne.App, s *data.Store) *Window {
 // soon as it implements form.Editor.
 func (w *Window) editors() map[int]form.Editor {
 	m := map[int]form.Editor{}
-	for i, t := range []any{w.Overview, w.Partners, w.Premises, w.Staffing, w.Templates, w.Agreements} {
+	for i, t := range w.tabs() {
 		if e, ok := t.(form.Editor); ok {
 			m[i] = e
 		}
@@ -105,16 +109,41 @@ func (w *Window) editors() map[int]form.Editor {
 	return m
 }
 
+// tabs are the tabs in their order.
+func (w *Window) tabs() []any {
+	return []any{w.Overview, w.Partners, w.Premises, w.Staffing, w.Templates, w.Agreements}
+}
+
 // current is the selected tab's editor, or one that ignores the shortcuts.
 func (w *Window) current() form.Editor {
+	if w.kiosk {
+		return form.None
+	}
 	if e, ok := w.editors()[w.Tabs.SelectedIndex()]; ok {
 		return e
 	}
 	return form.None
 }
 
+// enterKiosk gives the window to a signing ceremony: the menus (and with
+// them every shortcut) go, so that the person signing reaches nothing but
+// the ceremony, and closing asks to end the ceremony first.
+func (w *Window) enterKiosk() {
+	w.kiosk = true
+	w.Win.SetMainMenu(nil)
+}
+
+// leaveKiosk gives the window back to the caseworker.
+func (w *Window) leaveKiosk() {
+	w.kiosk = false
+	w.Win.SetMainMenu(w.mainMenu())
+}
+
 // save saves the form dialog that is open, or the tab's form (Ctrl+S).
 func (w *Window) save() {
+	if w.kiosk {
+		return
+	}
 	if w.dialog != nil {
 		w.dialog.Save()
 		return
@@ -177,6 +206,11 @@ func (w *Window) LoadDemo() {
 // confirmClose asks, before closing over unsaved edits, whether to keep
 // them as drafts (offered again at the next start) or throw them away.
 func (w *Window) confirmClose() {
+	if w.kiosk {
+		dialog.ShowInformation(lang.X("signing.kiosk.title", "Underskrivning i gang"),
+			lang.X("signing.kiosk.close", "Afslut underskrivningen med »Afbryd (fortsæt senere)«, før programmet lukkes. Det, der er underskrevet, er gemt."), w.Win)
+		return
+	}
 	var dirty []*form.Form
 	var names []string
 	for i := 0; i < len(w.Tabs.Items); i++ {
@@ -298,12 +332,9 @@ func (w *Window) draftTitle(d data.Draft) string {
 
 // Reload re-reads every tab, after something changed many records.
 func (w *Window) Reload() {
-	w.Partners.Reload()
-	w.Premises.Reload()
-	w.Staffing.Reload()
-	w.Overview.Reload()
-	w.Templates.Reload()
-	w.Agreements.Reload()
+	for _, t := range w.tabs() {
+		t.(interface{ Reload() }).Reload()
+	}
 }
 
 // ctx is the context of the window's store calls: they run to the end.

@@ -15,6 +15,9 @@ type Field struct {
 	Description string
 	List        bool
 	Fields      []Field
+	// Optional is a value that may rightly be empty (an agreement without
+	// an end date): merged empty, it is no missing fact.
+	Optional bool
 }
 
 // Group tells whether the field is a group of fields rather than a value.
@@ -53,14 +56,14 @@ var catalogue = []Field{
 		{Name: "dato", Description: "aftalens dato, fx 21. februar 2015"},
 		{Name: "sted", Description: "stedet, aftalen indgås, fx Korsør"},
 		{Name: "periode_fra", Description: "aftalen gælder fra, fx 1. marts 2015"},
-		{Name: "periode_til", Description: "aftalen gælder til (tom: uden udløb)"},
+		{Name: "periode_til", Description: "aftalen gælder til (tom: uden udløb)", Optional: true},
 		{Name: "periode", Description: "hele perioden i ord, fx fra 1. marts 2015 til 30. september 2017"},
 	}},
 	{Name: "kommune", Description: "kommunen blandt parterne", Fields: orgFields("kommunen")},
 	{Name: "enhed", Description: "kommunens enhed blandt parterne, fx jobcentret", Fields: orgFields("enheden")},
 	{Name: "virksomhed", Description: "den (første) socialøkonomiske virksomhed blandt parterne", Fields: orgFields("virksomheden",
 		Field{Name: "rsv", Description: "registreret socialøkonomisk virksomhed: ja, nej eller ukendt"},
-		Field{Name: "godkendt_dato", Description: "datoen, helhedsplanens styregruppe godkendte virksomheden (tom: ikke godkendt)"},
+		Field{Name: "godkendt_dato", Description: "datoen, helhedsplanens styregruppe godkendte virksomheden (tom: ikke godkendt)", Optional: true},
 		Field{Name: "godkendt_reference", Description: "referat eller punkt for styregruppens godkendelse"},
 	)},
 	{Name: "helhedsplan", Description: "den boligsociale helhedsplan blandt parterne", Fields: orgFields("helhedsplanen")},
@@ -94,7 +97,7 @@ var catalogue = []Field{
 		{Name: "depositum_maaneder", Description: "depositum i måneders leje, fx 3"},
 		{Name: "start", Description: "lejemålets begyndelse, fx 1. september 2015"},
 		{Name: "overtagelse", Description: "dagen for overtagelse af lokalerne"},
-		{Name: "ophoer", Description: "lejemålets ophør (tom: tidsubegrænset)"},
+		{Name: "ophoer", Description: "lejemålets ophør (tom: tidsubegrænset)", Optional: true},
 		{Name: "uopsigelig_maaneder", Description: "måneder, lejemålet er uopsigeligt fra begyndelsen"},
 		{Name: "varsel_udlejer", Description: "udlejers opsigelsesvarsel i måneder"},
 		{Name: "varsel_lejer", Description: "lejers opsigelsesvarsel i måneder"},
@@ -109,7 +112,7 @@ var catalogue = []Field{
 		{Name: "mangler_godkendelse", Description: "ja, når en nødvendig godkendelse endnu ikke er givet"},
 		{Name: "godkendelser", Description: "godkendelserne af udlejningen", List: true, Fields: []Field{
 			{Name: "organ", Description: "hvem der godkender, fx Afdelingsmøde"},
-			{Name: "dato", Description: "godkendelsens dato (tom: afventer)"},
+			{Name: "dato", Description: "godkendelsens dato (tom: afventer)", Optional: true},
 			{Name: "reference", Description: "referat eller brev"},
 		}},
 	}},
@@ -124,7 +127,7 @@ var catalogue = []Field{
 		{Name: "maal", Description: "målet, fx 16"},
 		{Name: "vaerdi", Description: "den nuværende værdi"},
 		{Name: "enhed", Description: "enheden, fx job"},
-		{Name: "frist", Description: "fristen (tom: ingen frist)"},
+		{Name: "frist", Description: "fristen (tom: ingen frist)", Optional: true},
 	}},
 	{Name: "underskrivere", Description: "underskriverne i underskriftsrækkefølge", List: true, Fields: []Field{
 		{Name: "navn", Description: "underskriverens navn"},

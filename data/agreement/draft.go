@@ -26,16 +26,24 @@ func init() {
 // the template's name. A template with errors is refused, with its
 // problems as LINE:COL: text.
 func Draft(ctx context.Context, s *data.Store, templateVersionID int64, sel Selection) (data.AgreementForm, error) {
+	f, _, err := DraftMissing(ctx, s, templateVersionID, sel)
+	return f, err
+}
+
+// DraftMissing is Draft, with the merge fields the facts left empty: the
+// text holds their markers, and the caseworker is told which party or
+// lease is missing before the draft goes further.
+func DraftMissing(ctx context.Context, s *data.Store, templateVersionID int64, sel Selection) (data.AgreementForm, []Missing, error) {
 	v, err := s.TemplateVersion(ctx, templateVersionID)
 	if err != nil {
-		return data.AgreementForm{}, err
+		return data.AgreementForm{}, nil, err
 	}
 	t, err := s.Template(ctx, v.TemplateID)
 	if err != nil {
-		return data.AgreementForm{}, err
+		return data.AgreementForm{}, nil, err
 	}
 	if problems := CheckStrings(v.Body); len(problems) > 0 {
-		return data.AgreementForm{}, &data.TemplateProblemsError{Name: t.Name, Version: v.Version, Problems: problems}
+		return data.AgreementForm{}, nil, &data.TemplateProblemsError{Name: t.Name, Version: v.Version, Problems: problems}
 	}
 	if sel.AgreementDate.IsZero() {
 		now := s.Now()
@@ -43,7 +51,7 @@ func Draft(ctx context.Context, s *data.Store, templateVersionID int64, sel Sele
 	}
 	if sel.Number == "" {
 		if sel.Number, err = s.NextAgreementNumber(ctx, sel.AgreementDate.Year()); err != nil {
-			return data.AgreementForm{}, err
+			return data.AgreementForm{}, nil, err
 		}
 	}
 	if sel.Title == "" {
@@ -51,11 +59,11 @@ func Draft(ctx context.Context, s *data.Store, templateVersionID int64, sel Sele
 	}
 	facts, err := BuildFacts(ctx, s, sel)
 	if err != nil {
-		return data.AgreementForm{}, err
+		return data.AgreementForm{}, nil, err
 	}
-	body, err := Merge(v.Body, facts)
+	body, missing, err := MergeMissing(v.Body, facts)
 	if err != nil {
-		return data.AgreementForm{}, err
+		return data.AgreementForm{}, nil, err
 	}
 	f := data.AgreementForm{Number: sel.Number, Title: sel.Title, TemplateVersionID: v.ID, Body: body,
 		Place: sel.Place, Date: dateText(sel.AgreementDate), ValidFrom: dateText(sel.ValidFrom),
@@ -64,7 +72,7 @@ func Draft(ctx context.Context, s *data.Store, templateVersionID int64, sel Sele
 	if sel.LeaseID != 0 {
 		l, err := s.Lease(ctx, sel.LeaseID)
 		if err != nil {
-			return f, err
+			return f, nil, err
 		}
 		roles[l.LandlordID], roles[l.TenantID] = "Udlejer", "Lejer"
 	}
@@ -74,7 +82,7 @@ func Draft(ctx context.Context, s *data.Store, templateVersionID int64, sel Sele
 	for _, id := range sel.SignatoryContactIDs {
 		f.Signatories = append(f.Signatories, data.SignatoryForm{ContactID: id})
 	}
-	return f, nil
+	return f, missing, nil
 }
 
 func dateText(t time.Time) string {

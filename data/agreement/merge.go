@@ -17,16 +17,28 @@ import (
 // table row), and partials are never read from disk (Check refuses them
 // anyway; the empty provider makes sure). {{{felt}}} and {{& felt}} insert
 // a value as Markdown, unescaped.
+//
+// A value the text needs that the facts leave empty is merged as its
+// marker, [[MANGLER: helhedsplan.navn]] (data.MissingMarker), never as
+// nothing: MergeMissing says which fields those are, and why.
 func Merge(template string, facts Facts) (string, error) {
+	md, _, err := MergeMissing(template, facts)
+	return md, err
+}
+
+// MergeMissing is Merge, with the merge fields the facts left empty.
+func MergeMissing(template string, facts Facts) (string, []Missing, error) {
 	if problems := Check(template); len(problems) > 0 {
-		return "", &TemplateError{Problems: problems}
+		return "", nil, &TemplateError{Problems: problems}
 	}
-	t, err := mustache.ParseStringPartials(template, &mustache.StaticProvider{})
+	marked, missing := markMissing(template, facts)
+	t, err := mustache.ParseStringPartials(marked, &mustache.StaticProvider{})
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	t.Escape(markdownEscape)
-	return t.Render(map[string]any(facts))
+	md, err := t.Render(map[string]any(facts))
+	return md, missing, err
 }
 
 // markdownSpecial are the characters that could make a value's text into

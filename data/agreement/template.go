@@ -74,9 +74,10 @@ func CheckStrings(template string) []string {
 
 // tag is one {{…}} in the template text.
 type tag struct {
-	kind      byte   // 0 for a value, or one of # ^ / ! > = & {
-	name      string // trimmed
-	line, col int    // of the opening {{
+	kind       byte   // 0 for a value, or one of # ^ / ! > = & {
+	name       string // trimmed
+	line, col  int    // of the opening {{
+	start, end int    // the tag's bytes in the text, {{ to }} inclusive
 }
 
 // scanTags finds the tags the way the Mustache library reads them: "{{"
@@ -116,7 +117,7 @@ func scanTags(s string) (tags []tag, problems []Problem) {
 		}
 		end := body + j + len(closer)
 		text := strings.TrimSpace(s[body : end-2])
-		t := tag{line: tl, col: tc}
+		t := tag{line: tl, col: tc, start: start, end: end}
 		switch {
 		case text == "":
 			problems = append(problems, Problem{tl, tc, "tomt flettefelt »{{}}«; skriv et feltnavn, fx {{aftale.titel}}"})

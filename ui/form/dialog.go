@@ -30,6 +30,7 @@ type Dialog[F any] struct {
 	State  *widget.Label
 	dlg    *dialog.CustomDialog
 	tried  bool // after a refused save, every problem shows as the user types
+	dirty  bool // something was typed since the dialog opened
 }
 
 // ShowDialog opens the dialog spec declares; Ctrl+S saves it while it is open.
@@ -40,13 +41,13 @@ func ShowDialog[F any](h Host, spec DialogSpec[F]) *Dialog[F] {
 	for _, b := range spec.Fields {
 		b.Layout(&d.Fields)
 		b.Set(&values)
-		b.Watch(d.liveCheck, d.Close)
+		b.Watch(d.changed, d.Cancel)
 	}
 	body := container.NewVBox(d.Fields.Object(), d.State)
 	d.dlg = dialog.NewCustomWithoutButtons(spec.Title, container.New(&widgets.MinWidth{W: 520}, body), h.Window())
 	save := widget.NewButton(lang.X("form.save.plain", "Gem"), d.Save)
 	save.Importance = widget.HighImportance
-	d.dlg.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.X("dialog.cancel", "Annullér"), d.Close), save})
+	d.dlg.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.X("dialog.cancel", "Annullér"), d.Cancel), save})
 	d.dlg.SetOnClosed(func() { h.SetDialog(nil) })
 	h.SetDialog(d)
 	d.dlg.Show()
@@ -75,6 +76,11 @@ func (d *Dialog[F]) Entry(name string) *widgets.Entry {
 		return e
 	}
 	return nil
+}
+
+func (d *Dialog[F]) changed() {
+	d.dirty = true
+	d.liveCheck()
 }
 
 func (d *Dialog[F]) liveCheck() {
@@ -107,3 +113,22 @@ func (d *Dialog[F]) Save() {
 
 // Close closes the dialog without saving.
 func (d *Dialog[F]) Close() { d.dlg.Hide() }
+
+// Cancel closes the dialog without saving (Esc, "Annullér"), first asking
+// whether to throw away what was typed.
+func (d *Dialog[F]) Cancel() {
+	if !d.dirty {
+		d.Close()
+		return
+	}
+	c := dialog.NewConfirm(lang.X("form.discard.title", "Ændringer er ikke gemt"),
+		lang.X("form.discard.question", "Kassér ændringerne i {{.Name}}?", map[string]any{"Name": d.spec.Title}),
+		func(discard bool) {
+			if discard {
+				d.Close()
+			}
+		}, d.host.Window())
+	c.SetConfirmText(lang.X("form.discard", "Kassér ændringerne"))
+	c.SetDismissText(lang.X("form.keepediting", "Fortsæt redigeringen"))
+	c.Show()
+}

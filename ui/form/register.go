@@ -344,13 +344,10 @@ func (r *Register[R, F]) Save() {
 	}
 }
 
-// Cancel throws away unsaved edits (Esc) and shows what is saved.
+// Cancel throws away unsaved edits (Esc) and shows what is saved, once the
+// caseworker has said so: Esc is easily pressed by mistake in a long form.
 func (r *Register[R, F]) Cancel() {
-	if !r.Form.Dirty() {
-		return
-	}
-	r.Form.Clean()
-	r.fill(r.Original)
+	r.Form.Guard(r.HeadingName(), func() { r.fill(r.Original) }, nil)
 }
 
 // FocusSearch moves the cursor to the search field (Ctrl+F).

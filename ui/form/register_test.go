@@ -270,6 +270,10 @@ func TestEscShowsWhatIsSavedAgain(t *testing.T) {
 	e := r.Entry("Text")
 	typeIn(e, e, "Ændret")
 	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if e.Text != "Ændret" || !r.Dirty() {
+		t.Fatalf("Esc threw the edit away without asking: %q, dirty %v", e.Text, r.Dirty())
+	}
+	confirm(t, n.win, "Kassér ændringerne")
 	if e.Text != "Gemt tekst" || r.Dirty() {
 		t.Errorf("after Esc: %q, dirty %v", e.Text, r.Dirty())
 	}

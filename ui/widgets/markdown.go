@@ -5,8 +5,10 @@ import (
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"partnerskab/data"
 	"partnerskab/data/agreement"
 )
 
@@ -79,18 +81,54 @@ func headingSegments(b agreement.Block) []widget.RichTextSegment {
 // break ends the line after its run.
 func inlineSegments(ins []agreement.Inline, base widget.RichTextStyle) []widget.RichTextSegment {
 	var out []widget.RichTextSegment
+	var run strings.Builder // the text of the runs so far in one style
+	var runStyle widget.RichTextStyle
+	flush := func() {
+		if run.Len() > 0 {
+			out = append(out, markMissing(run.String(), runStyle)...)
+			run.Reset()
+		}
+	}
 	for _, in := range ins {
 		style := base
 		style.TextStyle.Bold = style.TextStyle.Bold || in.Bold
 		style.TextStyle.Italic = style.TextStyle.Italic || in.Italic
 		if in.Text != "" {
-			out = append(out, &widget.TextSegment{Text: in.Text, Style: style})
+			if run.Len() > 0 && style != runStyle {
+				flush()
+			}
+			runStyle = style
+			run.WriteString(in.Text)
 		}
 		if in.Break {
+			flush()
 			brk := base
 			brk.Inline = false
 			out = append(out, &widget.TextSegment{Style: brk})
 		}
+	}
+	flush()
+	return out
+}
+
+// markMissing shows the markers of unfilled merge fields
+// ([[MANGLER: helhedsplan.navn]]) in bold red, so the caseworker sees
+// them before anyone signs.
+func markMissing(text string, style widget.RichTextStyle) []widget.RichTextSegment {
+	var out []widget.RichTextSegment
+	last := 0
+	for _, m := range data.MissingMarkerAt(text) {
+		if m[0] > last {
+			out = append(out, &widget.TextSegment{Text: text[last:m[0]], Style: style})
+		}
+		marked := style
+		marked.ColorName = theme.ColorNameError
+		marked.TextStyle.Bold = true
+		out = append(out, &widget.TextSegment{Text: text[m[0]:m[1]], Style: marked})
+		last = m[1]
+	}
+	if last < len(text) {
+		out = append(out, &widget.TextSegment{Text: text[last:], Style: style})
 	}
 	return out
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"partnerskab/data/agreement"
@@ -48,5 +49,26 @@ func TestRichTextOfShowsNumbersListsAndTables(t *testing.T) {
 	}
 	if _, ok := rt.Segments[len(rt.Segments)-1].(*widget.SeparatorSegment); !ok {
 		t.Error("the rule is not a separator")
+	}
+}
+
+// A merge field the facts left empty stands out in the preview.
+func TestAMissingFieldIsMarkedInRed(t *testing.T) {
+	rt := RichTextOf(agreement.Parse("indgået mellem Bevar og [[MANGLER: helhedsplan.navn]]."))
+	var marked, plain []string
+	for _, s := range rt.Segments {
+		if ts, ok := s.(*widget.TextSegment); ok && ts.Text != "" {
+			if ts.Style.ColorName == theme.ColorNameError && ts.Style.TextStyle.Bold {
+				marked = append(marked, ts.Text)
+			} else {
+				plain = append(plain, ts.Text)
+			}
+		}
+	}
+	if len(marked) != 1 || marked[0] != "[[MANGLER: helhedsplan.navn]]" {
+		t.Errorf("marked %q, plain %q", marked, plain)
+	}
+	if got := RichTextString(rt); !strings.Contains(got, "indgået mellem Bevar og [[MANGLER: helhedsplan.navn]].") {
+		t.Errorf("preview reads %q", got)
 	}
 }
