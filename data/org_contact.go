@@ -106,7 +106,7 @@ func (s *Store) SaveContact(ctx context.Context, f ContactForm) (Contact, error)
 var contactKind = &kind[Contact]{
 	entity: "kontaktperson",
 	id:     func(k *Contact) *int64 { return &k.ID },
-	check: func(ctx context.Context, _ *Store, tx dbtx, k *Contact, _ bool) error {
+	check: func(ctx context.Context, _ *Store, tx dbtx, k *Contact, _ bool, _ *ValidationError) error {
 		var exists int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM organisations WHERE id = ?`, k.OrganisationID).Scan(&exists); err != nil {
 			return err

@@ -125,7 +125,7 @@ var organisationKind = &kind[Organisation]{
 	read:   (*Store).Organisation,
 }
 
-func checkOrganisation(ctx context.Context, _ *Store, tx dbtx, o *Organisation, _ bool) error {
+func checkOrganisation(ctx context.Context, _ *Store, tx dbtx, o *Organisation, _ bool, _ *ValidationError) error {
 	var c checker
 	if o.CVR != "" && o.Kind != KindMunicipalUnit {
 		var other string

@@ -77,7 +77,7 @@ func (s *Store) SavePremises(ctx context.Context, f PremisesForm) (Premises, err
 var premisesKind = &kind[Premises]{
 	entity: "ejendom",
 	id:     func(p *Premises) *int64 { return &p.ID },
-	check: func(ctx context.Context, _ *Store, tx dbtx, p *Premises, _ bool) error {
+	check: func(ctx context.Context, _ *Store, tx dbtx, p *Premises, _ bool, _ *ValidationError) error {
 		var c checker
 		if p.OwnerID != 0 {
 			var n int

@@ -430,7 +430,7 @@ var leaseKind = &kind[Lease]{
 	read:   (*Store).Lease,
 }
 
-func checkLease(ctx context.Context, _ *Store, tx dbtx, l *Lease, _ bool) error {
+func checkLease(ctx context.Context, _ *Store, tx dbtx, l *Lease, _ bool, parsed *ValidationError) error {
 	var c checker
 	checkParty := func(field, label string, id int64, kinds []OrgKind, want string) string {
 		var name string
@@ -479,7 +479,7 @@ func checkLease(ctx context.Context, _ *Store, tx dbtx, l *Lease, _ bool) error 
 			c.add("Rooms", "Lokaler", "archived", r.Name+" er arkiveret; genskab lokalet først")
 		}
 	}
-	if !c.has("Rooms") && !archived {
+	if !c.has("Rooms") && !archived && !named(parsed, "Start", "End", "Rooms") {
 		if text, err := overlapText(ctx, tx, *l); err != nil {
 			return err
 		} else if text != "" {

@@ -181,7 +181,7 @@ var roomKind = &kind[Room]{
 	read:   (*Store).Room,
 }
 
-func checkRoom(ctx context.Context, _ *Store, tx dbtx, r *Room, _ bool) error {
+func checkRoom(ctx context.Context, _ *Store, tx dbtx, r *Room, _ bool, _ *ValidationError) error {
 	var c checker
 	var premisesName string
 	var premisesArchived sql.NullString

@@ -93,7 +93,7 @@ func schemeKind(atEnd bool) *kind[Scheme] {
 	return &kind[Scheme]{
 		entity: "ordning",
 		id:     func(sc *Scheme) *int64 { return &sc.ID },
-		check: func(ctx context.Context, _ *Store, tx dbtx, sc *Scheme, created bool) error {
+		check: func(ctx context.Context, _ *Store, tx dbtx, sc *Scheme, created bool, _ *ValidationError) error {
 			if err := uniqueListName(ctx, tx, "schemes", sc.ID, sc.Name, "ordningen"); err != nil || !created {
 				return err
 			}
@@ -267,7 +267,7 @@ func (s *Store) SaveTargetGroup(ctx context.Context, f TargetGroupForm) (TargetG
 	return save(ctx, s, &kind[TargetGroup]{
 		entity: "målgruppe",
 		id:     func(g *TargetGroup) *int64 { return &g.ID },
-		check: func(ctx context.Context, _ *Store, tx dbtx, g *TargetGroup, created bool) error {
+		check: func(ctx context.Context, _ *Store, tx dbtx, g *TargetGroup, created bool, _ *ValidationError) error {
 			if err := uniqueListName(ctx, tx, "target_groups", g.ID, g.Name, "målgruppen"); err != nil || !created || !atEnd {
 				return err
 			}

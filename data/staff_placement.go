@@ -287,7 +287,7 @@ var placementKind = &kind[Placement]{
 	read: (*Store).Placement,
 }
 
-func checkPlacement(ctx context.Context, _ *Store, tx dbtx, p *Placement, _ bool) error {
+func checkPlacement(ctx context.Context, _ *Store, tx dbtx, p *Placement, _ bool, _ *ValidationError) error {
 	var c checker
 	var was struct {
 		org, position, scheme, group sql.NullInt64

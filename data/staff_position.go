@@ -118,7 +118,7 @@ var positionKind = &kind[Position]{
 	read:   (*Store).Position,
 }
 
-func checkPosition(ctx context.Context, _ *Store, tx dbtx, p *Position, _ bool) error {
+func checkPosition(ctx context.Context, _ *Store, tx dbtx, p *Position, _ bool, _ *ValidationError) error {
 	var c checker
 	var old struct {
 		org, scheme sql.NullInt64

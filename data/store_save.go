@@ -16,8 +16,11 @@ type kind[R any] struct {
 	id     func(*R) *int64 // the record's id, 0 until it is inserted
 	// check runs the rules that need the database (a ValidationError
 	// names the fields) and may fill in what the store decides (a default
-	// date, the place in a list); created tells a new record.
-	check func(ctx context.Context, s *Store, tx dbtx, r *R, created bool) error
+	// date, the place in a list); created tells a new record. When the form
+	// itself was refused, parsed holds its problems: the check still runs,
+	// so that one save reports every problem, but must not judge by the
+	// fields parsed names (they are zero).
+	check func(ctx context.Context, s *Store, tx dbtx, r *R, created bool, parsed *ValidationError) error
 	row   func(r R) row // the columns written
 	// before and after run around the row's write (a lease's rooms).
 	before, after func(ctx context.Context, tx dbtx, r R, created bool, now string) error
@@ -40,6 +43,9 @@ type row struct {
 // read the record back as stored. On any problem nothing is written.
 func save[R any](ctx context.Context, s *Store, k *kind[R], parse func() (R, error)) (R, error) {
 	r, err := parse()
+	if v, refused := AsValidation(err); refused {
+		return r, k.more(ctx, s, r, v)
+	}
 	if err != nil {
 		return r, err
 	}
@@ -53,12 +59,37 @@ func save[R any](ctx context.Context, s *Store, k *kind[R], parse func() (R, err
 	return k.read(s, ctx, *k.id(&r))
 }
 
+// more adds to a refused form's problems those the database finds in what
+// did parse (the lease's overlap beside its missing rent), so that the
+// caseworker fixes everything in one round. Nothing is written.
+func (k *kind[R]) more(ctx context.Context, s *Store, r R, v *ValidationError) error {
+	if k.check == nil {
+		return v
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return v
+	}
+	defer tx.Rollback()
+	w, _ := AsValidation(k.check(ctx, s, tx, &r, *k.id(&r) == 0, v))
+	if w == nil {
+		return v
+	}
+	out := &ValidationError{Problems: append([]FieldError(nil), v.Problems...)}
+	for _, p := range w.Problems {
+		if _, named := out.For(p.Field); !named {
+			out.Problems = append(out.Problems, p)
+		}
+	}
+	return out
+}
+
 // write saves a parsed record inside tx (a transaction or an import's
 // statement cache).
 func (k *kind[R]) write(ctx context.Context, s *Store, tx dbtx, r R) (R, error) {
 	created := *k.id(&r) == 0
 	if k.check != nil {
-		if err := k.check(ctx, s, tx, &r, created); err != nil {
+		if err := k.check(ctx, s, tx, &r, created, nil); err != nil {
 			return r, err
 		}
 	}

@@ -43,6 +43,19 @@ func (e *ValidationError) For(field string) (FieldError, bool) {
 	return FieldError{}, false
 }
 
+// named tells whether v (which may be nil) has a problem with any of fields.
+func named(v *ValidationError, fields ...string) bool {
+	if v == nil {
+		return false
+	}
+	for _, f := range fields {
+		if _, ok := v.For(f); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // AsValidation unwraps a ValidationError.
 func AsValidation(err error) (*ValidationError, bool) {
 	var v *ValidationError

@@ -18,7 +18,7 @@ type contactsPanel struct {
 	content      fyne.CanvasObject
 	orgID        int64
 	rows         []data.Contact
-	list         *widget.List
+	list         *widgets.List
 	selected     int
 	hint         *widget.Label
 	showArchived *widget.Check

@@ -121,6 +121,8 @@ func selectIn(f *form.Field) *widget.Select {
 	switch in := f.Input.(type) {
 	case *widget.Select:
 		return in
+	case *widgets.Select:
+		return &in.Select
 	case *widgets.ChoiceSelect:
 		return in.Select
 	}
@@ -128,7 +130,7 @@ func selectIn(f *form.Field) *widget.Select {
 }
 
 // checkIn is the check box of a field.
-func checkIn(f *form.Field) *widget.Check { return f.Input.(*widget.Check) }
+func checkIn(f *form.Field) *widget.Check { return &f.Input.(*widgets.Check).Check }
 
 // dialogText is the text of the dialog on top of the window.
 func dialogText(w *Window) string {

@@ -34,7 +34,7 @@ type OverviewTab struct {
 	agreements *widget.ProgressBar
 	agreeNote  *widget.Label
 	dueTitle   *widget.Label
-	due        *widget.List
+	due        *widgets.List
 	dueEmpty   *widget.Label
 	chart      *widgets.MonthChart
 
@@ -96,7 +96,7 @@ func (t *OverviewTab) buildDue() {
 	t.dueTitle.TextStyle.Bold = true
 	t.dueTitle.Wrapping = fyne.TextWrapWord
 	t.dueEmpty = widget.NewLabel(lang.X("overview.due.none", "Intet forfalder de næste 90 dage."))
-	t.due = widget.NewList(
+	t.due = widgets.NewList(
 		func() int { return len(t.ov.Due) },
 		func() fyne.CanvasObject {
 			icon := widget.NewIcon(nil)

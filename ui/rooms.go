@@ -29,7 +29,7 @@ type roomsPanel struct {
 
 	heading, info                 *widget.Label
 	leases                        []data.Lease
-	leaseList                     *widget.List
+	leaseList                     *widgets.List
 	leaseBox                      *fyne.Container
 	editButton, archiveButton     *widget.Button
 	newRoomButton, newLeaseButton *widget.Button

@@ -356,7 +356,7 @@ func TestLongPlacementListReadsInPages(t *testing.T) {
 func countChecks(e *schemeList) []*widget.Check {
 	var out []*widget.Check
 	for _, o := range e.Field("Counts").Input.(*fyne.Container).Objects {
-		out = append(out, o.(*widget.Check))
+		out = append(out, &o.(*widgets.Check).Check)
 	}
 	return out
 }

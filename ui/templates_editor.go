@@ -19,7 +19,7 @@ import (
 type problemList struct {
 	t        *TemplatesTab
 	problems []agreement.Problem
-	list     *widget.List
+	list     *widgets.List
 	summary  *widget.Label
 	content  fyne.CanvasObject
 }
@@ -27,7 +27,7 @@ type problemList struct {
 func newProblemList(t *TemplatesTab) *problemList {
 	p := &problemList{t: t}
 	p.summary = widget.NewLabel("")
-	p.list = widget.NewList(func() int { return len(p.problems) },
+	p.list = widgets.NewList(func() int { return len(p.problems) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Importance = widget.DangerImportance
@@ -82,7 +82,7 @@ func (p *problemList) texts() []string {
 type cataloguePanel struct {
 	t        *TemplatesTab
 	lines    []agreement.CatalogueLine
-	list     *widget.List
+	list     *widgets.List
 	selected int
 	about    *widget.Label
 	insert   *widget.Button
@@ -91,7 +91,7 @@ type cataloguePanel struct {
 
 func newCataloguePanel(t *TemplatesTab) *cataloguePanel {
 	c := &cataloguePanel{t: t, lines: agreement.CatalogueLines(), selected: -1}
-	c.list = widget.NewList(func() int { return len(c.lines) },
+	c.list = widgets.NewList(func() int { return len(c.lines) },
 		func() fyne.CanvasObject {
 			tag := widget.NewLabel("{{virksomhed.navn}}")
 			tag.TextStyle = fyne.TextStyle{Monospace: true}

@@ -10,6 +10,7 @@ import (
 
 	"partnerskab/data"
 	"partnerskab/data/dk"
+	"partnerskab/ui/widgets"
 )
 
 // versionPanel is a template's history: every saved version with its date
@@ -19,7 +20,7 @@ type versionPanel struct {
 	t        *TemplatesTab
 	versions []data.TemplateVersion // newest first
 	chosen   int                    // index into versions; -1 for none
-	list     *widget.List
+	list     *widgets.List
 	text     *widget.Label
 	use      *widget.Button
 	content  fyne.CanvasObject
@@ -27,7 +28,7 @@ type versionPanel struct {
 
 func newVersionPanel(t *TemplatesTab) *versionPanel {
 	v := &versionPanel{t: t, chosen: -1}
-	v.list = widget.NewList(func() int { return len(v.versions) },
+	v.list = widgets.NewList(func() int { return len(v.versions) },
 		func() fyne.CanvasObject { return widget.NewLabel("Version 00 · 00.00.0000 00.00 · 00000000") },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			if id < len(v.versions) {

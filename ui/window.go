@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"sync/atomic"
 
@@ -89,12 +90,63 @@ func New(a fyne.App, s *data.Store) *Window {
 	w.Win.SetMainMenu(w.mainMenu())
 	w.Win.SetCloseIntercept(w.confirmClose)
 	w.Win.SetOnClosed(func() { w.closed.Store(true) })
-	w.Win.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyEscape {
-			w.current().Cancel()
-		}
-	})
+	w.Win.Canvas().SetOnTypedKey(w.typedKey)
 	return w
+}
+
+// typedKey takes the keys no field took: over a dialog, Enter presses its
+// main button and Esc its other one; over a form, Esc cancels the edit.
+func (w *Window) typedKey(ev *fyne.KeyEvent) {
+	if top := w.Win.Canvas().Overlays().Top(); top != nil {
+		switch ev.Name {
+		case fyne.KeyReturn, fyne.KeyEnter:
+			if b := dialogButton(top, true); b != nil {
+				b.OnTapped()
+			}
+		case fyne.KeyEscape:
+			if b := dialogButton(top, false); b != nil {
+				b.OnTapped()
+			}
+		}
+		return
+	}
+	if ev.Name == fyne.KeyEscape {
+		w.current().Cancel()
+	}
+}
+
+// dialogButton finds a dialog's main button (the highlighted one) or its
+// other, dismissing one.
+func dialogButton(obj fyne.CanvasObject, main bool) *widget.Button {
+	var found *widget.Button
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if found != nil || o == nil || !o.Visible() {
+			return
+		}
+		switch x := o.(type) {
+		case *widget.Button:
+			if !x.Disabled() && (x.Importance == widget.HighImportance) == main && x.OnTapped != nil {
+				found = x
+			}
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		default:
+			// A pop-up, a theme override, the overlay that holds a dialog:
+			// each holds its inside in a field named Content.
+			if v := reflect.Indirect(reflect.ValueOf(o)); v.Kind() == reflect.Struct {
+				if f := v.FieldByName("Content"); f.IsValid() && f.CanInterface() {
+					if c, ok := f.Interface().(fyne.CanvasObject); ok {
+						walk(c)
+					}
+				}
+			}
+		}
+	}
+	walk(obj)
+	return found
 }
 
 // editors lists the tabs that have forms, by tab index; a tab joins as

@@ -113,7 +113,7 @@ func labels(opts []Option) []string {
 // Choice is a drop-down of fixed options for a text of the form; blank is
 // the value shown when the form's is empty ("" leaves it unchosen).
 func Choice[F any](name, label string, opts []Option, blank string, at func(*F) *string) *Binding[F] {
-	s := widget.NewSelect(labels(opts), nil)
+	s := widgets.NewSelect(labels(opts), nil)
 	return &Binding[F]{Field: NewField(name, label, s),
 		get: func(f *F) { *at(f) = valueOf(opts, s.Selected) },
 		set: func(f *F) {
@@ -150,7 +150,7 @@ func Radio[F any](name, label string, opts []Option, blank string, at func(*F) *
 
 // Check is a check box for a yes/no of the form.
 func Check[F any](name, label, text string, at func(*F) *bool) *Binding[F] {
-	c := widget.NewCheck(text, nil)
+	c := widgets.NewCheck(text, nil)
 	return &Binding[F]{Field: NewField(name, label, c),
 		get:   func(f *F) { *at(f) = c.Checked },
 		set:   func(f *F) { c.SetChecked(*at(f)) },
@@ -160,7 +160,7 @@ func Check[F any](name, label, text string, at func(*F) *bool) *Binding[F] {
 // YesNo is a check box for a "ja"/"nej" text of the form (as the CSV files
 // and the form types keep them).
 func YesNo[F any](name, label, text string, at func(*F) *string) *Binding[F] {
-	c := widget.NewCheck(text, nil)
+	c := widgets.NewCheck(text, nil)
 	return &Binding[F]{Field: NewField(name, label, c),
 		get: func(f *F) {
 			*at(f) = "nej"

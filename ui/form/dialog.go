@@ -42,6 +42,9 @@ func ShowDialog[F any](h Host, spec DialogSpec[F]) *Dialog[F] {
 		b.Layout(&d.Fields)
 		b.Set(&values)
 		b.Watch(d.changed, d.Cancel)
+		if e := b.Entry(); e != nil && !e.MultiLine {
+			e.OnSubmitted = func(string) { d.Save() } // Enter saves, as in any dialog
+		}
 	}
 	body := container.NewVBox(d.Fields.Object(), d.State)
 	d.dlg = dialog.NewCustomWithoutButtons(spec.Title, container.New(&widgets.MinWidth{W: 520}, body), h.Window())

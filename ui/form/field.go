@@ -1,6 +1,9 @@
 package form
 
 import (
+	"slices"
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -141,8 +144,15 @@ func (s *FieldSet) ByName(name string) *Field {
 	return nil
 }
 
-// RefusedText is the state line of a refused save.
+// RefusedText is the state line of a refused save: which fields to fix,
+// by the names the caseworker sees.
 func RefusedText(v *data.ValidationError) string {
-	return lang.X("form.state.refused", "Ikke gemt: ret {{.N}} felt(er) markeret med rødt.",
-		map[string]any{"N": len(v.Problems)})
+	var names []string
+	for _, p := range v.Problems {
+		if p.Label != "" && !slices.Contains(names, p.Label) {
+			names = append(names, p.Label)
+		}
+	}
+	return lang.X("form.state.refused", "Ikke gemt: ret {{.Fields}} (markeret med rødt).",
+		map[string]any{"Fields": strings.Join(names, ", ")})
 }

@@ -97,10 +97,14 @@ func (f *Form) Refused(v *data.ValidationError) {
 	f.showErrors = true
 	first := f.Fields.Show(v)
 	f.setState(RefusedText(v))
-	if first != nil {
-		if fo, ok := first.Input.(fyne.Focusable); ok {
-			f.host.Window().Canvas().Focus(fo)
-		}
+	if first == nil {
+		return
+	}
+	// The first bad field comes into view, and takes the cursor when it
+	// can have one (a list of rooms cannot).
+	widgets.ShowInScroll(first.Row)
+	if fo, ok := first.Input.(fyne.Focusable); ok {
+		f.host.Window().Canvas().Focus(fo)
 	}
 }
 

@@ -16,7 +16,7 @@ import (
 type List[T any] struct {
 	host      Host
 	Search    *widgets.Entry
-	List      *widget.List
+	List      *widgets.List
 	Rows      *widgets.Pager[T]
 	Count     *widget.Label
 	NewButton *widget.Button
@@ -47,6 +47,13 @@ func NewList[T any](h Host, spec ListSpec[T]) *List[T] {
 	l.Search = widgets.NewEntry(spec.Search)
 	l.Search.OnChanged = func(string) { l.Reload(0) }
 	l.Search.OnEscape = func() { l.Search.SetText("") }
+	// Down goes from the search into the list, where the arrows move and
+	// Enter opens the row.
+	l.Search.Keys = map[fyne.KeyName]func(){fyne.KeyDown: func() {
+		if c := fyne.CurrentApp().Driver().CanvasForObject(l.List); c != nil && l.Rows.Len() > 0 {
+			c.Focus(l.List)
+		}
+	}}
 	l.Search.OnSubmitted = func(string) {
 		if r, ok := l.Rows.Get(0); ok && l.OnPick != nil {
 			l.OnPick(r)
@@ -55,7 +62,7 @@ func NewList[T any](h Host, spec ListSpec[T]) *List[T] {
 	l.Count = widget.NewLabel("")
 	l.Rows = widgets.NewPager(200, spec.Fetch)
 	l.Rows.OnError = h.ShowError
-	l.List = widget.NewList(l.Rows.Len, l.makeRow, func(id widget.ListItemID, obj fyne.CanvasObject) {
+	l.List = widgets.NewList(l.Rows.Len, l.makeRow, func(id widget.ListItemID, obj fyne.CanvasObject) {
 		r, _ := l.Rows.Get(id)
 		if spec.Detail == nil {
 			obj.(*widget.Label).SetText(spec.Title(r))

@@ -75,3 +75,9 @@ func (c *ChoiceSelect) ChooseFirst() {
 		c.Refresh()
 	}
 }
+
+// FocusGained brings the drop-down into view when it gets the focus.
+func (c *ChoiceSelect) FocusGained() {
+	c.Select.FocusGained()
+	ShowInScroll(c)
+}

@@ -115,7 +115,7 @@ func (p *Picker) Hide() {
 // Tapped opens the list.
 func (p *Picker) Tapped(*fyne.PointEvent) { p.open() }
 
-func (p *Picker) FocusGained()   { p.focused = true; p.Refresh() }
+func (p *Picker) FocusGained()   { p.focused = true; p.Refresh(); ShowInScroll(p) }
 func (p *Picker) FocusLost()     { p.focused = false; p.Refresh() }
 func (p *Picker) TypedRune(rune) {}
 

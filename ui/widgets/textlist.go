@@ -7,8 +7,8 @@ import (
 
 // NewTextList is a virtual list of one line per row, cut with an ellipsis
 // when it is too long: n counts the rows, text gives row i's line.
-func NewTextList(n func() int, text func(i int) string) *widget.List {
-	return widget.NewList(n,
+func NewTextList(n func() int, text func(i int) string) *List {
+	return NewList(n,
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis
