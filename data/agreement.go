@@ -622,7 +622,7 @@ func (q AgreementQuery) where() (string, []any) {
 	where := []string{"1 = 1"}
 	var args []any
 	for _, word := range strings.Fields(dk.Fold(q.Text)) {
-		where = append(where, "instr(a.search_text, ?) > 0")
+		where = append(where, "instr("+FoldFunction+"(a.search_text), ?) > 0") // a signed agreement keeps the folding it was signed with
 		args = append(args, word)
 	}
 	if q.Status != "" {

@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"partnerskab/data/dk"
@@ -160,5 +161,67 @@ func TestSearchPaging(t *testing.T) {
 	got, err = many.SearchOrganisations(ctx, OrgQuery{Offset: 100})
 	if err != nil || len(got) != 5 {
 		t.Errorf("offset 100: %d rows, %v; want 5", len(got), err)
+	}
+}
+
+// What a caseworker types finds what is stored, however either spells
+// æ, ø, å and accents: "vaerk" the rooms of Værksted kind, "cafe" the
+// Café, "køk" and "koek" the kitchen, a position's title by its digraphs.
+func TestSearchFindsTheDigraphsAndTheAccents(t *testing.T) {
+	s := mustDemo(t)
+	ctx := context.Background()
+	for q, want := range map[string]string{"vaerk": "Systue", "cafe": "Café", "koek": "Køkken", "køk": "Køkken", "moedelok": "Mødelokale"} {
+		rooms, err := s.SearchRooms(ctx, RoomQuery{Text: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, r := range rooms {
+			found = found || r.Name == want
+		}
+		if !found {
+			t.Errorf("%q finds %d rooms, not %s", q, len(rooms), want)
+		}
+	}
+	orgs, err := s.SearchOrganisations(ctx, OrgQuery{Text: "boligkorsoer"})
+	if err != nil || len(orgs) != 1 || orgs[0].Name != "BoligKorsør" {
+		t.Errorf("»boligkorsoer« finds %v (%v)", orgs, err)
+	}
+	ps, err := s.Positions(ctx, PositionQuery{Text: "koekken"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range ps {
+		if !strings.Contains(strings.ToLower(p.Title+" "+p.OrganisationName), "køk") && !strings.Contains(p.OrganisationName, "varme") {
+			t.Errorf("»koekken« finds the position %q of %s", p.Title, p.OrganisationName)
+		}
+	}
+}
+
+// A file written with the folding before this one has its search texts
+// folded anew when it is opened; a signed agreement is left as signed and
+// still found.
+func TestStoredSearchTextsAreFoldedAnewOnOpen(t *testing.T) {
+	s := mustDemo(t)
+	path := s.Path()
+	ctx := context.Background()
+	if _, err := s.DB().Exec(`UPDATE rooms SET search_text = 'systue kvarterhuset værksted' WHERE name = 'Systue'`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.DB().Exec(`UPDATE settings SET value = 'nfc-lower' WHERE key = 'fold_version'`); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s2, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	var text string
+	if err := s2.DB().QueryRow(`SELECT search_text FROM rooms WHERE name = 'Systue'`).Scan(&text); err != nil || text != "systue kvarterhuset vaerksted" {
+		t.Errorf("search text after open: %q (%v)", text, err)
+	}
+	if rooms, _ := s2.SearchRooms(ctx, RoomQuery{Text: "vaerk"}); len(rooms) == 0 {
+		t.Error("»vaerk« finds nothing after the file was opened")
 	}
 }

@@ -222,9 +222,8 @@ func (q PositionQuery) where() (string, []any) {
 		args = append(args, q.OrganisationID)
 	}
 	for _, word := range strings.Fields(dk.Fold(q.Text)) {
-		// lower() folds only ASCII, so the title is matched on the word as
-		// typed and lower-cased; the enterprise through its folded search text.
-		where = append(where, "(instr(lower(p.title), ?) > 0 OR instr(o.search_text, ?) > 0)")
+		// The title has no stored search text; it is folded as it is read.
+		where = append(where, "(instr("+FoldFunction+"(p.title), ?) > 0 OR instr(o.search_text, ?) > 0)")
 		args = append(args, word, word)
 	}
 	return strings.Join(where, " AND "), args

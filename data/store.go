@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"os"
@@ -21,8 +22,19 @@ const ApplicationID = 0x50534B42
 // queries that sort names without a stored sort key.
 const CollationName = "DANSK"
 
+// FoldFunction is the SQL function that folds a text the way search does
+// (dk.Fold), for names that have no stored search text (a position's title)
+// and for rows that may not be rewritten (a signed agreement).
+const FoldFunction = "dkfold"
+
 func init() {
 	if err := sqlite.RegisterCollationUtf8(CollationName, dk.Compare); err != nil {
+		panic(err)
+	}
+	if err := sqlite.RegisterDeterministicScalarFunction(FoldFunction, 1, func(_ *sqlite.FunctionContext, args []driver.Value) (driver.Value, error) {
+		s, _ := args[0].(string)
+		return dk.Fold(s), nil
+	}); err != nil {
 		panic(err)
 	}
 }
@@ -99,6 +111,9 @@ func (s *Store) init() error {
 	}
 	if err := s.ensureSortKeys(ctx); err != nil {
 		return fileError(s.path, "sorteringsnøglerne kan ikke opdateres", err)
+	}
+	if err := s.ensureSearchText(ctx); err != nil {
+		return fileError(s.path, "søgeteksterne kan ikke opdateres", err)
 	}
 	return nil
 }

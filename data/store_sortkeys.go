@@ -60,3 +60,34 @@ func rekey(ctx context.Context, tx *sql.Tx, table, column string) error {
 	}
 	return nil
 }
+
+// searchedTables are the tables with a stored, folded search text.
+var searchedTables = []string{"organisations", "premises", "rooms", "placements", "agreements"}
+
+// ensureSearchText folds the stored search texts again when the folding has
+// changed since the file was last written. Folding is idempotent, so the
+// stored text folded again is the record's text folded anew. A signed
+// agreement is never rewritten: its search matches dkfold(search_text).
+func (s *Store) ensureSearchText(ctx context.Context) error {
+	have, err := s.Setting(ctx, "fold_version")
+	if err != nil {
+		return err
+	}
+	if have == dk.FoldVersion {
+		return nil
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		for _, t := range searchedTables {
+			q := "UPDATE " + t + " SET search_text = " + FoldFunction + "(search_text) WHERE search_text <> " + FoldFunction + "(search_text)"
+			if t == "agreements" {
+				q += " AND status <> 'signed'"
+			}
+			if _, err := tx.ExecContext(ctx, q); err != nil {
+				return fmt.Errorf("søgetekster i %s: %w", t, err)
+			}
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES ('fold_version', ?)
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, dk.FoldVersion)
+		return err
+	})
+}

@@ -155,7 +155,7 @@ func (v *draftView) updateState() {
 	} else if !v.isDraft() {
 		s += " " + lang.X("agreements.locked", "Teksten kan ikke ændres, når aftalen er sendt til underskrift.")
 	}
-	v.form.State.SetText(s)
+	v.form.SetState(s)
 	v.form.Heading.SetText(v.t.draftHeading())
 	if v.isDraft() && !v.editing {
 		v.editButton.Enable()

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 
 	"partnerskab/data"
@@ -112,12 +113,28 @@ func (v *draftView) print(done func(path string, err error)) {
 			if !strings.HasPrefix(u.Path, "/") {
 				u.Path = "/" + u.Path // a Windows path: file:///C:/…
 			}
-			if oerr := v.t.w.App.OpenURL(u); oerr != nil {
-				v.t.w.ShowError(oerr)
+			if oerr := v.t.w.openURL(u); oerr != nil {
+				v.noViewer(path)
 			}
 		}
 		if done != nil {
 			done(path, err)
 		}
 	})
+}
+
+// noViewer says, when the system has no program that shows PDFs (the
+// opener failed), where the file is and offers to save it somewhere else.
+func (v *draftView) noViewer(path string) {
+	d := dialog.NewConfirm(lang.X("agreements.print.noviewer.title", "Ingen PDF-fremviser"),
+		lang.X("agreements.print.noviewer", "Der er ikke fundet et program, der kan vise og udskrive PDF-filer. Aftalen er gemt i {{.Path}}.\nGem den et sted, du kan finde den, og åbn den i et PDF-program, eller bed IT om at installere et.",
+			map[string]any{"Path": path}),
+		func(save bool) {
+			if save {
+				v.choosePDF()
+			}
+		}, v.t.w.Win)
+	d.SetConfirmText(lang.X("agreements.pdf", "Gem som PDF…"))
+	d.SetDismissText(lang.X("csv.close", "Luk"))
+	d.Show()
 }

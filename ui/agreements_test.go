@@ -3,6 +3,8 @@ package ui
 import (
 	"bytes"
 	"context"
+	"errors"
+	"net/url"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -194,6 +196,19 @@ func TestSaveAsPDFAndPrintWriteThePDF(t *testing.T) {
 		t.Errorf("Udskriv wrote no PDF to %s (%v)", path, err)
 	}
 	mustContain(t, filepath.Base(path), "2015-001")
+
+	// Without a PDF viewer the caseworker is told so in Danish, with where
+	// the file is, and offered to save it.
+	w.openURL = func(*url.URL) error { return errors.New(`exec: "xdg-open": executable file not found in $PATH`) }
+	d.print(func(string, error) { printed <- "" })
+	<-printed
+	text := dialogText(w)
+	mustContain(t, text, "Der er ikke fundet et program, der kan vise og udskrive PDF-filer")
+	mustContain(t, text, path)
+	if strings.Contains(text, "xdg-open") || strings.Contains(text, "executable") {
+		t.Errorf("the raw error reached the caseworker: %q", text)
+	}
+	button(t, w, "Gem som PDF…")
 }
 
 func TestNewAgreementFormKeepsADraft(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -119,7 +120,13 @@ func newLeasePanel(t *PremisesTab) *leasePanel {
 		CSV:     "leases",
 		Refresh: p.updateTerms,
 		OnSaved: func(data.Lease) { t.rooms.reload() },
-		Layout:  &form.Pane[data.Lease, leaseForm]{Split: 0.32, Below: []fyne.CanvasObject{p.terms.content}},
+		// The terms are computed below the fields, in a split the caseworker
+		// can move: on a small screen the fields get the room.
+		Layout: &form.Pane[data.Lease, leaseForm]{Split: 0.32, Body: func(fields fyne.CanvasObject) fyne.CanvasObject {
+			split := container.NewVSplit(container.NewVScroll(fields), container.NewVScroll(p.terms.content))
+			split.Offset = 0.72
+			return split
+		}},
 	})
 	return p
 }

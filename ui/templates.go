@@ -55,7 +55,7 @@ func newTemplatesTab(w *Window) *TemplatesTab {
 	// Off, so that a cursor row is a line of the template: the problems'
 	// line:column and "Indsæt" land where the text says.
 	t.body.Wrapping = fyne.TextWrapOff
-	t.body.SetMinRowsVisible(12)
+	t.body.SetMinRowsVisible(6)
 	t.problems = newProblemList(t)
 	t.catalogue = newCataloguePanel(t)
 	t.preview = newTemplatePreview(t)
@@ -72,7 +72,10 @@ func newTemplatesTab(w *Window) *TemplatesTab {
 	var meta form.FieldSet
 	meta.Add(name.Field)
 	meta.Add(desc.Field)
-	editor := container.NewBorder(body.Label, container.NewVBox(body.Msg, t.problems.content), nil, nil, t.body)
+	// The problems get a split of their own under the text, so that on a
+	// small screen the text keeps most of the room.
+	editor := container.NewVSplit(container.NewBorder(body.Label, body.Msg, nil, nil, t.body), t.problems.content)
+	editor.Offset = 0.75
 	split := container.NewHSplit(editor, t.side)
 	split.Offset = 0.5
 	t.Register = form.NewRegister(w, form.Spec[templateRecord, templateForm]{

@@ -14,38 +14,23 @@ import (
 )
 
 // problemList shows, under the editor, what agreement.Check finds in the
-// template as it is typed: "3:14: ukendt flettefelt … — mente du …?".
-// Picking one moves the cursor to it.
+// template as it is typed: "3:14: ukendt flettefelt … — mente du …?",
+// each whole (wrapped), in a list that scrolls. Picking one moves the
+// cursor to it.
 type problemList struct {
 	t        *TemplatesTab
 	problems []agreement.Problem
-	list     *widgets.List
+	rows     *fyne.Container
 	summary  *widget.Label
 	content  fyne.CanvasObject
 }
 
 func newProblemList(t *TemplatesTab) *problemList {
-	p := &problemList{t: t}
+	p := &problemList{t: t, rows: container.NewVBox()}
 	p.summary = widget.NewLabel("")
-	p.list = widgets.NewList(func() int { return len(p.problems) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Importance = widget.DangerImportance
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			if id < len(p.problems) {
-				o.(*widget.Label).SetText(p.problems[id].Error())
-			}
-		})
-	p.list.OnSelected = func(id widget.ListItemID) {
-		if id < len(p.problems) {
-			p.t.moveCursor(p.problems[id].Line, p.problems[id].Col)
-		}
-		p.list.UnselectAll()
-	}
-	p.content = container.NewBorder(p.summary, nil, nil, nil, container.New(&widgets.MinHeight{H: 90}, p.list))
+	p.summary.Wrapping = fyne.TextWrapWord
+	p.content = container.NewBorder(p.summary, nil, nil, nil,
+		container.NewVScroll(p.rows))
 	return p
 }
 
@@ -64,8 +49,16 @@ func (p *problemList) update() {
 		p.summary.SetText(lang.X("templates.problems", "{{.N}} fejl: skabelonen kan ikke bruges til en aftale, før de er rettet.",
 			map[string]any{"N": n}))
 	}
-	p.list.Refresh()
+	p.rows.RemoveAll()
+	for _, pr := range p.problems {
+		row := widgets.NewTapLabel(pr.Error(), func() { p.t.moveCursor(pr.Line, pr.Col) })
+		row.Importance = widget.DangerImportance
+		p.rows.Add(row)
+	}
 }
+
+// pick moves the cursor to problem i, as tapping it does.
+func (p *problemList) pick(i int) { p.rows.Objects[i].(*widgets.TapLabel).Tapped(nil) }
 
 // texts is what the list shows, line by line.
 func (p *problemList) texts() []string {

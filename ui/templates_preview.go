@@ -24,6 +24,7 @@ type templatePreview struct {
 	t       *TemplatesTab
 	source  *widget.Select
 	note    *widget.Label
+	stale   *widget.Label // shown while the preview is not the text in the editor
 	rt      *widget.RichText
 	scroll  *container.Scroll
 	content fyne.CanvasObject
@@ -46,11 +47,15 @@ func newTemplatePreview(t *TemplatesTab) *templatePreview {
 	p.note.Wrapping = fyne.TextWrapWord
 	p.note.Importance = widget.WarningImportance
 	p.note.Hide()
+	p.stale = widget.NewLabel("")
+	p.stale.Wrapping = fyne.TextWrapWord
+	p.stale.Importance = widget.DangerImportance
+	p.stale.Hide()
 	p.rt = widgets.RichTextOf(nil)
 	p.scroll = container.NewVScroll(container.NewPadded(p.rt))
 	p.content = container.NewBorder(container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel(lang.X("templates.preview.with", "Data fra")), nil, p.source),
-		p.note), nil, nil, nil, p.scroll)
+		p.note, p.stale), nil, nil, nil, p.scroll)
 	p.reloadSources()
 	return p
 }
@@ -74,6 +79,9 @@ func (p *templatePreview) reloadSources() {
 	}
 	p.source.Refresh()
 	p.factsOf = ""
+	if p.t.Register != nil {
+		p.update() // the data may have come (the example loaded) or gone
+	}
 }
 
 // selection is the data the chosen source stands for.
@@ -131,9 +139,13 @@ func (p *templatePreview) update() {
 	}
 	md, err := agreement.Merge(p.t.body.Text, p.facts)
 	if err != nil {
-		// The problems list says where; the preview keeps the last good text.
+		// The problems list says where; the preview keeps the last text
+		// that merged, and says plainly that it is not the one in the editor.
+		p.stale.SetText(lang.X("templates.preview.stale", "Forhåndsvisningen er ikke opdateret: skabelonen har fejl (se listen under teksten). Den viser den seneste udgave uden fejl."))
+		p.stale.Show()
 		return
 	}
+	p.stale.Hide()
 	widgets.ShowMarkdown(p.rt, md)
 }
 

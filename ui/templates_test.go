@@ -30,7 +30,7 @@ func TestUnknownFieldShowsInlineWithPositionAndSuggestion(t *testing.T) {
 	mustContain(t, got[0], "virksomhed.navn")
 	mustContain(t, tp.problems.summary.Text, "1 fejl")
 
-	tp.problems.list.Select(0)
+	tp.problems.pick(0)
 	if tp.body.CursorRow != 3 || tp.body.CursorColumn != 13 {
 		t.Errorf("cursor at %d:%d, want the problem's 4:14", tp.body.CursorRow+1, tp.body.CursorColumn+1)
 	}

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"net/url"
 	"reflect"
 	"strings"
 	"sync/atomic"
@@ -40,6 +41,8 @@ type Window struct {
 	closed     atomic.Bool // set when the window closes: late draft timers stop writing
 	dialog     form.Saver  // the form dialog that is open, which Ctrl+S saves
 	kiosk      bool        // a signing ceremony fills the window: no menus, no shortcuts
+	// openURL shows a file in the system's program for it (the PDF viewer).
+	openURL func(*url.URL) error
 }
 
 // Run opens the window on the store, sealing signed agreements with
@@ -49,7 +52,7 @@ func Run(s *data.Store, sealer *agreement.Sealer) {
 	a := app.NewWithID(AppID)
 	w := New(a, s)
 	w.sealer = sealer
-	w.Win.Resize(fyne.NewSize(1200, 780))
+	w.placeWindow()
 	w.OfferDemoIfEmpty()
 	w.OfferDrafts()
 	w.Win.ShowAndRun()
@@ -57,7 +60,7 @@ func Run(s *data.Store, sealer *agreement.Sealer) {
 
 // New builds the window and its tabs on app a.
 func New(a fyne.App, s *data.Store) *Window {
-	w := &Window{App: a, store: s}
+	w := &Window{App: a, store: s, openURL: a.OpenURL}
 	w.Win = a.NewWindow("Partnerskab")
 	w.status = widget.NewLabel("")
 	w.status.Truncation = fyne.TextTruncateEllipsis
@@ -89,7 +92,10 @@ func New(a fyne.App, s *data.Store) *Window {
 	w.Win.SetContent(container.NewBorder(nil, w.status, nil, nil, w.Tabs))
 	w.Win.SetMainMenu(w.mainMenu())
 	w.Win.SetCloseIntercept(w.confirmClose)
-	w.Win.SetOnClosed(func() { w.closed.Store(true) })
+	w.Win.SetOnClosed(func() {
+		w.closed.Store(true)
+		w.keepSize()
+	})
 	w.Win.Canvas().SetOnTypedKey(w.typedKey)
 	return w
 }

@@ -217,3 +217,23 @@ func TestLoadDemoDraftsThePartnershipAgreement(t *testing.T) {
 		t.Errorf("second LoadDemo: %v, want ErrNotEmpty", err)
 	}
 }
+
+// The agreements are found however the search is spelt, the signed one too
+// (its stored text is never rewritten).
+func TestAgreementsAreFoundByTheirFoldedText(t *testing.T) {
+	s, err := data.Open(filepath.Join(t.TempDir(), "demo.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	ctx := context.Background()
+	if err := LoadDemo(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"partnerskabsaftale", "PARTNERSKABSAFTALE", "2015-002", "sekstanten"} {
+		as, err := s.Agreements(ctx, data.AgreementQuery{Text: q})
+		if err != nil || len(as) == 0 {
+			t.Errorf("%q finds %d agreements (%v)", q, len(as), err)
+		}
+	}
+}

@@ -98,11 +98,48 @@ func Sort(ss []string) {
 	}
 }
 
-// Fold prepares s for search matching: NFC-normalised (so a å typed on a Mac
-// matches one typed on Windows), lower-cased with Unicode rules (Æ→æ, Ø→ø,
-// Å→å), and with runs of white space collapsed to one space and the ends
-// trimmed.
+// FoldVersion names the folding Fold does; the store refolds its stored
+// search texts when it changes.
+const FoldVersion = "digraph-1"
+
+// Fold prepares s for search matching, so that what a caseworker types finds
+// what is stored however either was written: lower-cased with Unicode rules,
+// æ, ø, å written as ae, oe, aa (so "vaerk" finds "Værksted" and "å" finds
+// "Aabenraa"), ä and ö likewise, other accents dropped ("cafe" finds
+// "Café"), and runs of white space collapsed to one space, the ends trimmed.
+// Folding what Fold returned changes nothing.
 func Fold(s string) string {
 	s = strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " ")
-	return norm.NFC.String(strings.ToLower(s))
+	s = norm.NFC.String(strings.ToLower(s))
+	if isASCII(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 4)
+	for _, r := range s {
+		if d, ok := digraphs[r]; ok {
+			b.WriteString(d)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	b2 := strings.Builder{}
+	for _, r := range norm.NFD.String(b.String()) {
+		if !unicode.Is(unicode.Mn, r) { // an accent on the letter before
+			b2.WriteRune(r)
+		}
+	}
+	return norm.NFC.String(b2.String())
+}
+
+// digraphs are the letters written as two when a keyboard lacks them.
+var digraphs = map[rune]string{'æ': "ae", 'ø': "oe", 'å': "aa", 'ä': "ae", 'ö': "oe", 'ß': "ss"}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

@@ -39,7 +39,6 @@ type Form struct {
 	Values   func() any   // the form as typed (a data.…Form), for its draft
 	Parse    func() error // the form's own checks (its Parse)
 	OnChange func()       // the tab's own reaction to a change
-	onState  func(string) // a layout's reaction to the state line's text
 
 	mu        sync.Mutex
 	stopDraft func() bool // stops the draft scheduled, if one is
@@ -57,11 +56,14 @@ func New(h Host, draft string) *Form {
 	return f
 }
 
-// setState shows text in the state line.
-func (f *Form) setState(text string) {
+// SetState shows text in the state line, which takes no room while it
+// has nothing to say (a small screen needs every line for the fields).
+func (f *Form) SetState(text string) {
 	f.State.SetText(text)
-	if f.onState != nil {
-		f.onState(text)
+	if text == "" {
+		f.State.Hide()
+	} else {
+		f.State.Show()
 	}
 }
 
@@ -96,7 +98,7 @@ func (f *Form) LiveCheck() {
 func (f *Form) Refused(v *data.ValidationError) {
 	f.showErrors = true
 	first := f.Fields.Show(v)
-	f.setState(RefusedText(v))
+	f.SetState(RefusedText(v))
 	if first == nil {
 		return
 	}
@@ -255,7 +257,7 @@ func (f *Form) ShowState(st State) {
 	case st.ID != 0:
 		s = st.Saved
 	}
-	f.setState(s)
+	f.SetState(s)
 	if st.Save != nil {
 		if st.Locked != "" {
 			st.Save.Disable()

@@ -89,15 +89,6 @@ func (c *Compact[R, F]) content(r *Register[R, F]) fyne.CanvasObject {
 	r.SaveButton.SetText(lang.X("form.save.plain", "Gem"))
 	c.NewButton = widget.NewButton(r.spec.New, r.NewRecord)
 	r.Form.Heading.SizeName = theme.SizeNameText
-	// The lists need the room: the state line shows only when it has something to say.
-	r.Form.State.Hide()
-	r.Form.onState = func(s string) {
-		if s == "" {
-			r.Form.State.Hide()
-		} else {
-			r.Form.State.Show()
-		}
-	}
 	buttons := []fyne.CanvasObject{r.SaveButton, c.NewButton, layout.NewSpacer()}
 	if r.ArchiveButton != nil {
 		buttons = append(buttons, r.ArchiveButton)

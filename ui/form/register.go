@@ -413,7 +413,7 @@ func (r *Register[R, F]) toggleArchived() {
 				a.Refused(v)
 			} else {
 				r.Form.Fields.Show(v)
-				r.Form.State.SetText(lang.X("form.restore.refused", "Kan ikke genskabes: {{.Text}}",
+				r.Form.SetState(lang.X("form.restore.refused", "Kan ikke genskabes: {{.Text}}",
 					map[string]any{"Text": v.Problems[0].Text}))
 			}
 			return

@@ -1,0 +1,27 @@
+//go:build !ci
+
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"github.com/go-gl/glfw/v3.4/glfw"
+)
+
+// screenSize is the primary screen's size in the units Fyne lays out in.
+// It runs on the main goroutine after the window is made (GLFW is then
+// initialised, on the thread it must be used from).
+func screenSize() (fyne.Size, bool) {
+	m := glfw.GetPrimaryMonitor()
+	if m == nil {
+		return fyne.Size{}, false
+	}
+	mode := m.GetVideoMode()
+	if mode == nil || mode.Width == 0 {
+		return fyne.Size{}, false
+	}
+	sx, sy := m.GetContentScale()
+	if sx <= 0 || sy <= 0 {
+		sx, sy = 1, 1
+	}
+	return fyne.NewSize(float32(mode.Width)/sx, float32(mode.Height)/sy), true
+}
