@@ -41,6 +41,7 @@ func openWindow(dbPath string, stderr io.Writer) int {
 	if err != nil {
 		fmt.Fprintln(stderr, "partnerskab: segl:", err)
 	}
+	ui.Version = Version
 	ui.Run(s, sealer)
 	return 0
 }

@@ -8,3 +8,9 @@ import "embed"
 //
 //go:embed fonts/*.ttf
 var Fonts embed.FS
+
+// FontLicence is the fonts' licence, the SIL Open Font License 1.1, shown
+// under Hjælp → Om Partnerskab.
+//
+//go:embed fonts/OFL.txt
+var FontLicence string

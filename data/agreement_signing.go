@@ -59,6 +59,7 @@ const (
 	EventScan      = "scanning vedhæftet"
 	EventSealed    = "forseglet og låst"
 	EventAmendment = "tillæg oprettet"
+	EventCopied    = "kopieret til ny kladde"
 )
 
 // ErrSigning refuses a signing step that does not fit the agreement's state
@@ -718,6 +719,33 @@ func (s *Store) CreateAmendment(ctx context.Context, parentID int64) (Agreement,
 	}
 	err = s.tx(ctx, func(tx *sql.Tx) error {
 		return logEvent(ctx, tx, s.nowText(), EventAmendment, "aftale", parentID, a.Number)
+	})
+	return a, err
+}
+
+// CopyAgreement makes a new draft from a rejected or cancelled agreement:
+// the same text, template version, parties, lease and signatories, with a
+// new number and today's date, so that what was refused can be mended and
+// signed again. The old agreement stays as it is, with an event naming the
+// copy.
+func (s *Store) CopyAgreement(ctx context.Context, id int64) (Agreement, error) {
+	old, err := s.Agreement(ctx, id)
+	if err != nil {
+		return Agreement{}, err
+	}
+	if old.Status != StatusRejected && old.Status != StatusCancelled {
+		return Agreement{}, fmt.Errorf("aftale %s har status %s; kun en afvist eller annulleret aftale kopieres til en ny kladde: %w",
+			old.Number, old.Status.Label(), ErrSigning)
+	}
+	f := old.Form()
+	f.Number = ""
+	f.Date = dk.FormatDate(s.Now())
+	a, err := s.CreateAgreement(ctx, f)
+	if err != nil {
+		return a, err
+	}
+	err = s.tx(ctx, func(tx *sql.Tx) error {
+		return logEvent(ctx, tx, s.nowText(), EventCopied, "aftale", id, a.Number)
 	})
 	return a, err
 }

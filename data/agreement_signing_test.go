@@ -359,3 +359,35 @@ func TestAmendmentRefersToTheSignedAgreement(t *testing.T) {
 		t.Errorf("events of the signed agreement = %q", got)
 	}
 }
+
+// A rejected agreement is copied into a new draft with its text, parties
+// and signatories, a new number, and an event on the old one; a draft or a
+// signed agreement is not copied this way.
+func TestARejectedAgreementIsCopiedIntoANewDraft(t *testing.T) {
+	s := mustDemo(t)
+	ctx := context.Background()
+	a, _, lene := pendingAgreement(t, s)
+	if _, err := s.CopyAgreement(ctx, a.ID); !errors.Is(err, ErrSigning) {
+		t.Errorf("copying an agreement out for signing: %v", err)
+	}
+	if err := s.Reject(ctx, a.ID, lene.ID, "Huslejen er ikke aftalt"); err != nil {
+		t.Fatal(err)
+	}
+	c, err := s.CopyAgreement(ctx, a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.ID == a.ID || c.Number == a.Number || c.Status != StatusDraft || c.Body != a.Body || c.TemplateVersionID != a.TemplateVersionID {
+		t.Errorf("copy %s %s (version %d) of %s", c.Number, c.Status, c.TemplateVersionID, a.Number)
+	}
+	if len(c.Parties) != len(a.Parties) || len(c.Signatories) != len(a.Signatories) || c.Signatories[0].ContactID != a.Signatories[0].ContactID {
+		t.Errorf("copy has %d parties, %d signatories; the original %d, %d", len(c.Parties), len(c.Signatories), len(a.Parties), len(a.Signatories))
+	}
+	events, _ := s.Events(ctx, "aftale", a.ID)
+	if last := events[len(events)-1]; last.Kind != EventCopied || last.Detail != c.Number {
+		t.Errorf("the rejected agreement's last event: %+v", last)
+	}
+	if got, _ := s.Agreement(ctx, a.ID); got.Status != StatusRejected {
+		t.Errorf("the original became %s", got.Status)
+	}
+}

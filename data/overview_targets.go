@@ -32,6 +32,14 @@ type Target struct {
 	Current     float64 // counted on the day asked for
 }
 
+// Overdue tells whether the target's deadline has passed on day without the
+// goal being met.
+func (t Target) Overdue(day time.Time) bool {
+	y, m, d := day.Date()
+	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	return !t.Deadline.IsZero() && today.After(t.Deadline) && t.Current < t.Goal
+}
+
 // Targets lists the targets in their order with their current values on day.
 func (s *Store) Targets(ctx context.Context, day time.Time) ([]Target, error) {
 	c, err := s.ActiveCounts(ctx, day)

@@ -420,3 +420,25 @@ func TestOverviewOfTheBigDatabase(t *testing.T) {
 		}
 	}
 }
+
+// A target is overdue the day after its deadline, not on it, and not when
+// its goal is met.
+func TestTargetOverdueFromTheDayAfterItsDeadline(t *testing.T) {
+	d := func(s string) time.Time { v, _ := time.Parse("2006-01-02", s); return v }
+	tg := Target{Goal: 16, Current: 6, Deadline: d("2015-12-31")}
+	for day, want := range map[string]bool{"2015-12-30": false, "2015-12-31": false, "2016-01-01": true} {
+		if got := tg.Overdue(d(day)); got != want {
+			t.Errorf("on %s overdue = %v, want %v", day, got, want)
+		}
+	}
+	if (Target{Goal: 16, Current: 16, Deadline: d("2015-12-31")}).Overdue(d("2016-01-01")) {
+		t.Error("a met goal is called overdue")
+	}
+	if (Target{Goal: 16, Current: 0}).Overdue(d("2030-01-01")) {
+		t.Error("a target without a deadline is called overdue")
+	}
+	// The day is a calendar day: late on the deadline's evening is still in time.
+	if tg.Overdue(time.Date(2015, 12, 31, 23, 30, 0, 0, time.Local)) {
+		t.Error("the deadline's evening is called overdue")
+	}
+}

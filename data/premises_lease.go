@@ -479,7 +479,7 @@ func checkLease(ctx context.Context, _ *Store, tx dbtx, l *Lease, _ bool, parsed
 			c.add("Rooms", "Lokaler", "archived", r.Name+" er arkiveret; genskab lokalet først")
 		}
 	}
-	if !c.has("Rooms") && !archived && !named(parsed, "Start", "End", "Rooms") {
+	if !c.has("Rooms") && !archived && !parsed.Any("Start", "End", "Rooms") {
 		if text, err := overlapText(ctx, tx, *l); err != nil {
 			return err
 		} else if text != "" {

@@ -203,7 +203,6 @@ func TestSearchFindsTheDigraphsAndTheAccents(t *testing.T) {
 // still found.
 func TestStoredSearchTextsAreFoldedAnewOnOpen(t *testing.T) {
 	s := mustDemo(t)
-	path := s.Path()
 	ctx := context.Background()
 	if _, err := s.DB().Exec(`UPDATE rooms SET search_text = 'systue kvarterhuset værksted' WHERE name = 'Systue'`); err != nil {
 		t.Fatal(err)
@@ -211,12 +210,7 @@ func TestStoredSearchTextsAreFoldedAnewOnOpen(t *testing.T) {
 	if _, err := s.DB().Exec(`UPDATE settings SET value = 'nfc-lower' WHERE key = 'fold_version'`); err != nil {
 		t.Fatal(err)
 	}
-	s.Close()
-	s2, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s2.Close()
+	s2 := reopen(t, s)
 	var text string
 	if err := s2.DB().QueryRow(`SELECT search_text FROM rooms WHERE name = 'Systue'`).Scan(&text); err != nil || text != "systue kvarterhuset vaerksted" {
 		t.Errorf("search text after open: %q (%v)", text, err)

@@ -16,21 +16,29 @@ var sortedTables = []struct{ table, column string }{
 // ensureSortKeys recomputes every stored sort key when the key scheme has
 // changed since the file was last written, so lists never sort by stale keys.
 func (s *Store) ensureSortKeys(ctx context.Context) error {
-	have, err := s.Setting(ctx, "sort_key_version")
-	if err != nil {
-		return err
-	}
-	if have == dk.SortKeyVersion {
-		return nil
-	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.onNewVersion(ctx, "sort_key_version", dk.SortKeyVersion, func(tx *sql.Tx) error {
 		for _, t := range sortedTables {
 			if err := rekey(ctx, tx, t.table, t.column); err != nil {
 				return fmt.Errorf("sorteringsnøgler i %s: %w", t.table, err)
 			}
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES ('sort_key_version', ?)
-			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, dk.SortKeyVersion)
+		return nil
+	})
+}
+
+// onNewVersion runs update in one transaction when the setting key does not
+// say version yet, and records version with it.
+func (s *Store) onNewVersion(ctx context.Context, key, version string, update func(*sql.Tx) error) error {
+	have, err := s.Setting(ctx, key)
+	if err != nil || have == version {
+		return err
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		if err := update(tx); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, version)
 		return err
 	})
 }
@@ -69,14 +77,7 @@ var searchedTables = []string{"organisations", "premises", "rooms", "placements"
 // stored text folded again is the record's text folded anew. A signed
 // agreement is never rewritten: its search matches dkfold(search_text).
 func (s *Store) ensureSearchText(ctx context.Context) error {
-	have, err := s.Setting(ctx, "fold_version")
-	if err != nil {
-		return err
-	}
-	if have == dk.FoldVersion {
-		return nil
-	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.onNewVersion(ctx, "fold_version", dk.FoldVersion, func(tx *sql.Tx) error {
 		for _, t := range searchedTables {
 			q := "UPDATE " + t + " SET search_text = " + FoldFunction + "(search_text) WHERE search_text <> " + FoldFunction + "(search_text)"
 			if t == "agreements" {
@@ -86,8 +87,6 @@ func (s *Store) ensureSearchText(ctx context.Context) error {
 				return fmt.Errorf("søgetekster i %s: %w", t, err)
 			}
 		}
-		_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES ('fold_version', ?)
-			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, dk.FoldVersion)
-		return err
+		return nil
 	})
 }

@@ -12,17 +12,11 @@ import (
 // open, so the lists sort right again.
 func TestStaleSortKeysAreRecomputedOnOpen(t *testing.T) {
 	s := mustDemo(t)
-	path := s.Path()
 	if _, err := s.DB().Exec(`UPDATE organisations SET sort_key = x'00'; UPDATE contacts SET sort_key = x'00';
 		UPDATE settings SET value = 'old' WHERE key = 'sort_key_version'`); err != nil {
 		t.Fatal(err)
 	}
-	s.Close()
-	s2, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s2.Close()
+	s2 := reopen(t, s)
 	for _, table := range []string{"organisations", "contacts", "rooms", "premises"} {
 		rows, err := s2.DB().Query("SELECT name, sort_key FROM " + table)
 		if err != nil {

@@ -186,3 +186,16 @@ func eventKinds(tb testing.TB, s *Store, entity string, id int64) []string {
 func sqlOpenReadOnly(path string) (*sql.DB, error) {
 	return sql.Open("sqlite", "file:"+path+"?mode=ro")
 }
+
+// reopen closes s and opens its file again, as the next start does.
+func reopen(tb testing.TB, s *Store) *Store {
+	tb.Helper()
+	path := s.Path()
+	s.Close()
+	s2, err := Open(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { s2.Close() })
+	return s2
+}

@@ -43,13 +43,13 @@ func (e *ValidationError) For(field string) (FieldError, bool) {
 	return FieldError{}, false
 }
 
-// named tells whether v (which may be nil) has a problem with any of fields.
-func named(v *ValidationError, fields ...string) bool {
-	if v == nil {
+// Any tells whether v (which may be nil) has a problem with any of fields.
+func (e *ValidationError) Any(fields ...string) bool {
+	if e == nil {
 		return false
 	}
 	for _, f := range fields {
-		if _, ok := v.For(f); ok {
+		if _, ok := e.For(f); ok {
 			return true
 		}
 	}

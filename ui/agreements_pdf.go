@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 
 	"partnerskab/data"
@@ -126,15 +125,8 @@ func (v *draftView) print(done func(path string, err error)) {
 // noViewer says, when the system has no program that shows PDFs (the
 // opener failed), where the file is and offers to save it somewhere else.
 func (v *draftView) noViewer(path string) {
-	d := dialog.NewConfirm(lang.X("agreements.print.noviewer.title", "Ingen PDF-fremviser"),
+	form.Ask(v.t.w, lang.X("agreements.print.noviewer.title", "Ingen PDF-fremviser"),
 		lang.X("agreements.print.noviewer", "Der er ikke fundet et program, der kan vise og udskrive PDF-filer. Aftalen er gemt i {{.Path}}.\nGem den et sted, du kan finde den, og åbn den i et PDF-program, eller bed IT om at installere et.",
 			map[string]any{"Path": path}),
-		func(save bool) {
-			if save {
-				v.choosePDF()
-			}
-		}, v.t.w.Win)
-	d.SetConfirmText(lang.X("agreements.pdf", "Gem som PDF…"))
-	d.SetDismissText(lang.X("csv.close", "Luk"))
-	d.Show()
+		lang.X("agreements.pdf", "Gem som PDF…"), lang.X("csv.close", "Luk"), v.choosePDF)
 }

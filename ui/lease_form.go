@@ -204,17 +204,7 @@ func (p *leasePanel) reloadParties() {
 func (p *leasePanel) updateTerms() {
 	l, err := p.Values().Parse()
 	v, _ := data.AsValidation(err)
-	bad := func(fields ...string) bool {
-		if v == nil {
-			return false
-		}
-		for _, f := range fields {
-			if _, ok := v.For(f); ok {
-				return true
-			}
-		}
-		return false
-	}
+	bad := v.Any
 	p.terms.show(l, p.rooms.selected, p.t.today(), termsValid{
 		money: !bad("Rent", "DepositMonths"),
 		dates: !bad("Start", "End", "NonTerminableMonths", "NoticeMonthsLandlord", "NoticeMonthsTenant", "NoticeGivenOn", "NoticeGivenBy") && !l.Start.IsZero(),

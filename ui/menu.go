@@ -1,8 +1,9 @@
 package ui
 
 import (
+	"partnerskab/ui/form"
+
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 )
@@ -37,23 +38,12 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		tabs = append(tabs, item(t.Text, keys[i], func() { w.Tabs.SelectIndex(i) }))
 	}
 	view := fyne.NewMenu(lang.X("menu.view", "Vis"), tabs...)
-	help := fyne.NewMenu(lang.X("menu.help", "Hjælp"),
-		fyne.NewMenuItem(lang.X("menu.shortcuts", "Genveje"), func() {
-			dialog.ShowInformation(lang.X("menu.shortcuts", "Genveje"), lang.X("help.shortcuts",
-				"Ctrl+N  ny\nCtrl+S  gem\nCtrl+F  søg\nEsc  fortryd ændringer\nCtrl+1 … Ctrl+6  skift fane"), w.Win)
-		}))
+	help := w.helpMenu()
 	return fyne.NewMainMenu(file, edit, view, help)
 }
 
 func (w *Window) confirmDemo() {
-	d := dialog.NewConfirm(lang.X("menu.demo", "Indlæs eksemplet…"),
+	form.Ask(w, lang.X("menu.demo", "Indlæs eksemplet…"),
 		lang.X("demo.confirm", "Eksemplet kan kun indlæses i en tom database. Indlæs det nu?"),
-		func(ok bool) {
-			if ok {
-				w.LoadDemo()
-			}
-		}, w.Win)
-	d.SetConfirmText(lang.X("demo.load", "Indlæs eksemplet"))
-	d.SetDismissText(lang.X("dialog.cancel", "Annullér"))
-	d.Show()
+		lang.X("demo.load", "Indlæs eksemplet"), lang.X("dialog.cancel", "Annullér"), w.LoadDemo)
 }

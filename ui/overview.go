@@ -210,10 +210,13 @@ func (t *OverviewTab) showTargets() {
 	for _, tg := range t.ov.Targets {
 		name := widget.NewLabel(tg.Name)
 		name.Wrapping = fyne.TextWrapWord
+		if tg.Overdue(t.now()) {
+			name.Importance = widget.DangerImportance
+		}
 		bar := widget.NewProgressBar()
 		bar.Max = max(tg.Goal, 1)
 		bar.Value = min(tg.Current, bar.Max)
-		text := targetText(tg)
+		text := targetText(tg, t.now())
 		bar.TextFormatter = func() string { return text }
 		objs = append(objs, name, bar)
 	}
@@ -224,11 +227,14 @@ func (t *OverviewTab) showTargets() {
 	t.targets.Refresh()
 }
 
-func targetText(tg data.Target) string {
+func targetText(tg data.Target, day time.Time) string {
 	args := map[string]any{"Current": dk.FormatDecimal(tg.Current, -1), "Goal": dk.FormatDecimal(tg.Goal, -1), "Unit": tg.Unit,
 		"Deadline": dk.FormatDate(tg.Deadline)}
-	if tg.Deadline.IsZero() {
+	switch {
+	case tg.Deadline.IsZero():
 		return lang.X("overview.target", "{{.Current}} af {{.Goal}} {{.Unit}}", args)
+	case tg.Overdue(day):
+		return lang.X("overview.target.overdue", "{{.Current}} af {{.Goal}} {{.Unit}} · frist overskredet {{.Deadline}}", args)
 	}
 	return lang.X("overview.target.deadline", "{{.Current}} af {{.Goal}} {{.Unit}} · frist {{.Deadline}}", args)
 }
@@ -249,7 +255,7 @@ func (t *OverviewTab) showRegisters() {
 	t.leases.Value = float64(active)
 	t.leases.TextFormatter = func() string { return leases }
 	t.leases.Refresh()
-	t.leasesNote.SetText(lang.X("overview.leases.note", "{{.Planned}} planlagte · {{.Notice}} opsagte · {{.Ended}} ophørte",
+	t.leasesNote.SetText(lang.X("overview.leases.note", "Planlagte: {{.Planned}} · opsagte: {{.Notice}} · ophørte: {{.Ended}}",
 		map[string]any{"Planned": formatCount(ov.Leases[data.LeasePlanned]), "Notice": formatCount(ov.Leases[data.LeaseNoticeGiven]),
 			"Ended": formatCount(ov.Leases[data.LeaseEnded])}))
 
@@ -268,7 +274,7 @@ func (t *OverviewTab) showRegisters() {
 	t.agreements.TextFormatter = func() string { return agreements }
 	t.agreements.Refresh()
 	t.agreeNote.SetText(lang.X("overview.agreements.note",
-		"{{.Draft}} kladder · {{.Pending}} til underskrift · {{.Signed}} underskrevne · {{.Rejected}} afviste · {{.Cancelled}} annullerede",
+		"Kladder: {{.Draft}} · til underskrift: {{.Pending}} · underskrevne: {{.Signed}} · afviste: {{.Rejected}} · annullerede: {{.Cancelled}}",
 		map[string]any{"Draft": formatCount(counts["draft"]), "Pending": formatCount(counts["pending"]),
 			"Signed": formatCount(counts["signed"]), "Rejected": formatCount(counts["rejected"]), "Cancelled": formatCount(counts["cancelled"])}))
 }

@@ -65,7 +65,7 @@ func TestOverviewShowsTheDemo(t *testing.T) {
 	if job == nil || fx == nil {
 		t.Fatalf("no bars for the jobs and flex targets among %v", o.targets.Objects)
 	}
-	if job.Value != float64(jobs) || job.Max != 16 || barText(job) != "6 af 16 job · frist 31.12.2015" {
+	if job.Value != float64(jobs) || job.Max != 16 || barText(job) != "6 af 16 job · frist overskredet 31.12.2015" {
 		t.Errorf("jobs bar %v of %v, %q", job.Value, job.Max, barText(job))
 	}
 	if fx.Value != float64(flex) || fx.Max != 30 || barText(fx) != "3 af 30 personer" {
@@ -77,7 +77,7 @@ func TestOverviewShowsTheDemo(t *testing.T) {
 	if o.leases.Value != 2 || o.leases.Max != 2 || barText(o.leases) != "2 aktive af 2 lejemål" {
 		t.Errorf("leases bar %v of %v, %q", o.leases.Value, o.leases.Max, barText(o.leases))
 	}
-	mustContain(t, o.leasesNote.Text, "0 planlagte · 0 opsagte · 0 ophørte")
+	mustContain(t, o.leasesNote.Text, "Planlagte: 0 · opsagte: 0 · ophørte: 0")
 	if barText(o.agreements) != "0 underskrevne af 0 aftaler" {
 		t.Errorf("agreements bar %q", barText(o.agreements))
 	}

@@ -328,6 +328,10 @@ func (p *roomsPanel) newRoom() {
 // archives it after the caseworker confirmed, as every archive button does.
 func (p *roomsPanel) toggleArchived() {
 	r := p.current
+	name := r.Premises.Name
+	if r.IsRoom() {
+		name = r.Room.PremisesName + " · " + r.Room.Name
+	}
 	done := func(err error) {
 		if err != nil {
 			p.w.ShowError(err)
@@ -335,6 +339,11 @@ func (p *roomsPanel) toggleArchived() {
 		}
 		p.reload()
 		p.t.leases.rooms.reload()
+		if p.current.IsRoom() && p.current.Room.Archived() || !p.current.IsRoom() && p.current.Premises.Archived() {
+			p.w.SetStatus(lang.X("form.archived", "{{.Name}} er arkiveret; den findes under »Vis arkiverede«.", map[string]any{"Name": name}))
+		} else {
+			p.w.SetStatus(lang.X("form.restored", "{{.Name}} er genskabt.", map[string]any{"Name": name}))
+		}
 	}
 	switch {
 	case r.IsRoom() && r.Room.Archived():

@@ -126,7 +126,7 @@ func (c *ceremony) showChooser(waiting []data.Signatory) {
 		g := g
 		choices.Add(widget.NewButtonWithIcon(signerLine(g), theme.AccountIcon(), func() { c.begin(g) }))
 	}
-	stop := widget.NewButton(lang.X("signing.pause", "Afbryd (fortsæt senere)"), c.leave)
+	stop := widget.NewButton(lang.X("signing.pause", "Afbryd (fortsæt senere)"), c.pause)
 	c.show(container.NewVBox(layout.NewSpacer(), who, what, hint,
 		container.NewCenter(choices), container.NewCenter(stop), layout.NewSpacer()))
 }
@@ -140,6 +140,22 @@ func (c *ceremony) show(obj fyne.CanvasObject) {
 func (c *ceremony) fail(err error) {
 	c.leave()
 	c.t.w.ShowError(err)
+}
+
+// pause ends the ceremony before everyone has signed: what was signed is
+// kept, and the status line says how far it came.
+func (c *ceremony) pause() {
+	c.leave()
+	if st, err := c.store().SigningState(ctx(), c.a.ID); err == nil {
+		signed := 0
+		for _, g := range st.Signers {
+			if g.Signature != nil {
+				signed++
+			}
+		}
+		c.t.w.SetStatus(lang.X("signing.paused", "Underskrivningen af {{.Agreement}} er afbrudt: {{.Signed}} af {{.Total}} har underskrevet. Fortsæt med »Underskriv i mødet«.",
+			map[string]any{"Agreement": c.agreementLine(), "Signed": signed, "Total": len(st.Signers)}))
+	}
 }
 
 // leave gives the window its content back and shows the agreement as the
@@ -182,7 +198,7 @@ func (c *ceremony) showHandOver() {
 	hint.Wrapping = fyne.TextWrapWord
 	ready := widget.NewButtonWithIcon(lang.X("signing.read", "Læs aftalen"), theme.NavigateNextIcon(), c.showReading)
 	ready.Importance = widget.HighImportance
-	stop := widget.NewButton(lang.X("signing.pause", "Afbryd (fortsæt senere)"), c.leave)
+	stop := widget.NewButton(lang.X("signing.pause", "Afbryd (fortsæt senere)"), c.pause)
 	c.show(container.NewVBox(layout.NewSpacer(), who, what, hint,
 		container.NewCenter(container.NewHBox(stop, ready)), layout.NewSpacer()))
 }
@@ -333,7 +349,8 @@ func (c *ceremony) showSigned() {
 		c.fail(err)
 		return
 	}
-	done := largeLabel(lang.X("signing.signed", "✓ {{.Signer}} har underskrevet", map[string]any{"Signer": c.signer.Name}))
+	done := largeLabel(lang.X("signing.signed", "{{.Signer}} har underskrevet", map[string]any{"Signer": c.signer.Name}))
+	tick := widget.NewIcon(theme.NewSuccessThemedResource(theme.ConfirmIcon()))
 	var when string
 	if g, ok := st.Signer(c.signer.ID); ok && g.Signature != nil {
 		when = lang.X("signing.signed.when", "Underskrevet {{.When}}.", map[string]any{"When": dk.FormatDateTime(g.Signature.SignedAt.Local())})
@@ -341,8 +358,9 @@ func (c *ceremony) showSigned() {
 	at := centred(when)
 	onward := widget.NewButtonWithIcon(lang.X("signing.onward", "Videre"), theme.NavigateNextIcon(), c.next)
 	onward.Importance = widget.HighImportance
-	stop := widget.NewButton(lang.X("signing.pause", "Afbryd (fortsæt senere)"), c.leave)
-	c.show(container.NewVBox(layout.NewSpacer(), done, at, container.NewCenter(container.NewHBox(stop, onward)), layout.NewSpacer()))
+	stop := widget.NewButton(lang.X("signing.pause", "Afbryd (fortsæt senere)"), c.pause)
+	c.show(container.NewVBox(layout.NewSpacer(), container.NewCenter(container.New(&widgets.MinHeight{H: 64}, container.NewGridWrap(fyne.NewSquareSize(64), tick))),
+		done, at, container.NewCenter(container.NewHBox(stop, onward)), layout.NewSpacer()))
 }
 
 // centred is a line of text centred across the screen, wrapped when long.

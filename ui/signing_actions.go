@@ -5,12 +5,12 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"partnerskab/data"
+	"partnerskab/ui/form"
 )
 
 // The draft view's signing buttons, shown by the agreement's status:
@@ -27,6 +27,7 @@ type signingActions struct {
 	paper    *widget.Button
 	seal     *widget.Button
 	amend    *widget.Button
+	copy     *widget.Button  // a rejected or cancelled agreement made into a new draft
 	options  *fyne.Container // a draft's signing options
 	anyOrder *widget.Check
 	typed    *widget.Check
@@ -45,10 +46,11 @@ func newSigningActions(v *draftView) *signingActions {
 	s.seal = widget.NewButtonWithIcon(lang.X("signing.seal", "Forsegl"), theme.ConfirmIcon(), s.sealNow)
 	s.seal.Importance = widget.HighImportance
 	s.amend = widget.NewButtonWithIcon(lang.X("signing.amend", "Tillæg"), theme.ContentAddIcon(), s.amendment)
+	s.copy = widget.NewButtonWithIcon(lang.X("signing.copy", "Kopiér til ny kladde"), theme.ContentCopyIcon(), s.copyToDraft)
 	s.anyOrder = widget.NewCheck(lang.X("signing.option.anyorder", "i vilkårlig rækkefølge"), func(bool) { s.saveOptions() })
 	s.typed = widget.NewCheck(lang.X("signing.option.typed", "navnet må skrives i stedet for at tegnes"), func(bool) { s.saveOptions() })
 	s.options = container.NewHBox(widget.NewLabel(lang.X("signing.option.label", "Underskrift:")), s.anyOrder, s.typed)
-	s.bar = container.NewHBox(s.send, s.meeting, s.paper, s.seal, s.amend)
+	s.bar = container.NewHBox(s.send, s.meeting, s.paper, s.seal, s.amend, s.copy)
 	return s
 }
 
@@ -83,6 +85,7 @@ func (s *signingActions) update(a data.Agreement, editing bool) {
 	show(s.seal, unsealed)
 	s.seal.Enable()
 	show(s.amend, a.Status == data.StatusSigned)
+	show(s.copy, a.Status == data.StatusRejected || a.Status == data.StatusCancelled)
 	if a.ID != 0 && a.Status == data.StatusDraft {
 		if st, err := s.v.t.w.store.SigningState(context.Background(), a.ID); err == nil {
 			s.filling = true
@@ -109,17 +112,10 @@ func (s *signingActions) confirmSend() {
 	if v.original.ID == 0 || v.form.Dirty() {
 		return
 	}
-	d := dialog.NewConfirm(lang.X("signing.send.title", "Send til underskrift"),
+	form.Ask(v.t.w, lang.X("signing.send.title", "Send til underskrift"),
 		lang.X("signing.send.question", "Når {{.Agreement}} er sendt til underskrift, kan teksten ikke længere ændres.\nSend den nu?",
 			map[string]any{"Agreement": v.original.Number + " " + v.original.Title}),
-		func(ok bool) {
-			if ok {
-				s.sendNow()
-			}
-		}, v.t.w.Win)
-	d.SetConfirmText(lang.X("signing.send", "Send til underskrift"))
-	d.SetDismissText(lang.X("dialog.cancel", "Annullér"))
-	d.Show()
+		lang.X("signing.send", "Send til underskrift"), lang.X("dialog.cancel", "Annullér"), s.sendNow)
 }
 
 func (s *signingActions) sendNow() {
@@ -161,4 +157,19 @@ func (s *signingActions) amendment() {
 	v.t.open(a.ID)
 	v.enterEdit()
 	v.t.w.SetStatus(lang.X("signing.amended", "Tillægget {{.Number}} er oprettet som kladde.", map[string]any{"Number": a.Number}))
+}
+
+// copyToDraft makes a rejected or cancelled agreement into a new draft, to
+// mend what was refused, and opens it.
+func (s *signingActions) copyToDraft() {
+	v := s.v
+	a, err := v.t.w.store.CopyAgreement(context.Background(), v.original.ID)
+	if err != nil {
+		v.t.w.ShowError(err)
+		return
+	}
+	v.t.list.Reload(a.ID)
+	v.t.open(a.ID)
+	v.t.w.SetStatus(lang.X("signing.copied", "{{.Old}} er kopieret til den nye kladde {{.New}}; ret den, og send den til underskrift igen.",
+		map[string]any{"Old": v.original.Number, "New": a.Number}))
 }

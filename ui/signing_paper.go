@@ -39,6 +39,7 @@ type paperDialog struct {
 	scanMsg  *widget.Label
 	register *widget.Button
 	body     *fyne.Container
+	signers  []int64 // the signatories whose dates the entries hold, in order
 }
 
 func (v *draftView) askPaperSignatures() {
@@ -46,7 +47,18 @@ func (v *draftView) askPaperSignatures() {
 	p := &paperDialog{v: v, a: a}
 	form := container.New(layout.NewFormLayout())
 	today := dk.FormatDate(v.t.w.store.Now())
-	for _, g := range a.Signatories {
+	st, err := v.t.w.store.SigningState(context.Background(), a.ID)
+	if err != nil {
+		v.t.w.ShowError(err)
+		return
+	}
+	// Only those who have not signed on the screen sign on paper.
+	for _, s := range st.Signers {
+		if s.Signature != nil {
+			continue
+		}
+		g := s.Signatory
+		p.signers = append(p.signers, g.ID)
 		e := widgets.NewEntry(lang.X("form.date.hint", "dd.mm.åååå"))
 		e.SetText(today)
 		msg := widget.NewLabel("")
@@ -114,7 +126,7 @@ func (p *paperDialog) save() {
 			ok = false
 			continue
 		}
-		sigs = append(sigs, data.PaperSignature{SignatoryID: p.a.Signatories[i].ID, SignedOn: t})
+		sigs = append(sigs, data.PaperSignature{SignatoryID: p.signers[i], SignedOn: t})
 	}
 	if len(p.scan) == 0 {
 		p.scanMsg.SetText(lang.X("signing.paper.scanrequired", "Den scannede aftale: vælg PDF-filen med underskrifterne"))

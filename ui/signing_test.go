@@ -168,7 +168,7 @@ func signInMeeting(t *testing.T, w *Window) string {
 	drawName(t, w, c.pad)
 	test.Tap(button(t, w, "Underskriv"))
 	// The signature is confirmed on its own screen before the hand-over.
-	mustContain(t, contentText(w), "✓ "+name+" har underskrevet")
+	mustContain(t, contentText(w), name+" har underskrevet")
 	test.Tap(button(t, w, "Videre"))
 	return name
 }
@@ -265,7 +265,8 @@ func TestDrawnSignaturesInTheMeetingLockTheAgreement(t *testing.T) {
 	}
 	// The signature is confirmed on a screen of its own before the laptop
 	// goes on; meanwhile the window is the ceremony's alone.
-	mustContain(t, contentText(w), "✓ Lene Østergaard har underskrevet")
+	mustContain(t, contentText(w), "Lene Østergaard har underskrevet")
+	captureTo(t, w, "signing-confirmed")
 	if w.Win.MainMenu() != nil {
 		t.Error("the menus (Segl…, Indlæs eksemplet…, the tabs' shortcuts) stay reachable during the ceremony")
 	}
@@ -283,6 +284,7 @@ func TestDrawnSignaturesInTheMeetingLockTheAgreement(t *testing.T) {
 			t.Errorf("signatory %d: %s signed, want %s", i+1, got, a.Signatories[i].Name)
 		}
 	}
+	captureTo(t, w, "signing-sealing")
 	// "Alle har underskrevet" fits the window it is shown in.
 	if need, have := w.Win.Content().MinSize(), w.Win.Canvas().Size(); need.Height > have.Height || need.Width > have.Width {
 		t.Errorf("the sealing screen needs %v in a window of %v", need, have)
@@ -369,6 +371,12 @@ func TestRejectionNeedsAReasonAndShowsWhoAndWhy(t *testing.T) {
 	if d.signing.meeting.Visible() {
 		t.Error("a rejected agreement still offers »Underskriv i mødet«")
 	}
+	// The rejected agreement is copied into a new draft to mend and send again.
+	test.Tap(button(t, w, "Kopiér til ny kladde"))
+	if d.original.ID == a.ID || d.original.Status != data.StatusDraft || d.original.Body != a.Body {
+		t.Errorf("the copy shown: %s %s", d.original.Number, d.original.Status)
+	}
+	mustContain(t, w.status.Text, "er kopieret til den nye kladde "+d.original.Number)
 }
 
 func TestTypedNameWhereTheAgreementAllowsIt(t *testing.T) {
@@ -671,5 +679,34 @@ func waitSealed(t *testing.T, ch <-chan error, what string) {
 		}
 	case <-time.After(30 * time.Second):
 		t.Fatal(what)
+	}
+}
+
+// A signatory who signed on the screen is not asked to sign on paper too.
+func TestThePaperDialogSkipsWhoSignedOnScreen(t *testing.T) {
+	w, s, a := pendingAgreement(t)
+	d := w.Agreements.draft
+	test.Tap(button(t, w, "Underskriv i mødet"))
+	first := signInMeeting(t, w)
+	test.Tap(button(t, w, "Afbryd (fortsæt senere)"))
+	mustContain(t, w.status.Text, "er afbrudt: 1 af")
+	test.Tap(d.signing.paper)
+	p := d.paper
+	if p == nil || len(p.dates) != len(a.Signatories)-1 {
+		t.Fatalf("the paper dialog asks for %d dates; %d signatories, one signed on screen", len(p.dates), len(a.Signatories))
+	}
+	if strings.Contains(dialogText(w), first) {
+		t.Errorf("the paper dialog lists %s, who signed on the screen", first)
+	}
+	for _, e := range p.dates {
+		typeInto(e, "21.2.2015")
+	}
+	sealed := make(chan error, 1)
+	d.onSealed = func(err error) { sealed <- err }
+	p.attach("/tmp/scan.pdf", []byte("%PDF-1.4\n%%EOF\n"))
+	test.Tap(button(t, w, "Registrér underskrifterne"))
+	waitSealed(t, sealed, "the agreement was not sealed")
+	if st, _ := s.SigningState(context.Background(), a.ID); st.Status != data.StatusSigned {
+		t.Errorf("status %s", st.Status)
 	}
 }

@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -126,10 +125,7 @@ func (p *duePanel) confirm(remove bool) {
 		}
 		confirm = lang.X("staffing.due.delete.confirm", "Slet {{.N}}", args)
 	}
-	d := dialog.NewConfirm(title, question, func(ok bool) {
-		if !ok {
-			return
-		}
+	form.Ask(p.t.w, title, question, confirm, lang.X("dialog.cancel", "Annullér"), func() {
 		var n int
 		var err error
 		if remove {
@@ -152,8 +148,5 @@ func (p *duePanel) confirm(remove bool) {
 			p.t.placements.Refill(open)
 		}
 		p.t.Reload()
-	}, p.t.w.Win)
-	d.SetConfirmText(confirm)
-	d.SetDismissText(lang.X("dialog.cancel", "Annullér"))
-	d.Show()
+	})
 }

@@ -239,16 +239,9 @@ func (w *Window) OfferDemoIfEmpty() {
 	if err != nil || !empty {
 		return
 	}
-	d := dialog.NewConfirm(lang.X("demo.title", "Tom database"),
+	form.Ask(w, lang.X("demo.title", "Tom database"),
 		lang.X("demo.question", "Databasen er tom. Vil du indlæse eksemplet fra kommissoriet\n(Slagelse Kommune 2015: Bevar og Fra de varme lande i Kvarterhuset, Korsør)?"),
-		func(ok bool) {
-			if ok {
-				w.LoadDemo()
-			}
-		}, w.Win)
-	d.SetConfirmText(lang.X("demo.load", "Indlæs eksemplet"))
-	d.SetDismissText(lang.X("demo.empty", "Start med en tom database"))
-	d.Show()
+		lang.X("demo.load", "Indlæs eksemplet"), lang.X("demo.empty", "Start med en tom database"), w.LoadDemo)
 }
 
 // LoadDemo loads the example case and refreshes the tabs.
@@ -334,9 +327,10 @@ func (w *Window) OfferDrafts() {
 	if len(byForm) == 0 {
 		return
 	}
-	dlg := dialog.NewConfirm(lang.X("drafts.title", "Ændringer fra sidst"),
+	form.AskEither(w, lang.X("drafts.title", "Ændringer fra sidst"),
 		lang.X("drafts.question", "Der er ændringer, der ikke blev gemt sidst:\n{{.Lines}}\nVil du hente dem tilbage i formularen?",
 			map[string]any{"Lines": strings.Join(lines, "\n")}),
+		lang.X("drafts.restore", "Hent ændringerne tilbage"), lang.X("drafts.discard", "Kassér dem"),
 		func(restore bool) {
 			for form, d := range byForm {
 				e := w.editorFor(form)
@@ -354,10 +348,7 @@ func (w *Window) OfferDrafts() {
 					}
 				}
 			}
-		}, w.Win)
-	dlg.SetConfirmText(lang.X("drafts.restore", "Hent ændringerne tilbage"))
-	dlg.SetDismissText(lang.X("drafts.discard", "Kassér dem"))
-	dlg.Show()
+		})
 }
 
 func (w *Window) editorFor(name string) form.Editor {

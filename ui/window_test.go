@@ -79,3 +79,17 @@ func TestFormShortcutsReachThePartnersTab(t *testing.T) {
 		t.Error("Ctrl+F did not focus the search field")
 	}
 }
+
+// Hjælp has a guide to the tabs and the signing, and Om Partnerskab with
+// the version, the database in use and the fonts' licence.
+func TestHelpHasAGuideAndAnAbout(t *testing.T) {
+	w, s := newTestWindow(t, false)
+	w.showGuide()
+	mustContain(t, dialogText(w), "")
+	test.Tap(button(t, w, "Luk"))
+	w.showAbout()
+	text := dialogText(w)
+	mustContain(t, text, "Partnerskab "+Version)
+	mustContain(t, text, s.Path())
+	mustContain(t, text, "SIL Open Font License")
+}

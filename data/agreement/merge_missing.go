@@ -24,7 +24,8 @@ type frame struct {
 
 // markMissing replaces every value tag of template that would merge empty
 // (and is not in a list or Optional) by its marker, and says which fields
-// those are. It follows the sections as Mustache does: a section's text is
+// those are; after a value that ends in a full stop ("kr.") it drops the
+// text's own. It follows the sections as Mustache does: a section's text is
 // read only when its field is there, an inverted one only when it is not.
 func markMissing(template string, facts Facts) (string, []Missing) {
 	tags, _ := scanTags(template)
@@ -62,6 +63,14 @@ func markMissing(template string, facts Facts) (string, []Missing) {
 				continue
 			}
 			v, path, found := lookupFact(stack, t.name)
+			if text, ok := v.(string); found && ok && strings.HasSuffix(strings.TrimSpace(text), ".") &&
+				strings.HasPrefix(template[t.end:], ".") {
+				// "… {{lejemaal.depositum}}." after "19.500,00 kr." would end
+				// the sentence twice: the text's own full stop goes.
+				b.WriteString(template[last:t.end])
+				last = t.end + 1
+				continue
+			}
 			if found && !empty(v) || optional(path) {
 				continue
 			}

@@ -161,3 +161,16 @@ func TestADraftWithoutItsHelhedsplanIsNotSentForSigning(t *testing.T) {
 		t.Errorf("the fixed text was refused: %v", err)
 	}
 }
+
+// A value that ends in a full stop is not followed by a second one.
+func TestNoDoubleFullStopAfterKroner(t *testing.T) {
+	f := factsWithoutPlan()
+	f["lejemaal"] = Facts{"depositum": "19.500,00 kr.", "anvendelse": "Systue"}
+	md, _, err := MergeMissing("Depositum: {{lejemaal.depositum}}. Brug: {{lejemaal.anvendelse}}.", f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if md != "Depositum: 19.500,00 kr. Brug: Systue.\n" && md != "Depositum: 19.500,00 kr. Brug: Systue." {
+		t.Errorf("merged %q", md)
+	}
+}

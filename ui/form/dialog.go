@@ -124,14 +124,9 @@ func (d *Dialog[F]) Cancel() {
 		d.Close()
 		return
 	}
-	c := dialog.NewConfirm(lang.X("form.discard.title", "Ændringer er ikke gemt"),
-		lang.X("form.discard.question", "Kassér ændringerne i {{.Name}}?", map[string]any{"Name": d.spec.Title}),
-		func(discard bool) {
-			if discard {
-				d.Close()
-			}
-		}, d.host.Window())
-	c.SetConfirmText(lang.X("form.discard", "Kassér ændringerne"))
-	c.SetDismissText(lang.X("form.keepediting", "Fortsæt redigeringen"))
-	c.Show()
+	AskDiscard(d.host, d.spec.Title, func(discard bool) {
+		if discard {
+			d.Close()
+		}
+	})
 }

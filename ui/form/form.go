@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
@@ -217,19 +216,21 @@ func (f *Form) Guard(name string, proceed, stay func()) {
 		proceed()
 		return
 	}
-	d := dialog.NewConfirm(lang.X("form.discard.title", "Ændringer er ikke gemt"),
+	AskDiscard(f.host, name, func(discard bool) {
+		if discard {
+			f.Clean()
+			proceed()
+		} else if stay != nil {
+			stay()
+		}
+	})
+}
+
+// AskDiscard asks whether to throw away the unsaved edits of what name is.
+func AskDiscard(h Host, name string, answer func(discard bool)) {
+	AskEither(h, lang.X("form.discard.title", "Ændringer er ikke gemt"),
 		lang.X("form.discard.question", "Kassér ændringerne i {{.Name}}?", map[string]any{"Name": name}),
-		func(discard bool) {
-			if discard {
-				f.Clean()
-				proceed()
-			} else if stay != nil {
-				stay()
-			}
-		}, f.host.Window())
-	d.SetConfirmText(lang.X("form.discard", "Kassér ændringerne"))
-	d.SetDismissText(lang.X("form.keepediting", "Fortsæt redigeringen"))
-	d.Show()
+		lang.X("form.discard", "Kassér ændringerne"), lang.X("form.keepediting", "Fortsæt redigeringen"), answer)
 }
 
 // State is what a form's state line, heading and buttons follow.

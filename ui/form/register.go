@@ -424,6 +424,7 @@ func (r *Register[R, F]) toggleArchived() {
 		}
 		r.ShowArchived.SetChecked(false) // the record shows among the active again
 		reopen()
+		r.host.SetStatus(lang.X("form.restored", "{{.Name}} er genskabt.", map[string]any{"Name": r.HeadingName()}))
 		return
 	}
 	r.Form.Guard(r.HeadingName(), func() {
@@ -433,6 +434,7 @@ func (r *Register[R, F]) toggleArchived() {
 				return
 			}
 			reopen()
+			r.host.SetStatus(lang.X("form.archived", "{{.Name}} er arkiveret; den findes under »Vis arkiverede«.", map[string]any{"Name": r.HeadingName()}))
 		})
 	}, nil)
 }
@@ -440,13 +442,24 @@ func (r *Register[R, F]) toggleArchived() {
 // ConfirmArchive asks before a record is archived (it leaves the lists),
 // and runs archive when the caseworker confirms.
 func ConfirmArchive(h Host, title, question string, archive func()) {
-	d := dialog.NewConfirm(title, question, func(ok bool) {
+	Ask(h, title, question, lang.X("form.archive", "Arkivér"), lang.X("dialog.cancel", "Annullér"), archive)
+}
+
+// Ask puts a question with two answers, yes (the main button, Enter) and
+// no (Esc), and runs do when the answer is yes.
+func Ask(h Host, title, question, yes, no string, do func()) {
+	AskEither(h, title, question, yes, no, func(ok bool) {
 		if ok {
-			archive()
+			do()
 		}
-	}, h.Window())
-	d.SetConfirmText(lang.X("form.archive", "Arkivér"))
-	d.SetDismissText(lang.X("dialog.cancel", "Annullér"))
+	})
+}
+
+// AskEither is Ask with a reply for either answer.
+func AskEither(h Host, title, question, yes, no string, answer func(yes bool)) {
+	d := dialog.NewConfirm(title, question, answer, h.Window())
+	d.SetConfirmText(yes)
+	d.SetDismissText(no)
 	d.Show()
 }
 

@@ -318,6 +318,9 @@ func TestArchiveAsksAndRestoreBringsBack(t *testing.T) {
 	if n.rows[1].ArchivedAt.IsZero() {
 		t.Fatal("confirming did not archive")
 	}
+	if !strings.Contains(n.status, "Gammel aftale er arkiveret") {
+		t.Errorf("status %q after archiving", n.status)
+	}
 	if !r.SaveButton.Disabled() || r.ArchiveButton.Text != "Genskab" || !strings.Contains(r.Form.State.Text, "Arkiveret 1.3.2015") {
 		t.Errorf("archived record: save disabled %v, button %q, state %q", r.SaveButton.Disabled(), r.ArchiveButton.Text, r.Form.State.Text)
 	}
@@ -329,6 +332,9 @@ func TestArchiveAsksAndRestoreBringsBack(t *testing.T) {
 	n.refuse = nil
 	r.ShowArchived.SetChecked(true)
 	test.Tap(r.ArchiveButton)
+	if !strings.Contains(n.status, "Gammel aftale er genskabt") {
+		t.Errorf("status %q after restoring", n.status)
+	}
 	if !n.rows[1].ArchivedAt.IsZero() || r.ShowArchived.Checked || r.SaveButton.Disabled() || r.ArchiveButton.Text != "Arkivér" {
 		t.Errorf("restore: archived %v, showing archived %v, save disabled %v", n.rows[1].ArchivedAt, r.ShowArchived.Checked, r.SaveButton.Disabled())
 	}
