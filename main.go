@@ -14,6 +14,7 @@ import (
 var Version = appVersion(fyneApp)
 
 func main() {
+	prepareConsole(os.Args[1:])
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
