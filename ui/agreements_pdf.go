@@ -52,8 +52,7 @@ func (v *draftView) choosePDF() {
 	}, v.t.w.Win)
 	d.SetFileName(v.pdfName())
 	d.SetFilter(pdfFilter)
-	d.Show()
-	d.Resize(v.t.w.fileDialogSize())
+	v.t.w.showFileDialog(d)
 }
 
 // savePDF writes the PDF to path, as the save dialog does.

@@ -46,8 +46,7 @@ func (w *Window) chooseImport(kind string, reload func()) {
 		w.importCSV(kind, rc, rc.URI().Name(), reload, nil)
 	}, w.Win)
 	d.SetFilter(csvFilter)
-	d.Show()
-	d.Resize(w.fileDialogSize()) // after Show: before it, the dialog has nothing to resize
+	w.showFileDialog(d)
 }
 
 func (w *Window) chooseExport(kind string) {
@@ -68,6 +67,14 @@ func (w *Window) chooseExport(kind string) {
 	}, w.Win)
 	d.SetFileName(k.File)
 	d.SetFilter(csvFilter)
+	w.showFileDialog(d)
+}
+
+// showFileDialog opens a file dialog where a caseworker keeps files (the
+// Documents folder, until another folder has been used) and with room
+// for long Windows paths.
+func (w *Window) showFileDialog(d *dialog.FileDialog) {
+	startInDocuments(d)
 	d.Show()
 	d.Resize(w.fileDialogSize()) // after Show: before it, the dialog has nothing to resize
 }

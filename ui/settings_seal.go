@@ -87,8 +87,7 @@ func (s *sealSettings) chooseExport() {
 	}, s.w.Win)
 	d.SetFileName("partnerskab-ca.crt")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".crt", ".pem", ".cer"}))
-	d.Show()
-	d.Resize(s.w.fileDialogSize())
+	s.w.showFileDialog(d)
 }
 
 // exportTo writes the CA certificate (PEM).
@@ -122,8 +121,7 @@ func (s *sealSettings) chooseImport() {
 		s.importP12(b)
 	}, s.w.Win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".p12", ".pfx"}))
-	d.Show()
-	d.Resize(s.w.fileDialogSize())
+	s.w.showFileDialog(d)
 }
 
 // importP12 installs the certificate and seals with it from now on.

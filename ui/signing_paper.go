@@ -93,8 +93,7 @@ func (p *paperDialog) chooseScan() {
 		p.attach(rc.URI().Name(), b)
 	}, p.v.t.w.Win)
 	d.SetFilter(pdfFilter)
-	d.Show()
-	d.Resize(p.v.t.w.fileDialogSize())
+	p.v.t.w.showFileDialog(d)
 }
 
 // relayout fits the dialog to its messages, which come and go.

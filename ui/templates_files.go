@@ -30,8 +30,7 @@ func (t *TemplatesTab) chooseImport() {
 		t.importFrom(rc, rc.URI().Name(), nil)
 	}, t.w.Win)
 	d.SetFilter(markdownFilter)
-	d.Show()
-	d.Resize(t.w.fileDialogSize())
+	t.w.showFileDialog(d)
 }
 
 // importFrom reads r off the UI goroutine and puts its text in the editor;
@@ -77,8 +76,7 @@ func (t *TemplatesTab) chooseExport() {
 	}
 	d.SetFileName(name + ".md")
 	d.SetFilter(markdownFilter)
-	d.Show()
-	d.Resize(t.w.fileDialogSize())
+	t.w.showFileDialog(d)
 }
 
 // exportTo writes the editor's text (as it stands) off the UI goroutine.

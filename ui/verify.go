@@ -48,8 +48,7 @@ func (w *Window) chooseVerify() {
 		w.showVerify(rc.URI().Name(), b)
 	}, w.Win)
 	d.SetFilter(pdfFilter)
-	d.Show()
-	d.Resize(w.fileDialogSize())
+	w.showFileDialog(d)
 }
 
 // verifyPDF checks the file's seal and looks it up in the database.
