@@ -2,7 +2,6 @@ package ui
 
 import (
 	"io"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -105,8 +104,8 @@ func (v *draftView) afterExport(id int64, before data.AgreementStatus) {
 	}
 }
 
-// print writes the PDF to a temporary file and opens it in the system's
-// PDF viewer, which prints it; done (tests) gets the file's path.
+// print writes the PDF to a temporary file and hands it to the system to
+// print (print_windows.go, print_other.go); done (tests) gets the file's path.
 func (v *draftView) print(done func(path string, err error)) {
 	if v.original.ID == 0 {
 		return
@@ -119,11 +118,7 @@ func (v *draftView) print(done func(path string, err error)) {
 	path := filepath.Join(dir, v.pdfName())
 	v.savePDF(path, func(err error) {
 		if err == nil {
-			u := &url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
-			if !strings.HasPrefix(u.Path, "/") {
-				u.Path = "/" + u.Path // a Windows path: file:///C:/…
-			}
-			if oerr := v.t.w.App.OpenURL(u); oerr != nil {
+			if oerr := openForPrint(v.t.w.App, path); oerr != nil {
 				v.t.w.showError(oerr)
 			}
 		}
