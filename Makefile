@@ -45,7 +45,7 @@ help:
 	@echo "  make build     build ./$(BIN) (cgo, OpenGL window)"
 	@echo "  make windows   build $(WINOUT)/: partnerskab.exe, partnerskab.com and the MSIs"
 	@echo "  make deb       build $(DEB)"
-	@echo "  make windows-smoke  install the MSI under Wine and run it (after build, windows)"
+	@echo "  make windows-smoke  build, then install the MSI under Wine and run it"
 	@echo "  make bench     run the benchmarks"
 	@echo "  make deps      install missing Debian packages and Go modules"
 	@echo "  make icon      redraw assets/icon.png"
@@ -96,7 +96,7 @@ deb: build
 
 # Installs the MSI under Wine and runs the installed program against the
 # Linux build (packaging/windows-smoke.sh says what it checks).
-windows-smoke:
+windows-smoke: build windows
 	bash packaging/windows-smoke.sh $(WINOUT) ./$(BIN)
 
 # Everything, in order of speed: format, vet, headless tests, race tests,
