@@ -164,7 +164,11 @@ apps >"$out/arp.txt"
 for want in "DisplayName    REG_SZ    Partnerskab" "Publisher    REG_SZ    Partnerskab" "DisplayVersion    REG_SZ    $version"; do
   grep -qF "$want" "$out/arp.txt" || die "Apps & features lacks \"$want\" (see $out/arp.txt)"
 done
-ok "installed into %LocalAppData%\\Programs\\Partnerskab, shortcut in the Start menu, listed as Partnerskab $version by Partnerskab"
+shortcut=$(msiinfo export "$msi" Shortcut | tr -d '\r' | grep -P '^StartMenu\tProgramMenuFolder\tPartnerskab\t' || true)
+grep -qP '\t\[INSTALLDIR\]partnerskab\.exe\t.*\tpartnerskab\.ico\t' <<<"$shortcut" || die "the MSI's shortcut does not start partnerskab.exe with the icon: $shortcut"
+grep -qP '^ARPPRODUCTICON\tpartnerskab\.ico\r?$' <<<"$(msiinfo export "$msi" Property)" || die "the MSI gives Apps & features no icon"
+grep -qP '^partnerskab\.ico\t' <<<"$(msiinfo export "$msi" Icon)" || die "the MSI holds no partnerskab.ico"
+ok "installed into %LocalAppData%\\Programs\\Partnerskab, shortcut with the icon in the Start menu, listed as Partnerskab $version by Partnerskab"
 
 # pk ARGS…: the installed console program; stdout in $out/pk.out, stderr in $out/pk.err.
 pk() {
