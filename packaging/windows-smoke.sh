@@ -167,7 +167,9 @@ done
 shortcut=$(msiinfo export "$msi" Shortcut | tr -d '\r' | grep -P '^StartMenu\tProgramMenuFolder\tPartnerskab\t' || true)
 grep -qP '\t\[INSTALLDIR\]partnerskab\.exe\t.*\tpartnerskab\.ico\t' <<<"$shortcut" || die "the MSI's shortcut does not start partnerskab.exe with the icon: $shortcut"
 grep -qP '^ARPPRODUCTICON\tpartnerskab\.ico\r?$' <<<"$(msiinfo export "$msi" Property)" || die "the MSI gives Apps & features no icon"
-grep -qP '^partnerskab\.ico\t' <<<"$(msiinfo export "$msi" Icon)" || die "the MSI holds no partnerskab.ico"
+# Exporting the Icon table writes its streams into ./Icon/: do that in the work folder.
+grep -qP '^partnerskab\.ico\t' <<<"$(cd "$work/tmp" && msiinfo export "$msi" Icon)" || die "the MSI holds no partnerskab.ico"
+cmp -s "$work/tmp/Icon/Icon.partnerskab.ico" "$build/partnerskab.ico" || die "the MSI's partnerskab.ico is not the built one"
 ok "installed into %LocalAppData%\\Programs\\Partnerskab, shortcut with the icon in the Start menu, listed as Partnerskab $version by Partnerskab"
 
 # pk ARGS…: the installed console program; stdout in $out/pk.out, stderr in $out/pk.err.
