@@ -2,6 +2,7 @@
 #
 #   make run     install what is missing, build and start the program (ARGS="--db x.db")
 #   make test    install what is missing, then run every check the project has
+#   make windows build the Windows program and its two MSI installers (build/windows/)
 #
 # `go build` and `go test` do not read FyneApp.toml, so its [Migrations]
 # fyneDo = true is passed here as the build tag migrated_fynedo.
@@ -19,18 +20,32 @@ TAGS      := migrated_fynedo
 TEST_TAGS := ci,migrated_fynedo
 WIN_CC    ?= x86_64-w64-mingw32-gcc
 ARGS      ?=
-# The version comes from the code, not from git: no VCS stamping, so a build
-# also works without git or in a checkout owned by another user.
+# The version comes from FyneApp.toml, not from git: no VCS stamping, so a
+# build also works without git or in a checkout owned by another user.
 BUILDFLAGS := -buildvcs=false
+VERSION    := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+# The MSI's upgrade table tells "the same version" as [VERSION, next patch).
+NEXT_PATCH := $(shell echo '$(VERSION)' | awk -F. '{ printf "%d.%d.%d", $$1, $$2, $$3 + 1 }')
 
-.PHONY: all run build windows test fmt-check vet unit race bench deps icon clean help
+# fyne package (fyne.io/tools) puts the icon, version and manifest from
+# FyneApp.toml into the Windows program; pinned, installed into .bin/.
+FYNE_TOOLS := v1.7.4
+FYNE       := $(CURDIR)/.bin/fyne-$(FYNE_TOOLS)/fyne
+WINOUT     := build/windows
+MSI        := Partnerskab-$(VERSION).msi
+MSI_IT     := Partnerskab-$(VERSION)-alle-brugere.msi
+DEB        := build/partnerskab_$(VERSION)_$(shell dpkg --print-architecture 2>/dev/null || echo amd64).deb
+
+.PHONY: all run build windows msi deb windows-smoke test fmt-check vet unit race bench deps icon clean help
 
 all: build
 
 help:
 	@sed -n '3,4p' Makefile | sed 's/^# //'
 	@echo "  make build     build ./$(BIN) (cgo, OpenGL window)"
-	@echo "  make windows   cross-compile ./$(EXE) with mingw-w64"
+	@echo "  make windows   build $(WINOUT)/: partnerskab.exe, partnerskab.com and the MSIs"
+	@echo "  make deb       build $(DEB)"
+	@echo "  make windows-smoke  build, then install the MSI under Wine and run it"
 	@echo "  make bench     run the benchmarks"
 	@echo "  make deps      install missing Debian packages and Go modules"
 	@echo "  make icon      redraw assets/icon.png"
@@ -45,14 +60,50 @@ run: deps build
 build:
 	CGO_ENABLED=1 $(GO) build $(BUILDFLAGS) -tags $(TAGS) -o $(BIN) .
 
-windows:
-	GOOS=windows GOARCH=amd64 CGO_ENABLED=1 CC=$(WIN_CC) \
-		$(GO) build $(BUILDFLAGS) -tags $(TAGS) -ldflags "-H=windowsgui" -o $(EXE) .
+$(FYNE):
+	GOBIN=$(dir $(FYNE)) $(GO) install fyne.io/tools/cmd/fyne@$(FYNE_TOOLS)
+
+# The GUI program (no console window) with icon and version resource from
+# fyne package, its console twin partnerskab.com (tools/consoleexe: same
+# bytes, console subsystem), the icon file, and the MSIs. fyne package
+# builds once without and once with its resources unless the program is
+# already there; an empty placeholder saves the first build. It also counts
+# Build up in FyneApp.toml on every run; the file is put back, so a build
+# leaves the checkout as it was.
+windows: $(FYNE)
+	@mkdir -p $(WINOUT)
+	touch $(EXE)
+	cp FyneApp.toml $(WINOUT)/FyneApp.toml.keep
+	GOOS=windows GOARCH=amd64 CC=$(WIN_CC) GOFLAGS=$(BUILDFLAGS) $(FYNE) package -os windows -release; \
+		rc=$$?; mv -f $(WINOUT)/FyneApp.toml.keep FyneApp.toml; exit $$rc
+	mv -f Partnerskab.exe $(WINOUT)/partnerskab.exe
+	$(GO) run ./tools/consoleexe -o $(WINOUT)/partnerskab.com $(WINOUT)/partnerskab.exe
+	$(GO) run ./tools/genicon -ico $(WINOUT)/partnerskab.ico
+	@$(MAKE) --no-print-directory msi
+
+# Per user (the caseworker, no administrator rights) and per machine (IT).
+msi:
+	cd $(WINOUT) && wixl -a x64 -D Version=$(VERSION) -D SameVersionBelow=$(NEXT_PATCH) -D Scope=perUser \
+		-D Bin=. -o $(MSI) $(CURDIR)/packaging/partnerskab.wxs
+	cd $(WINOUT) && wixl -a x64 -D Version=$(VERSION) -D SameVersionBelow=$(NEXT_PATCH) -D Scope=perMachine \
+		-D Bin=. -o $(MSI_IT) $(CURDIR)/packaging/partnerskab.wxs
+	@ls -l $(WINOUT)/$(MSI) $(WINOUT)/$(MSI_IT)
+
+deb: build
+	bash packaging/deb.sh $(VERSION) ./$(BIN) $(DEB)
+	desktop-file-validate packaging/deb/dk.partnerskab.app.desktop
+	dpkg-deb --info $(DEB) | sed -n '/Package:/,$$p'
+
+# Installs the MSI under Wine and runs the installed program against the
+# Linux build (packaging/windows-smoke.sh says what it checks).
+windows-smoke: build windows
+	bash packaging/windows-smoke.sh $(WINOUT) ./$(BIN)
 
 # Everything, in order of speed: format, vet, headless tests, race tests,
-# the real window binary, the Windows binary.
+# the real window binary and its .deb, the Windows program and its MSIs,
+# and the Windows program installed and run under Wine.
 test: deps
-	$(MAKE) --no-print-directory fmt-check vet unit race build windows
+	$(MAKE) --no-print-directory fmt-check vet unit race build deb windows windows-smoke
 	@echo "make test: all checks passed"
 
 fmt-check:
@@ -67,8 +118,10 @@ unit:
 	CGO_ENABLED=0 $(GO) test -tags $(TEST_TAGS) ./...
 
 # -race needs cgo; the ci tag still selects Fyne's software driver, so no display is needed.
+# Under -race the SQLite tests of data/ can pass go test's default 10 minutes
+# on a busy 2-core machine; the limit is for a hung test, not a slow one.
 race:
-	CGO_ENABLED=1 $(GO) test -race -tags $(TEST_TAGS) ./...
+	CGO_ENABLED=1 $(GO) test -race -timeout 30m -tags $(TEST_TAGS) ./...
 
 bench:
 	CGO_ENABLED=0 $(GO) test -tags $(TEST_TAGS) -run '^$$' -bench . -benchmem ./...
@@ -77,4 +130,4 @@ icon:
 	$(GO) run ./tools/genicon -o assets/icon.png
 
 clean:
-	rm -f $(BIN) $(EXE)
+	rm -rf $(BIN) $(EXE) build

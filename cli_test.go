@@ -369,7 +369,7 @@ func TestDemoUnwritablePath(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, tt := range []struct{ db, want string }{
-		{filepath.Join(asDir, "partnerskab.db"), "kan ikke læses"},
+		{filepath.Join(asDir, "partnerskab.db"), "mappen kan ikke oprettes (en del af stien er en fil, ikke en mappe)"},
 		{"/proc/partnerskab/partnerskab.db", "mappen kan ikke oprettes"},
 	} {
 		code, stdout, stderr := runCLI(t, "demo", "--db", tt.db)

@@ -10,10 +10,11 @@ import (
 	"strings"
 )
 
-// Version is the program's version; the build may set it with -ldflags.
-var Version = "0.1.0"
+// Version is the program's version, from FyneApp.toml (version.go).
+var Version = appVersion(fyneApp)
 
 func main() {
+	prepareConsole(os.Args[1:])
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 

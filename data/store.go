@@ -60,11 +60,11 @@ func DefaultPath() (string, error) {
 // up to date. A file that is not SQLite, belongs to another program or comes
 // from a newer Partnerskab is refused before anything is written to it.
 func Open(path string) (*Store, error) {
-	if err := precheck(path); err != nil {
+	if err := checkPlace(path); err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, fileError(path, "mappen kan ikke oprettes", err)
+	if err := precheck(path); err != nil {
+		return nil, err
 	}
 	db, err := sql.Open("sqlite", path+"?_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_pragma=secure_delete(1)&_txlock=immediate")
 	if err != nil {

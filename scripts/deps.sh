@@ -9,8 +9,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # C toolchain and headers for Fyne's OpenGL/GLFW driver (cgo), the Windows
-# cross-compiler, and the external tools the tests use to judge the PDFs
-# (pdftotext, pdfsig, pdffonts from poppler-utils; qpdf) and the database (sqlite3).
+# cross-compiler, the external tools the tests use to judge the PDFs
+# (pdftotext, pdfsig, pdffonts from poppler-utils; qpdf) and the database
+# (sqlite3), and what builds and tries the packages.
 packages=(
   ca-certificates
   gcc
@@ -24,6 +25,21 @@ packages=(
   poppler-utils
   qpdf
   sqlite3
+  # Packages: the MSI (wixl; msitools reads it back), the .deb (dpkg-shlibdeps
+  # from dpkg-dev works out Depends; desktop-file-validate checks the entry).
+  wixl
+  msitools
+  dpkg-dev
+  desktop-file-utils
+  # The Windows smoke test (packaging/windows-smoke.sh): Wine runs the
+  # installed program, Xvfb gives its window a display, xdotool finds the
+  # window and ImageMagick takes the screenshot; Mesa draws OpenGL in software.
+  wine
+  wine64
+  xvfb
+  xdotool
+  imagemagick
+  libgl1-mesa-dri
 )
 
 installed() {

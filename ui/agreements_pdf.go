@@ -1,8 +1,8 @@
 package ui
 
 import (
+	"errors"
 	"io"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -94,8 +94,8 @@ func (v *draftView) afterExport(id int64, before data.AgreementStatus) {
 	}
 }
 
-// print writes the PDF to a temporary file and opens it in the system's
-// PDF viewer, which prints it; done (tests) gets the file's path.
+// print writes the PDF to a temporary file and hands it to the system to
+// print (print_windows.go, print_other.go); done (tests) gets the file's path.
 func (v *draftView) print(done func(path string, err error)) {
 	if v.original.ID == 0 {
 		return
@@ -108,12 +108,10 @@ func (v *draftView) print(done func(path string, err error)) {
 	path := filepath.Join(dir, v.pdfName())
 	v.savePDF(path, func(err error) {
 		if err == nil {
-			u := &url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
-			if !strings.HasPrefix(u.Path, "/") {
-				u.Path = "/" + u.Path // a Windows path: file:///C:/…
-			}
-			if oerr := v.t.w.openURL(u); oerr != nil {
+			if oerr := openForPrint(v.t.w.openURL, path); errors.Is(oerr, errNoViewer) {
 				v.noViewer(path)
+			} else if oerr != nil {
+				v.t.w.ShowError(oerr)
 			}
 		}
 		if done != nil {
@@ -121,6 +119,9 @@ func (v *draftView) print(done func(path string, err error)) {
 		}
 	})
 }
+
+// errNoViewer is openForPrint's answer when no program shows PDFs.
+var errNoViewer = errors.New("no PDF viewer")
 
 // noViewer says, when the system has no program that shows PDFs (the
 // opener failed), where the file is and offers to save it somewhere else.

@@ -12,10 +12,12 @@ import (
 )
 
 // SetupLanguage makes the window speak Danish unless the system language
-// is English (or LANGUAGE=en): fyne would otherwise fall back to English
-// on every system it has no translation for. Call it before the app starts.
+// is English (or LANGUAGE=en; on Windows the display language): fyne would
+// otherwise fall back to English on every system it has no translation for.
+// Call it before the app starts.
 func SetupLanguage() {
-	if !systemIsEnglish() {
+	english := systemIsEnglish()
+	if !english {
 		// fyne's locale lookup reads these variables; LANGUAGE counts only
 		// when the locale is not C/POSIX.
 		os.Setenv("LANGUAGE", "da")
@@ -26,6 +28,7 @@ func SetupLanguage() {
 	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
 		fyne.LogError("translations", err)
 	}
+	enforceLanguage(english)
 }
 
 func localeEnv() string {
@@ -38,13 +41,16 @@ func localeEnv() string {
 }
 
 func systemIsEnglish() bool {
+	if english, known := platformEnglish(); known {
+		return english
+	}
 	if l := os.Getenv("LANGUAGE"); l != "" {
 		return strings.HasPrefix(l, "en")
 	}
 	if l := localeEnv(); l != "" && l != "C" && l != "POSIX" {
 		return strings.HasPrefix(l, "en")
 	}
-	if runtime.GOOS == "windows" || runtime.GOOS == "darwin" {
+	if runtime.GOOS == "darwin" {
 		return strings.HasPrefix(lang.SystemLocale().LanguageString(), "en")
 	}
 	return false // no locale set at all: Danish first

@@ -4,6 +4,8 @@
 // Run it from the repository root with `make icon` or
 // `go run ./tools/genicon -o assets/icon.png`. It uses only the standard
 // library and is deterministic, so the PNG can be regenerated at will.
+// With -ico FILE it writes the Windows icon file the installer gives the
+// Start-menu shortcut and Apps & features.
 package main
 
 import (
@@ -132,15 +134,24 @@ func render(size int) *image.NRGBA {
 func main() {
 	out := flag.String("o", "assets/icon.png", "where to write the PNG")
 	size := flag.Int("size", 512, "width and height in pixels")
+	ico := flag.String("ico", "", "write a Windows icon file (16 to 256 pixels) here instead of the PNG")
 	flag.Parse()
 
+	if *ico != "" {
+		*out = *ico
+	}
 	f, err := os.Create(*out)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "genicon:", err)
 		os.Exit(1)
 	}
 	enc := png.Encoder{CompressionLevel: png.BestCompression}
-	if err := enc.Encode(f, render(*size)); err != nil {
+	if *ico != "" {
+		err = writeICO(f, icoSizes)
+	} else {
+		err = enc.Encode(f, render(*size))
+	}
+	if err != nil {
 		f.Close()
 		fmt.Fprintf(os.Stderr, "genicon: writing %s: %v\n", *out, err)
 		os.Exit(1)

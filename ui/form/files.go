@@ -19,8 +19,7 @@ func OpenFile(h Host, exts []string, use func(rc fyne.URIReadCloser)) {
 		}
 	}, h.Window())
 	d.SetFilter(storage.NewExtensionFileFilter(exts))
-	d.Show()
-	d.Resize(dialogSize(h)) // after Show: before it, the dialog has nothing to resize
+	show(h, d)
 }
 
 // SaveFile asks where to write a file named name (first) of one of the
@@ -37,8 +36,16 @@ func SaveFile(h Host, name string, exts []string, use func(wc fyne.URIWriteClose
 	}, h.Window())
 	d.SetFileName(name)
 	d.SetFilter(storage.NewExtensionFileFilter(exts))
+	show(h, d)
+}
+
+// show opens a file dialog where a caseworker keeps files (the Documents
+// folder, until another folder has been used) and with room for long
+// Windows paths.
+func show(h Host, d *dialog.FileDialog) {
+	startInDocuments(d)
 	d.Show()
-	d.Resize(dialogSize(h))
+	d.Resize(dialogSize(h)) // after Show: before it, the dialog has nothing to resize
 }
 
 // dialogSize gives the file dialogs room for long Windows paths.

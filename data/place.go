@@ -1,0 +1,76 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"syscall"
+)
+
+// checkPlace makes sure the database can live at path before SQLite is
+// asked to open it: the drive is there, the folder exists (it is made if
+// not), and the file or the folder can be written. SQLite would otherwise
+// answer in English ("unable to open database file") or only at the first
+// save. Every refusal names the place and says why in Danish.
+func checkPlace(path string) error {
+	if vol := filepath.VolumeName(path); vol != "" {
+		if _, err := os.Stat(vol + string(filepath.Separator)); err != nil {
+			return fileError(path, fmt.Sprintf("drevet %s findes ikke eller er ikke tilsluttet", vol), nil)
+		}
+	}
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fileError(path, "mappen kan ikke oprettes", danishOSError(err))
+	}
+	st, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		f, err := os.CreateTemp(dir, ".partnerskab-skrivetest-*")
+		if err != nil {
+			return fileError(path, "kan ikke oprettes i mappen "+dir, danishOSError(err))
+		}
+		f.Close()
+		os.Remove(f.Name())
+		return nil
+	}
+	if err == nil && st.IsDir() {
+		return nil // precheck says it is a folder
+	}
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return fileError(path, "kan ikke skrives", danishOSError(err))
+	}
+	return f.Close()
+}
+
+// osError is a file system error told in Danish; errors.Is still sees the
+// original (fs.ErrPermission, …).
+type osError struct {
+	text string
+	err  error
+}
+
+func (e *osError) Error() string { return e.text }
+func (e *osError) Unwrap() error { return e.err }
+
+// danishOSError says in Danish why the file system refused. Go's own text
+// is English on Linux and in Windows' language on Windows.
+func danishOSError(err error) error {
+	var text string
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		text = "ingen skriveadgang: mappen eller filen er skrivebeskyttet eller tilhører en anden bruger"
+	case errors.Is(err, syscall.EROFS):
+		text = "drevet er skrivebeskyttet"
+	case errors.Is(err, syscall.ENOSPC):
+		text = "der er ikke plads på drevet"
+	case errors.Is(err, syscall.ENOTDIR):
+		text = "en del af stien er en fil, ikke en mappe"
+	case errors.Is(err, fs.ErrNotExist):
+		text = "stien findes ikke"
+	default:
+		return err
+	}
+	return &osError{text: text, err: err}
+}
