@@ -247,7 +247,9 @@ func (s *Store) createAgreement(ctx context.Context, tx *sql.Tx, a Agreement) (A
 			c.add("TemplateVersionID", "Skabelon", "not_found", fmt.Sprintf("skabelonversion %d findes ikke", a.TemplateVersionID))
 		} else if err != nil {
 			return a, err
-		} else if problems := CheckTemplateBody(body); len(problems) > 0 {
+		} else if codes, err := checklistCodes(ctx, tx); err != nil {
+			return a, err
+		} else if problems := CheckTemplateBody(body, codes...); len(problems) > 0 {
 			e := &TemplateProblemsError{Name: templateName, Version: version, Problems: problems}
 			c.add("TemplateVersionID", "Skabelon", "template_problems", e.Error())
 		}

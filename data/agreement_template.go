@@ -25,8 +25,9 @@ import (
 // in progress as a new version, and the version carries its problems.
 
 // TemplateChecker returns a template body's problems, each as
-// "LINE:COL: text", or nothing when the body can be merged.
-type TemplateChecker func(body string) []string
+// "LINE:COL: text", or nothing when the body can be merged; decided are
+// the checklist's field names, which the body may use as afklaring.<name>.
+type TemplateChecker func(body string, decided []string) []string
 
 var (
 	checkerMu       sync.RWMutex
@@ -44,14 +45,14 @@ func RegisterTemplateChecker(check TemplateChecker) {
 // CheckTemplateBody returns the body's problems with the registered checker.
 // Without one (a program that never imported package agreement) every body
 // is refused: an unchecked template must not become an agreement.
-func CheckTemplateBody(body string) []string {
+func CheckTemplateBody(body string, decided ...string) []string {
 	checkerMu.RLock()
 	check := templateChecker
 	checkerMu.RUnlock()
 	if check == nil {
 		return []string{"1:1: skabelonsproget er ikke indlæst i programmet; skabelonen kan ikke kontrolleres"}
 	}
-	return check(body)
+	return check(body, decided)
 }
 
 // TemplateProblemsError refuses a template whose check fails.
@@ -91,8 +92,11 @@ type TemplateVersion struct {
 }
 
 // Problems are the version's template errors ("LINE:COL: text"), checked
-// now with the registered checker; empty when it can be used.
-func (v TemplateVersion) Problems() []string { return CheckTemplateBody(v.Body) }
+// now with the registered checker and the checklist's field names
+// decided; empty when it can be used.
+func (v TemplateVersion) Problems(decided ...string) []string {
+	return CheckTemplateBody(v.Body, decided...)
+}
 
 // TemplateForm is a template as typed in the editor.
 type TemplateForm struct {

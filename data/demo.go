@@ -70,8 +70,16 @@ var demoContacts = []struct {
 		Phone: "58 57 00 08", Role: "Udlejers kontaktperson", ValidFrom: "1.1.2015", Notes: "Opdigtet person (eksempel)."}},
 }
 
-// LoadDemo fills an empty database with the seed's case in one transaction.
+// LoadDemo fills an empty database with the seed's case in one
+// transaction, and then plans the next meeting from what it holds.
 func (s *Store) LoadDemo(ctx context.Context) error {
+	if err := s.loadDemo(ctx); err != nil {
+		return err
+	}
+	return s.demoPlannedMeeting(ctx)
+}
+
+func (s *Store) loadDemo(ctx context.Context) error {
 	return s.tx(ctx, func(tx *sql.Tx) error {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM organisations) + (SELECT count(*) FROM premises)
@@ -125,23 +133,8 @@ func (s *Store) demoRegisters(ctx context.Context, tx *sql.Tx, org map[string]in
 	if err := s.demoStaffing(ctx, tx, org); err != nil {
 		return err
 	}
-	targets := []struct {
-		name, unit, deadline, measure string
-		goal                          float64
-		notes                         string
-	}{
-		{"Arbejdspladser i de to socialøkonomiske virksomheder", "job", "2015-12-31", "besatte_job", 16,
-			"Op til 16 arbejdspladser ved etableringen, besat med beboere og folk udefra, heriblandt fleksjobbere."},
-		{"Fleksjobbere i socialøkonomiske virksomheder (jobcentrets business case)", "personer", "", "fleksjob", 30,
-			"Jobcentrets business case: ansættelse af 30 fleksjobbere med begrænset arbejdsevne."},
-		{"Partnerskabet i drift", "milepæl", "2016-03-31", "manuel", 1, "Drift af partnerskabsaftalen primo 2016."},
-		{"Projektet forankret i Helhedsplanen Motalavej", "milepæl", "2015-12-31", "manuel", 1, "Forankring inden ultimo 2015."},
-	}
-	for i, t := range targets {
-		if _, err := exec(`INSERT INTO targets (name, goal, unit, deadline, measure, notes, position, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, t.name, t.goal, t.unit, nilIfEmpty(t.deadline), t.measure, t.notes, i+1, now, now); err != nil {
-			return err
-		}
+	if err := s.demoPartnership(ctx, tx); err != nil {
+		return err
 	}
 	_, err := exec(`INSERT INTO settings (key, value) VALUES ('default_place', 'Korsør'),
 		('organisation_name', 'Slagelse Kommune, Center for Arbejdsmarked og Integration')

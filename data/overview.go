@@ -32,6 +32,7 @@ type Overview struct {
 	Agreements  []AgreementCount // every status, in AgreementStatuses' order
 	Due         []DueItem        // soonest first
 	Chart       PlacementChart
+	Meetings    MeetingYear // Day's year against the memo's 5–7 meetings
 }
 
 // ResidentShare is the share of residents among the placed, 0 when nobody
@@ -98,12 +99,13 @@ type DueItem struct {
 	Text    string    // in Danish: "Sidste frist for opsigelse (lejer, til ophør 31.3.2017): Bevar — Systue"
 	Entity  string    // EntityLease, EntityPlacement, …
 	ID      int64     // the record's id (0 for EntityPlacementsDue)
+	Late    bool      // dated before the day asked for: a deadline missed
 }
 
 // Overdue tells whether the item is late rather than coming: a missing
-// approval or placements past their delete-by date.
+// approval, placements past their delete-by date, or a deadline missed.
 func (d DueItem) Overdue() bool {
-	return d.Kind == DueApprovalMissing || d.Kind == DuePlacementsOverdue
+	return d.Late || d.Kind == DueApprovalMissing || d.Kind == DuePlacementsOverdue
 }
 
 // DueText is the Danish text of a due row.
@@ -130,6 +132,14 @@ func DueText(d DueItem) string {
 		return dk.FormatDecimal(float64(d.Count), 0) + " placeringer har passeret deres slettefrist: slet eller anonymisér dem"
 	case DueApprovalMissing:
 		return "Styregruppens godkendelse mangler: " + d.Subject
+	case DueMeetingCall:
+		return "Indkald til mødet " + dk.FormatDate(d.NextEnd) + ": " + d.Subject
+	case DueActionItem:
+		return "Handlingspunkt: " + d.Subject
+	case DueRiskReview:
+		return "Gennemgang: " + d.Subject
+	case DueGrantReport:
+		return "Afrapportering af tilskud: " + d.Subject
 	}
 	return d.Subject
 }
@@ -176,7 +186,7 @@ func (s *Store) Overview(ctx context.Context, day time.Time) (Overview, error) {
 				return fmt.Errorf("overblik, placeringer: %w", err)
 			}
 			o.Placed, o.Residents = c.Jobs, c.Residents
-			o.Targets, err = s.targets(ctx, c)
+			o.Targets, err = s.targets(ctx, c, day, false)
 			return err
 		},
 		func() (err error) {
@@ -191,6 +201,7 @@ func (s *Store) Overview(ctx context.Context, day time.Time) (Overview, error) {
 		func() (err error) { o.Agreements, err = s.agreementCounts(ctx); return err },
 		func() (err error) { o.Due, err = s.Due(ctx, day); return err },
 		func() (err error) { o.Chart, err = s.placementChart(ctx, day); return err },
+		func() (err error) { o.Meetings, err = s.MeetingYear(ctx, day.Year()); return err },
 	)
 	return o, err
 }
@@ -229,6 +240,7 @@ func (s *Store) Due(ctx context.Context, day time.Time) ([]DueItem, error) {
 	// below keeps them ahead of what merely falls due on day.
 	parts := []func(context.Context, time.Time, time.Time) ([]DueItem, error){
 		s.dueApprovals, s.duePlacements, s.dueLeases, s.dueAgreements,
+		s.dueMeetings, s.dueActions, s.dueRisks, s.dueGrants,
 	}
 	found := make([][]DueItem, len(parts))
 	fns := make([]func() error, len(parts))

@@ -238,6 +238,18 @@ func leaseOf(tb testing.TB, s *Store, tenant string) int64 {
 	return id
 }
 
+// registersOnly leaves out the partnership's own work (meetings, risks,
+// grants), which TestDueListOfThePartnership covers.
+func registersOnly(due []DueItem) []DueItem {
+	var out []DueItem
+	for _, d := range due {
+		if d.Entity != EntityMeeting && d.Entity != EntityRisk && d.Entity != EntityGrant {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
 // On 1.12.2016 the demo has, within 90 days and soonest first: Fra de
 // varme lande still waiting for the steering group (overdue, so dated
 // that day); Syerske 3's delete-by date 29.1.2017 (a year after her case
@@ -273,7 +285,7 @@ func TestDueListOfTheDemo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := dueLines(due)
+	got := dueLines(registersOnly(due))
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("due on 1.12.2016:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
@@ -281,7 +293,7 @@ func TestDueListOfTheDemo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	got = dueLines(due)
+	got = dueLines(registersOnly(due))
 	want = []string{
 		fmt.Sprintf("2016-01-01 approval_missing: Styregruppens godkendelse mangler: Fra de varme lande → organisation %d", orgID(t, s, "Fra de varme lande")),
 		fmt.Sprintf("2016-02-29 lease_notice: Sidste frist for opsigelse (udlejer, til ophør 31.8.2016): Bevar — Lager ved systuen, Systue → lease %d", bevar),

@@ -12,6 +12,23 @@ type Report struct {
 	Counts        ReportCounts   `json:"counts"`
 	Targets       []ReportTarget `json:"targets"`
 	Organisations []string       `json:"organisations"`
+	Work          ReportWork     `json:"partnership"`
+}
+
+// ReportWork counts the partnership's own work: the year's meetings
+// against the memo's 5–7, the checklist per status, the risks and grants
+// (active ones).
+type ReportWork struct {
+	Year            int            `json:"year"`
+	MeetingsHeld    int            `json:"meetingsHeld"`
+	MeetingsPlanned int            `json:"meetingsPlanned"`
+	MeetingsMin     int            `json:"meetingsMin"`
+	MeetingsMax     int            `json:"meetingsMax"`
+	Checklist       map[string]int `json:"checklist"` // by status: aaben, under_afklaring, afklaret
+	Risks           int            `json:"risks"`
+	OpenRisks       int            `json:"openRisks"` // not closed
+	Grants          int            `json:"grants"`
+	GrantsOre       int64          `json:"grantsOre"`
 }
 
 // ReportCounts counts the records of each kind (archived ones included).
@@ -61,6 +78,9 @@ func (s *Store) Report(ctx context.Context, day time.Time) (Report, error) {
 		}
 		r.Targets = append(r.Targets, rt)
 	}
+	if r.Work, err = s.reportWork(ctx, day); err != nil {
+		return r, err
+	}
 	rows, err := s.db.QueryContext(ctx, `SELECT name FROM organisations WHERE archived_at IS NULL ORDER BY sort_key, id`)
 	if err != nil {
 		return r, err
@@ -81,4 +101,26 @@ func (s *Store) Empty(ctx context.Context) (bool, error) {
 	var n int
 	err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM organisations").Scan(&n)
 	return n == 0, err
+}
+
+func (s *Store) reportWork(ctx context.Context, day time.Time) (ReportWork, error) {
+	w := ReportWork{Year: day.Year(), Checklist: map[string]int{}}
+	y, err := s.MeetingYear(ctx, day.Year())
+	if err != nil {
+		return w, err
+	}
+	w.MeetingsHeld, w.MeetingsPlanned, w.MeetingsMin, w.MeetingsMax = y.Held, y.Planned, y.Min, y.Max
+	counts, err := s.ChecklistCounts(ctx)
+	if err != nil {
+		return w, err
+	}
+	for _, st := range ChecklistStatuses {
+		w.Checklist[string(st)] = counts[st]
+	}
+	if err := s.db.QueryRowContext(ctx, `SELECT count(*), coalesce(sum(status <> 'lukket'), 0) FROM risks WHERE archived_at IS NULL`).
+		Scan(&w.Risks, &w.OpenRisks); err != nil {
+		return w, err
+	}
+	w.Grants, w.GrantsOre, err = s.GrantTotal(ctx)
+	return w, err
 }

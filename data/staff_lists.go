@@ -97,7 +97,7 @@ func schemeKind(atEnd bool) *kind[Scheme] {
 			if err := uniqueListName(ctx, tx, "schemes", sc.ID, sc.Name, "ordningen"); err != nil || !created {
 				return err
 			}
-			code, err := newSchemeCode(ctx, tx, sc.Name)
+			code, err := newListCode(ctx, tx, "schemes", sc.Name, "ordning")
 			if err != nil {
 				return err
 			}
@@ -148,9 +148,10 @@ func uniqueListName(ctx context.Context, tx dbtx, table string, id int64, name, 
 	return rows.Err()
 }
 
-// newSchemeCode makes a stable code for a new scheme from its name: the
-// folded name's letters and digits, numbered if another scheme has it.
-func newSchemeCode(ctx context.Context, tx dbtx, name string) (string, error) {
+// newListCode makes a stable code for a new row of table (schemes, bodies)
+// from its name: the folded name's letters and digits, numbered if another
+// row has it; fallback when the name has none.
+func newListCode(ctx context.Context, tx dbtx, table, name, fallback string) (string, error) {
 	var b strings.Builder
 	for _, r := range dk.Fold(name) {
 		switch {
@@ -166,12 +167,12 @@ func newSchemeCode(ctx context.Context, tx dbtx, name string) (string, error) {
 	}
 	base := b.String()
 	if base == "" {
-		base = "ordning"
+		base = fallback
 	}
 	code := base
 	for i := 2; ; i++ {
 		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schemes WHERE code = ?`, code).Scan(&n); err != nil {
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM "+table+" WHERE code = ?", code).Scan(&n); err != nil {
 			return "", err
 		}
 		if n == 0 {

@@ -1,6 +1,10 @@
 package agreement
 
-import "strings"
+import (
+	"strings"
+
+	"partnerskab/data"
+)
 
 // Field is one merge field of the template language. Name is one segment
 // ("navn"); a field inside a group is written with its group's name in
@@ -142,6 +146,37 @@ func Catalogue() []Field {
 	return cloneFields(catalogue)
 }
 
+// CatalogueFor is the catalogue with the checklist's decided texts, one
+// field afklaring.<code> per item, described by its title: what the editor
+// and `help fields` show for a database.
+func CatalogueFor(items []data.ChecklistItem) []Field {
+	fs := make([]Field, len(items))
+	for i, it := range items {
+		fs[i] = Field{Name: it.Code, Description: "den besluttede tekst: " + it.Title}
+	}
+	return catalogueWith(fs)
+}
+
+// catalogueWith is the catalogue with the group of decided texts, when the
+// checklist has any (a group without fields would read as a value).
+func catalogueWith(decided []Field) []Field {
+	if len(decided) == 0 {
+		return catalogue
+	}
+	return append(cloneFields(catalogue), Field{Name: data.ChecklistGroup,
+		Description: "det, partnerskabet har afklaret (Samarbejde › Afklaringer); tomt, til punktet er afklaret",
+		Fields:      decided})
+}
+
+// decidedFields are the fields of the decided texts named by code.
+func decidedFields(codes []string) []Field {
+	fs := make([]Field, len(codes))
+	for i, c := range codes {
+		fs[i] = Field{Name: c, Description: "den besluttede tekst"}
+	}
+	return fs
+}
+
 func cloneFields(fs []Field) []Field {
 	out := make([]Field, len(fs))
 	for i, f := range fs {
@@ -167,7 +202,10 @@ type CatalogueLine struct {
 // CatalogueLines flattens the catalogue, depth first. A value inside a list
 // is written with its own name only, so its Tag is "{{navn}}" and its Path
 // says which list it belongs to.
-func CatalogueLines() []CatalogueLine {
+func CatalogueLines() []CatalogueLine { return CatalogueLinesOf(catalogue) }
+
+// CatalogueLinesOf flattens the catalogue cat (CatalogueFor's), as CatalogueLines.
+func CatalogueLinesOf(cat []Field) []CatalogueLine {
 	var out []CatalogueLine
 	var walk func(fs []Field, prefix, display string, depth int)
 	walk = func(fs []Field, prefix, display string, depth int) {
@@ -188,18 +226,21 @@ func CatalogueLines() []CatalogueLine {
 			}
 		}
 	}
-	walk(catalogue, "", "", 0)
+	walk(cat, "", "", 0)
 	return out
 }
 
 // HelpText is the catalogue as plain text, one field per line, indented by
 // depth: `partnerskab help fields` prints it.
-func HelpText() string {
+func HelpText() string { return HelpTextOf(catalogue) }
+
+// HelpTextOf is HelpText for the catalogue cat (CatalogueFor's).
+func HelpTextOf(cat []Field) string {
 	var b strings.Builder
 	b.WriteString("Flettefelter (Mustache): {{felt}} indsætter en værdi, {{#felt}}…{{/felt}} gentager for hvert\n" +
 		"element i en liste eller viser teksten, når feltet har en værdi, og {{^felt}}…{{/felt}} viser teksten,\n" +
 		"når feltet er tomt.\n\n")
-	for _, l := range CatalogueLines() {
+	for _, l := range CatalogueLinesOf(cat) {
 		b.WriteString(strings.Repeat("  ", l.Depth))
 		b.WriteString(l.Tag)
 		b.WriteString("  ")

@@ -16,7 +16,7 @@ import (
 // check; data cannot import agreement, so the check is registered here,
 // once, for every program that imports the template language.
 func init() {
-	data.RegisterTemplateChecker(CheckStrings)
+	data.RegisterTemplateChecker(func(body string, decided []string) []string { return CheckStrings(body, decided...) })
 }
 
 // Draft merges a template version with the store's facts for sel and
@@ -42,7 +42,11 @@ func DraftMissing(ctx context.Context, s *data.Store, templateVersionID int64, s
 	if err != nil {
 		return data.AgreementForm{}, nil, err
 	}
-	if problems := CheckStrings(v.Body); len(problems) > 0 {
+	codes, err := s.ChecklistCodes(ctx)
+	if err != nil {
+		return data.AgreementForm{}, nil, err
+	}
+	if problems := CheckStrings(v.Body, codes...); len(problems) > 0 {
 		return data.AgreementForm{}, nil, &data.TemplateProblemsError{Name: t.Name, Version: v.Version, Problems: problems}
 	}
 	if sel.AgreementDate.IsZero() {

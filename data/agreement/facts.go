@@ -205,6 +205,18 @@ func BuildFacts(ctx context.Context, s *data.Store, sel Selection) (Facts, error
 			"vaerdi": dk.FormatDecimal(t.Current, -1), "enhed": t.Unit, "frist": factDate(t.Deadline)})
 	}
 	f["maal"] = goals
+
+	decided, _, err := s.DecidedTexts(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if len(decided) > 0 {
+		g := make(Facts, len(decided))
+		for code, text := range decided {
+			g[code] = text
+		}
+		f[data.ChecklistGroup] = g
+	}
 	return f, nil
 }
 

@@ -1,7 +1,10 @@
 package agreement
 
 import (
+	"sort"
 	"strings"
+
+	"partnerskab/data"
 
 	"github.com/cbroglie/mustache"
 )
@@ -28,7 +31,7 @@ func Merge(template string, facts Facts) (string, error) {
 
 // MergeMissing is Merge, with the merge fields the facts left empty.
 func MergeMissing(template string, facts Facts) (string, []Missing, error) {
-	if problems := Check(template); len(problems) > 0 {
+	if problems := Check(template, decidedCodes(facts)...); len(problems) > 0 {
 		return "", nil, &TemplateError{Problems: problems}
 	}
 	marked, missing := markMissing(template, facts)
@@ -39,6 +42,17 @@ func MergeMissing(template string, facts Facts) (string, []Missing, error) {
 	t.Escape(markdownEscape)
 	md, err := t.Render(map[string]any(facts))
 	return md, missing, err
+}
+
+// decidedCodes are the checklist's field names the facts hold.
+func decidedCodes(facts Facts) []string {
+	g, _ := facts[data.ChecklistGroup].(Facts)
+	codes := make([]string, 0, len(g))
+	for c := range g {
+		codes = append(codes, c)
+	}
+	sort.Strings(codes)
+	return codes
 }
 
 // markdownSpecial are the characters that could make a value's text into

@@ -182,6 +182,9 @@ func missingReason(facts Facts, path string) string {
 		}
 		return "aftalen har ingen " + group
 	}
+	if group == data.ChecklistGroup {
+		return "punktet er ikke afklaret endnu; skriv den besluttede tekst under Samarbejde › Afklaringer"
+	}
 	what := path
 	if f, ok := catalogueField(path); ok {
 		what = f.Description

@@ -27,7 +27,7 @@ func TestMergeGolden(t *testing.T) {
 	}
 	for _, d := range defaults {
 		t.Run(files[d.Name], func(t *testing.T) {
-			if ps := Check(d.Body); ps != nil {
+			if ps := Check(d.Body, decidedCodes(facts)...); ps != nil {
 				t.Fatalf("the default template has problems: %v", ps)
 			}
 			if d.Description == "" {

@@ -60,8 +60,8 @@ func (e *TemplateError) Error() string {
 // CheckStrings is Check with each problem written as LINE:COL: text, the
 // shape the store's template check takes (package data cannot import this
 // package).
-func CheckStrings(template string) []string {
-	ps := Check(template)
+func CheckStrings(template string, decided ...string) []string {
+	ps := Check(template, decided...)
 	if len(ps) == 0 {
 		return nil
 	}
@@ -144,8 +144,10 @@ type scope struct {
 }
 
 // Check returns the template's problems in the order of the text; none
-// means the template can be merged.
-func Check(template string) []Problem {
+// means the template can be merged. decided are the checklist's field
+// names (afklaring.<decided>): they come from the store, not the catalogue.
+func Check(template string, decided ...string) []Problem {
+	cat := catalogueWith(decidedFields(decided))
 	tags, problems := scanTags(template)
 	var stack []scope
 	for _, t := range tags {
@@ -157,7 +159,7 @@ func Check(template string) []Problem {
 		case '=':
 			problems = append(problems, Problem{t.line, t.col, "at skifte skilletegn (»{{=… …=}}«) understøttes ikke; flettefelter skrives altid med {{ }}"})
 		case '#', '^':
-			f, ok, problem := resolve(stack, t.name)
+			f, ok, problem := resolve(cat, stack, t.name)
 			if problem != "" {
 				problems = append(problems, Problem{t.line, t.col, problem})
 			}
@@ -176,7 +178,7 @@ func Check(template string) []Problem {
 				}
 				continue
 			}
-			f, ok, problem := resolve(stack, t.name)
+			f, ok, problem := resolve(cat, stack, t.name)
 			switch {
 			case problem != "":
 				problems = append(problems, Problem{t.line, t.col, problem})
@@ -241,7 +243,7 @@ func closeSection(stack *[]scope, t tag, problems []Problem) []Problem {
 // the catalogue; the rest of the segments inside groups. ok is false when
 // the name means nothing there; problem then says why (empty when an
 // enclosing unknown section was already reported).
-func resolve(stack []scope, name string) (f Field, ok bool, problem string) {
+func resolve(cat []Field, stack []scope, name string) (f Field, ok bool, problem string) {
 	segs := strings.Split(name, ".")
 	for _, seg := range segs {
 		if seg == "" {
@@ -258,7 +260,7 @@ func resolve(stack []scope, name string) (f Field, ok bool, problem string) {
 		f, found = (Field{Fields: stack[i].fields}).field(segs[0])
 	}
 	if !found {
-		f, found = (Field{Fields: catalogue}).field(segs[0])
+		f, found = (Field{Fields: cat}).field(segs[0])
 	}
 	if !found {
 		return Field{}, false, unknownText(stack, name)
