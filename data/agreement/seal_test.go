@@ -137,12 +137,12 @@ func TestSealedPDFIsValidForPdfsigAndQpdf(t *testing.T) {
 
 func TestVerifyAcceptsTheSeal(t *testing.T) {
 	s, _ := testSealer(t, "Slagelse Kommune")
-	r, err := Verify(sealedSample(t, 0), s.Trusted())
+	r, err := Verify(sealedSample(t, 0), s.Trust())
 	if err != nil {
 		t.Fatal(err)
 	}
 	text := r.String()
-	if !r.OK || !r.Chained {
+	if !r.OK || !r.Trusted {
 		t.Fatalf("Verify fails a fresh seal:\n%s", text)
 	}
 	for _, want := range []string{
@@ -150,7 +150,8 @@ func TestVerifyAcceptsTheSeal(t *testing.T) {
 		"Digest: stemmer",
 		"Signatur: gyldig",
 		"Certifikatreference: signing-certificate-v2 passer til certifikatet",
-		"Certifikat: Partnerskab-segl for Slagelse Kommune, udstedt af Partnerskab lokal CA – Slagelse Kommune; denne installation stoler på udstederen",
+		"Certifikat: Partnerskab-segl for Slagelse Kommune, udstedt af Partnerskab lokal CA – Slagelse Kommune, gyldigt 1.1.2000–",
+		"Indehaver: Slagelse Kommune (certifikatets SHA-256 " + Fingerprint(s.Certificate()) + "): denne installations eget segl",
 		"Tidspunkt: 21.2.2015 kl. 14.32",
 		"Resultat: PDF'en er uændret",
 	} {
@@ -206,7 +207,7 @@ func TestTamperingAnywhereIsCaught(t *testing.T) {
 			}
 			tampered := bytes.Clone(sealed)
 			tampered[pos] ^= 0x01
-			r, err := Verify(tampered, s.Trusted())
+			r, err := Verify(tampered, s.Trust())
 			if err == nil && r.OK {
 				t.Fatalf("Verify accepts a file with byte %d changed:\n%s", pos, r)
 			}
@@ -219,7 +220,7 @@ func TestTamperingAnywhereIsCaught(t *testing.T) {
 	// A change inside the body is a digest mismatch for both judges.
 	tampered := bytes.Clone(sealed)
 	tampered[len(original)/2] ^= 0x01
-	r, _ := Verify(tampered, s.Trusted())
+	r, _ := Verify(tampered, s.Trust())
 	if !strings.Contains(r.String(), "Digest: stemmer ikke") {
 		t.Errorf("the report does not name the digest:\n%s", r)
 	}
@@ -243,7 +244,7 @@ func TestTamperingTheSignatureItselfIsCaught(t *testing.T) {
 		} else {
 			tampered[pos] = '1'
 		}
-		if r, _ := Verify(tampered, s.Trusted()); r.OK {
+		if r, _ := Verify(tampered, s.Trust()); r.OK {
 			t.Errorf("%s: Verify accepts a changed signature:\n%s", name, r)
 		}
 	}
@@ -253,7 +254,7 @@ func TestAppendedUpdateIsCaught(t *testing.T) {
 	sealed := sealedSample(t, 0)
 	s, _ := testSealer(t, "Slagelse Kommune")
 	added := append(bytes.Clone(sealed), "1 0 obj\n<</Type /Pages>>\nendobj\n"...)
-	r, _ := Verify(added, s.Trusted())
+	r, _ := Verify(added, s.Trust())
 	if r.OK || !strings.Contains(r.String(), "Byteinterval: dækker ikke hele filen") {
 		t.Errorf("Verify accepts bytes after the sealed range:\n%s", r)
 	}
@@ -270,22 +271,22 @@ func TestSealFromAnotherCADoesNotChain(t *testing.T) {
 		t.Fatal(err)
 	}
 	ours, _ := testSealer(t, "Slagelse Kommune")
-	r, err := Verify(sealed, ours.Trusted())
+	r, err := Verify(sealed, ours.Trust())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.OK || r.Chained {
+	if r.OK || r.Trusted {
 		t.Fatalf("a seal from another installation's CA is accepted:\n%s", r)
 	}
 	text := r.String()
 	for _, want := range []string{"Digest: stemmer", "Signatur: gyldig",
-		"Certifikat: Partnerskab-segl for Anden Kommune, udstedt af Partnerskab lokal CA – Anden Kommune, kæder IKKE til en CA, som denne installation stoler på"} {
+		"Indehaver: Anden Kommune (certifikatets SHA-256 " + Fingerprint(other.Certificate()) + "): IKKE en indehaver, denne installation kender"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the report lacks %q:\n%s", want, text)
 		}
 	}
 	// With the other installation's CA trusted, the same file holds.
-	if r, _ := Verify(sealed, other.Trusted()); !r.OK {
+	if r, _ := Verify(sealed, other.Trust()); !r.OK {
 		t.Errorf("the other installation rejects its own seal:\n%s", r)
 	}
 }
@@ -332,7 +333,7 @@ func judge(t *testing.T, name string, args ...string) (string, error) {
 func TestEveryByteOfTheUpdateAndASpreadOfTheBodyIsSealed(t *testing.T) {
 	sealed := sealedSample(t, 0)
 	s, _ := testSealer(t, "Slagelse Kommune")
-	trusted := s.Trusted()
+	trusted := s.Trust()
 	br := signedRange(t, sealed)
 	original := mustRender(t)
 	var positions []int
@@ -392,7 +393,7 @@ func TestTamperingASignedAgreementIsCaught(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			tampered := bytes.Clone(sealed)
 			tampered[pos] ^= 0x01
-			r, _ := Verify(tampered, s.Trusted())
+			r, _ := Verify(tampered, s.Trust())
 			if r.OK || !strings.Contains(r.String(), "Digest: stemmer ikke") {
 				t.Errorf("Verify after changing byte %d:\n%s", pos, r)
 			}
@@ -428,7 +429,7 @@ func TestVerifyReadsOtherProducersLayout(t *testing.T) {
 	fill("AAAAAAAAAA", contentsStart)
 	fill("BBBBBBBBBB", contentsEnd)
 	fill("CCCCCCCCCC", len(out)-contentsEnd)
-	r, err := Verify(out, s.Trusted())
+	r, err := Verify(out, s.Trust())
 	if err != nil {
 		t.Fatal(err)
 	}
