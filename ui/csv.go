@@ -112,7 +112,7 @@ func (w *Window) showImportResult(name string, n int, err error) {
 	title := lang.X("csv.import.title", "Import af {{.Name}}", map[string]any{"Name": name})
 	if ie, ok := data.AsImportError(err); ok {
 		w.setStatus(lang.X("csv.import.refused", "Intet er importeret fra {{.Name}}.", map[string]any{"Name": name}))
-		w.showImportProblems(title, ie.Problems)
+		w.showImportProblems(title, ie.Problems, ie.More)
 		return
 	}
 	if err != nil {
@@ -132,13 +132,16 @@ func (w *Window) showImportResult(name string, n int, err error) {
 // list (a bad file of 10.000 rows has as many lines); the line picked is
 // shown whole under it, and a button copies them all, to fix the
 // spreadsheet from.
-func (w *Window) showImportProblems(title string, problems []data.RowError) {
+func (w *Window) showImportProblems(title string, problems []data.RowError, more int) {
 	lines := make([]string, len(problems))
 	for i, p := range problems {
 		lines[i] = p.Error()
 	}
+	if more > 0 { // the first ones are listed, the rest counted (data.MaxImportProblems)
+		lines = append(lines, lang.X("csv.import.more", "… og {{.N}} fejl mere.", map[string]any{"N": more}))
+	}
 	intro := widget.NewLabel(lang.X("csv.import.problems", "Intet er importeret: filen har {{.N}} fejl. Ret dem i regnearket, og importér filen igen.",
-		map[string]any{"N": len(problems)}))
+		map[string]any{"N": len(problems) + more}))
 	intro.Wrapping = fyne.TextWrapWord
 	whole := widget.NewLabel(lang.X("csv.import.pick", "Vælg en linje for at se den hele."))
 	whole.Wrapping = fyne.TextWrapWord
