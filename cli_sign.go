@@ -8,6 +8,7 @@ import (
 
 	"partnerskab/data"
 	"partnerskab/data/agreement"
+	"partnerskab/data/dk"
 )
 
 // `partnerskab verify FILE.pdf [--db PATH]` checks a sealed agreement:
@@ -74,7 +75,8 @@ func cmdVerify(e *env, args []string) int {
 		ok = ok && same
 	}
 	if ok {
-		lines = append(lines, "Resultat: i orden – PDF'en er uændret siden forseglingen, og seglet er "+report.Holder+"s, som denne installation kender")
+		lines = append(lines, "Resultat: i orden – PDF'en er uændret siden forseglingen, og seglet er "+dk.Genitive(report.Holder)+
+			", som denne installation kender")
 	} else {
 		lines = append(lines, "Resultat: FEJL – "+failedParts(lines))
 	}

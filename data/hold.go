@@ -30,9 +30,12 @@ import (
 var errLocked = errors.New("låst af en anden")
 
 // holdWait is how long a shared hold waits for an exclusive holder that is
-// only opening the file (a migration takes a moment), and an exclusive
-// hold for readers that are about to finish.
-const holdWait = 3 * time.Second
+// only opening the file (a migration takes a moment); exclusiveWait how
+// long an exclusive hold waits for readers that are about to finish.
+const (
+	holdWait      = 3 * time.Second
+	exclusiveWait = time.Second
+)
 
 var holderName = struct {
 	sync.Mutex
@@ -96,9 +99,20 @@ func openLockFile(dbPath string) (*os.File, error) {
 // holdExclusive holds dbPath alone, waiting up to holdWait for holders
 // that are finishing; what says what cannot be done if that fails.
 func holdExclusive(dbPath, what string) (*hold, error) {
-	h, err := acquire(dbPath, true, holdWait)
+	h, err := acquire(dbPath, true, exclusiveWait)
 	if err != nil {
 		return nil, inUse(err, what)
+	}
+	// A program that is not Partnerskab (a sqlite3 shell, a database
+	// browser) takes no lock of ours; where the system tells, it is found.
+	if others := processesWithOpen(dbPath, dbPath+"-wal"); len(others) > 0 {
+		h.release()
+		var names []string
+		for pid, name := range others {
+			names = append(names, fmt.Sprintf("%s (proces %d)", name, pid))
+		}
+		slices.Sort(names)
+		return nil, &InUseError{Path: dbPath, What: what, Holders: names}
 	}
 	return h, nil
 }

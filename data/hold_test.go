@@ -3,10 +3,14 @@ package data
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestRestoreRefusedWhileAnotherHasTheFileOpen is the restore beside an
@@ -144,4 +148,49 @@ func TestDemoIsAllOrNothing(t *testing.T) {
 		t.Errorf("folder after the demo holds %q, want only the database", names)
 	}
 	rawCheck(t, path, "SELECT count(*) FROM organisations", 9)
+}
+
+// TestRestoreRefusedWhileAnotherProgramHasTheFile: a sqlite3 shell takes
+// no lock of ours, but the system says it has the file open (Linux).
+func TestRestoreRefusedWhileAnotherProgramHasTheFile(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("only Linux says which processes have a file open")
+	}
+	sqlite3 := judgeTool(t, "sqlite3")
+	ctx := context.Background()
+	dbPath, backup := restoreFixture(t)
+	cmd := exec.Command(sqlite3, dbPath)
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	cmd.Stdout = &out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { stdin.Close(); cmd.Wait() }()
+	io.WriteString(stdin, "SELECT 'åben';\n")
+	for i := 0; i < 100 && !strings.Contains(out.String(), "åben"); i++ {
+		time.Sleep(20 * time.Millisecond)
+	}
+	before := fileSum(t, dbPath)
+	_, err = Restore(ctx, dbPath, backup, nil)
+	if !IsInUse(err) || !strings.Contains(err.Error(), fmt.Sprintf("sqlite3 (proces %d)", cmd.Process.Pid)) {
+		t.Fatalf("Restore beside a sqlite3 shell = %v, want a refusal naming it", err)
+	}
+	if fileSum(t, dbPath) != before {
+		t.Error("the refused restore changed the database")
+	}
+}
+
+// judgeTool finds an external program the test needs; a missing one fails
+// the test (scripts/deps.sh installs it).
+func judgeTool(t *testing.T, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		t.Fatalf("%s is needed (apt-get install %s): %v", name, name, err)
+	}
+	return p
 }

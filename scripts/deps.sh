@@ -9,8 +9,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # C toolchain and headers for Fyne's OpenGL/GLFW driver (cgo), the Windows
-# cross-compiler, and the external tools the tests use to judge the PDFs
-# (pdftotext, pdfsig, pdffonts from poppler-utils; qpdf) and the database (sqlite3).
+# cross-compiler, the external tools the tests use to judge the PDFs
+# (pdftotext, pdfsig, pdffonts from poppler-utils; qpdf) and the database
+# (sqlite3), and a session bus with GNOME Keyring for the test of the
+# seal's keys in the Secret Service (dbus-daemon, gnome-keyring).
 packages=(
   ca-certificates
   gcc
@@ -24,6 +26,8 @@ packages=(
   poppler-utils
   qpdf
   sqlite3
+  dbus-daemon
+  gnome-keyring
 )
 
 installed() {

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"partnerskab/data/agreement"
+	"partnerskab/data/dk"
 )
 
 // "Kontrollér PDF…": the same check as `partnerskab verify FILE --db`:
@@ -23,9 +24,10 @@ import (
 
 // verifyResult is what the report dialog shows.
 type verifyResult struct {
-	OK     bool
-	Holder string // whose seal it is
-	Text   string
+	OK            bool
+	Holder        string // whose seal it is
+	UnknownHolder bool   // the file is unchanged, but its holder is not one this installation knows
+	Text          string
 }
 
 func (w *Window) chooseVerify() {
@@ -72,19 +74,23 @@ func (w *Window) verifyPDF(pdf []byte) verifyResult {
 		return verifyResult{Text: lang.X("signing.verify.unreadable", "Filen kan ikke kontrolleres: {{.Error}}", map[string]any{"Error": err.Error()})}
 	}
 	c := agreement.CompareWithStored(context.Background(), w.store, pdf, r)
-	return verifyResult{OK: r.OK, Holder: r.Holder, Text: r.String() + c.Line}
+	return verifyResult{OK: r.OK, Holder: r.Holder, UnknownHolder: r.UnknownHolder(), Text: r.String() + c.Line}
 }
 
 // showVerify shows the report of the file called name.
 func (w *Window) showVerify(name string, pdf []byte) verifyResult {
 	res := w.verifyPDF(pdf)
 	icon := widget.NewIcon(theme.ConfirmIcon())
-	verdict := widget.NewLabel(lang.X("signing.verify.ok", "Seglet holder: filen er uændret, og seglet er {{.Holder}}s.",
-		map[string]any{"Holder": res.Holder}))
+	holder := map[string]any{"Holder": res.Holder, "HolderGenitive": dk.Genitive(res.Holder)}
+	verdict := widget.NewLabel(lang.X("signing.verify.ok", "Seglet holder: filen er uændret, og seglet er {{.HolderGenitive}}.", holder))
 	verdict.Importance = widget.SuccessImportance
 	if !res.OK {
 		icon.SetResource(theme.ErrorIcon())
 		verdict.SetText(lang.X("signing.verify.bad", "Seglet holder ikke: filen er ændret, ikke forseglet eller forseglet af en indehaver, denne installation ikke kender."))
+		if res.UnknownHolder {
+			verdict.SetText(lang.X("signing.verify.unknownholder",
+				"Seglet holder ikke: filen er uændret, men seglet er {{.HolderGenitive}}, og den indehaver kender denne installation ikke.", holder))
+		}
 		verdict.Importance = widget.DangerImportance
 	}
 	verdict.TextStyle.Bold = true

@@ -128,7 +128,7 @@ func TestOpenSealerReplacesASealKeyThatIsNotItsCAs(t *testing.T) {
 
 // testP12 makes an organisation certificate under its own root, as a
 // commercial CA would issue it, in a .p12 with the root as its chain.
-func testP12(t *testing.T, password string) ([]byte, *x509.Certificate) {
+func testP12(t testing.TB, password string) ([]byte, *x509.Certificate) {
 	t.Helper()
 	rootKey, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	root := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "Test Root CA"},
@@ -212,7 +212,7 @@ func TestImportP12SealsWithTheOrganisationCertificate(t *testing.T) {
 }
 
 // mustRender is the sample agreement's PDF.
-func mustRender(t *testing.T) []byte {
+func mustRender(t testing.TB) []byte {
 	t.Helper()
 	b, err := RenderPDF(sampleDocument(0))
 	if err != nil {

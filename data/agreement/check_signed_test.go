@@ -3,13 +3,13 @@ package agreement
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"partnerskab/data"
+	"partnerskab/internal/testkit"
 )
 
 // copyOf copies a file into a new temporary folder with its seal folder.
@@ -80,12 +80,7 @@ func TestCheckSignedFindsRowsThatDisagreeWithTheSeal(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p := copyOf(t, base, sealDir)
-			db, err := sql.Open("sqlite", p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			tamperArgs(t, db, tt.stmts[0], tt.args...)
-			db.Close()
+			testkit.BehindTheTriggers(t, p, tt.stmts[0], tt.args...)
 			st, err := data.OpenToCheck(p)
 			if err != nil {
 				t.Fatal(err)
@@ -104,36 +99,5 @@ func TestCheckSignedFindsRowsThatDisagreeWithTheSeal(t *testing.T) {
 				t.Errorf("CompareWithStored calls the file the stored one: %s", c.Line)
 			}
 		})
-	}
-}
-
-// tamperArgs changes a database as someone with a SQLite tool could:
-// every trigger is dropped, stmt runs, and the triggers are put back as
-// they were, so the schema is again exactly the migrations'.
-func tamperArgs(t *testing.T, db *sql.DB, stmt string, args ...any) {
-	t.Helper()
-	rows, err := db.Query(`SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names, defs []string
-	for rows.Next() {
-		var n, d string
-		rows.Scan(&n, &d)
-		names, defs = append(names, n), append(defs, d)
-	}
-	rows.Close()
-	for _, n := range names {
-		if _, err := db.Exec("DROP TRIGGER " + n); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if _, err := db.Exec(stmt, args...); err != nil {
-		t.Fatalf("%s: %v", stmt, err)
-	}
-	for _, d := range defs {
-		if _, err := db.Exec(d); err != nil {
-			t.Fatal(err)
-		}
 	}
 }

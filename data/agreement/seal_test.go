@@ -2,9 +2,12 @@ package agreement
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"os"
 	osexec "os/exec"
+	"partnerskab/data/dk"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -439,5 +442,92 @@ func TestVerifyReadsOtherProducersLayout(t *testing.T) {
 	if r.OK || !strings.Contains(text, "Byteinterval: dækker hele filen undtagen signaturen") ||
 		!strings.Contains(text, "Digest: stemmer ikke") || !strings.Contains(text, "Signatur: gyldig") {
 		t.Errorf("the report on a reordered dictionary:\n%s", text)
+	}
+}
+
+// countersign appends a second signature to a sealed PDF as an
+// incremental update (a signature dictionary covering the whole file),
+// as another program would add one.
+func countersign(t *testing.T, sealed []byte, s *Sealer, at string) []byte {
+	t.Helper()
+	f, err := parsePDF(sealed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	num := f.size
+	var out bytes.Buffer
+	out.Write(sealed)
+	offsets := map[int]xrefEntry{num: {out.Len(), 0}}
+	fmt.Fprintf(&out, "%d 0 obj\n<</Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached\n/ByteRange ", num)
+	byteRangeAt := out.Len()
+	out.Write(bytes.Repeat([]byte(" "), byteRangeWidth))
+	out.WriteString("\n/Contents ")
+	contentsStart := out.Len()
+	out.WriteByte('<')
+	out.Write(bytes.Repeat([]byte("0"), 2*s.contentsSize()))
+	out.WriteByte('>')
+	contentsEnd := out.Len()
+	fmt.Fprintf(&out, "\n/M (%s)>>\nendobj\n", at)
+	xrefAt := out.Len()
+	out.WriteString(xrefSection(offsets))
+	fmt.Fprintf(&out, "trailer\n<</Size %d /Root %s /Prev %d>>\nstartxref\n%d\n%%%%EOF\n", num+1, f.root, f.startxref, xrefAt)
+	b := out.Bytes()
+	br := fmt.Sprintf("[0 %d %d %d", contentsStart, contentsEnd, len(b)-contentsEnd)
+	br += strings.Repeat(" ", byteRangeWidth-len(br)-1) + "]"
+	copy(b[byteRangeAt:], br)
+	h := sha256.New()
+	h.Write(b[:contentsStart])
+	h.Write(b[contentsEnd:])
+	cms, err := signCMS(h.Sum(nil), s.key, s.cert, s.chain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hex.Encode(b[contentsStart+1:], cms)
+	return b
+}
+
+// TestVerifyReportsEverySignature: a file signed twice has each signature
+// checked and reported; the last covers the whole file; a change in the
+// part the first covers fails both.
+func TestVerifyReportsEverySignature(t *testing.T) {
+	s, _ := testSealer(t, "Slagelse Kommune")
+	sealed := sealedSample(t, 0)
+	twice := countersign(t, sealed, s, "D:20150222100000Z")
+	r, err := Verify(twice, s.Trust())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.OK || r.Signatures != 2 {
+		t.Fatalf("a file signed twice: OK %v, %d signatures:\n%s", r.OK, r.Signatures, r)
+	}
+	for _, want := range []string{
+		"Segl: filen har 2 signaturer; hver er kontrolleret, og den sidste skal dække hele filen",
+		fmt.Sprintf("Signatur 1 af 2 (tidligere): Byteinterval: dækker de første %s byte", dk.FormatDecimal(float64(len(sealed)), 0)),
+		"Signatur 1 af 2 (tidligere): Digest: stemmer",
+		"Signatur 1 af 2 (tidligere): Signatur: gyldig",
+		"Byteinterval: dækker hele filen undtagen signaturen",
+	} {
+		if !strings.Contains(r.String(), want) {
+			t.Errorf("the report lacks %q:\n%s", want, r)
+		}
+	}
+	tampered := bytes.Clone(twice)
+	tampered[len(sealed)/3] ^= 1
+	if r, _ := Verify(tampered, s.Trust()); r.OK || !strings.Contains(r.String(), "Signatur 1 af 2 (tidligere): Digest: stemmer ikke") {
+		t.Errorf("a change under the first signature:\n%s", r)
+	}
+}
+
+// TestVerifySaysATruncatedFileIsTruncated: the message says what is wrong,
+// not a negative count of bytes "after" the signed part.
+func TestVerifySaysATruncatedFileIsTruncated(t *testing.T) {
+	s, _ := testSealer(t, "Slagelse Kommune")
+	sealed := sealedSample(t, 0)
+	r, _ := Verify(sealed[:len(sealed)-10], s.Trust())
+	if r.OK || !strings.Contains(r.String(), "Byteinterval: filen er afkortet: der mangler 10 byte af det, seglet dækker") {
+		t.Errorf("a truncated file:\n%s", r)
+	}
+	if strings.Contains(r.String(), "-10") {
+		t.Errorf("the report counts negative bytes:\n%s", r)
 	}
 }

@@ -2,69 +2,13 @@ package agreement
 
 import (
 	"crypto"
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
 	"crypto/x509"
-	"crypto/x509/pkix"
-	"math/big"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	"software.sslmate.com/src/go-pkcs12"
+	"partnerskab/internal/testkit"
 )
-
-// publicCA is a test stand-in for a public CA that issues organisation
-// certificates to many companies.
-type publicCA struct {
-	cert *x509.Certificate
-	key  crypto.Signer
-}
-
-func newPublicCA(t testing.TB, name string) *publicCA {
-	t.Helper()
-	key, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	tmpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: name, Organization: []string{name}},
-		NotBefore: certNotBefore, NotAfter: time.Now().AddDate(10, 0, 0), IsCA: true, BasicConstraintsValid: true,
-		KeyUsage: x509.KeyUsageCertSign}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, key.Public(), key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cert, _ := x509.ParseCertificate(der)
-	return &publicCA{cert: cert, key: key}
-}
-
-var serialCounter = big.NewInt(100)
-
-// issue makes an organisation certificate for org (with its CVR in the
-// subject's serial number, as Danish ones carry it).
-func (ca *publicCA) issue(t testing.TB, org, cvr string) (*x509.Certificate, crypto.Signer) {
-	t.Helper()
-	key, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	serialCounter.Add(serialCounter, big.NewInt(1))
-	tmpl := &x509.Certificate{SerialNumber: new(big.Int).Set(serialCounter),
-		Subject: pkix.Name{CommonName: org + " organisationscertifikat", Organization: []string{org},
-			SerialNumber: "CVR:" + cvr + "-UID:" + serialCounter.String()},
-		NotBefore: certNotBefore, NotAfter: time.Now().AddDate(3, 0, 0), KeyUsage: x509.KeyUsageDigitalSignature}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, ca.cert, key.Public(), ca.key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cert, _ := x509.ParseCertificate(der)
-	return cert, key
-}
-
-func (ca *publicCA) p12(t testing.TB, cert *x509.Certificate, key crypto.Signer, password string) []byte {
-	t.Helper()
-	b, err := pkcs12.Modern.Encode(key, cert, []*x509.Certificate{ca.cert}, password)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
 
 // sealWith seals the sample agreement with a certificate from outside.
 func sealWith(t testing.TB, cert *x509.Certificate, key crypto.Signer, chain ...*x509.Certificate) []byte {
@@ -86,11 +30,11 @@ func sealWith(t testing.TB, cert *x509.Certificate, key crypto.Signer, chain ...
 // company's certificate from the same CA seals a PDF. Trust names the
 // holder, so that seal is not "i orden"; the organisation's own is.
 func TestForgedSealFromTheSameCAIsNotTrusted(t *testing.T) {
-	ca := newPublicCA(t, "Offentlig Test-CA")
-	ours, ourKey := ca.issue(t, "Slagelse Kommune", "29188505")
-	forger, forgerKey := ca.issue(t, "Fremmed Firma ApS", "13748136")
+	ca := testkit.NewCA(t, "Offentlig Test-CA")
+	ours, ourKey := ca.Issue(t, "Slagelse Kommune", "29188505")
+	forger, forgerKey := ca.Issue(t, "Fremmed Firma ApS", "13748136")
 	dir := filepath.Join(t.TempDir(), "segl")
-	if err := ImportP12(dir, ca.p12(t, ours, ourKey, "hemmelig"), "hemmelig", false); err != nil {
+	if err := ImportP12(dir, ca.P12(t, ours, ourKey, "hemmelig"), "hemmelig", false); err != nil {
 		t.Fatal(err)
 	}
 	sealer, err := OpenSealer(dir, "Slagelse Kommune")
@@ -98,7 +42,7 @@ func TestForgedSealFromTheSameCAIsNotTrusted(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	forged := sealWith(t, forger, forgerKey, ca.cert)
+	forged := sealWith(t, forger, forgerKey, ca.Cert)
 	r, err := Verify(forged, sealer.Trust())
 	if err != nil {
 		t.Fatal(err)
@@ -130,28 +74,28 @@ func TestForgedSealFromTheSameCAIsNotTrusted(t *testing.T) {
 // for the organisation, so its renewed certificate is trusted; another
 // holder's from the same CA still is not.
 func TestIssuerTrustedForOneHolderOnly(t *testing.T) {
-	ca := newPublicCA(t, "Offentlig Test-CA")
-	ours, ourKey := ca.issue(t, "Slagelse Kommune", "29188505")
+	ca := testkit.NewCA(t, "Offentlig Test-CA")
+	ours, ourKey := ca.Issue(t, "Slagelse Kommune", "29188505")
 	dir := filepath.Join(t.TempDir(), "segl")
-	if err := ImportP12(dir, ca.p12(t, ours, ourKey, "x"), "x", true); err != nil {
+	if err := ImportP12(dir, ca.P12(t, ours, ourKey, "x"), "x", true); err != nil {
 		t.Fatal(err)
 	}
 	trust, err := LoadTrust(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	renewed, renewedKey := ca.issue(t, "Slagelse Kommune", "29188505")
-	r, _ := Verify(sealWith(t, renewed, renewedKey, ca.cert), trust)
+	renewed, renewedKey := ca.Issue(t, "Slagelse Kommune", "29188505")
+	r, _ := Verify(sealWith(t, renewed, renewedKey, ca.Cert), trust)
 	if !r.OK || !strings.Contains(r.String(), "udstedt af Offentlig Test-CA, som denne installation stoler på for Slagelse Kommune") {
 		t.Errorf("the organisation's renewed certificate:\n%s", r)
 	}
-	forger, forgerKey := ca.issue(t, "Fremmed Firma ApS", "13748136")
-	if r, _ := Verify(sealWith(t, forger, forgerKey, ca.cert), trust); r.OK {
+	forger, forgerKey := ca.Issue(t, "Fremmed Firma ApS", "13748136")
+	if r, _ := Verify(sealWith(t, forger, forgerKey, ca.Cert), trust); r.OK {
 		t.Errorf("another holder's certificate from the trusted CA is accepted:\n%s", r)
 	}
 	// The same organisation name with another CVR is another holder.
-	twin, twinKey := ca.issue(t, "Slagelse Kommune", "11111111")
-	if r, _ := Verify(sealWith(t, twin, twinKey, ca.cert), trust); r.OK {
+	twin, twinKey := ca.Issue(t, "Slagelse Kommune", "11111111")
+	if r, _ := Verify(sealWith(t, twin, twinKey, ca.Cert), trust); r.OK {
 		t.Errorf("a certificate in the same name but another CVR is accepted:\n%s", r)
 	}
 }

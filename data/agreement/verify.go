@@ -56,6 +56,10 @@ func (r VerifyReport) String() string {
 
 func (r *VerifyReport) pass(line string) { r.Lines = append(r.Lines, line) }
 
+// UnknownHolder tells whether the seal holds over an unchanged file and
+// only its holder is one the installation does not know.
+func (r VerifyReport) UnknownHolder() bool { return r.failures == 1 && r.holderFailed }
+
 // withoutHolder is the report judged without the holder: the seal's
 // integrity alone, for a file checked where no installation is.
 func (r VerifyReport) withoutHolder() VerifyReport {
