@@ -102,15 +102,21 @@ func TestVerifyRefusesASealFromAnotherHolderOfTheSameCA(t *testing.T) {
 	if strings.Contains(stdout, "i orden") {
 		t.Errorf("the forged PDF is called i orden:\n%s", stdout)
 	}
-	code, stdout, _ = runCLI(t, "verify", genuinePath, "--db", db)
-	// Not stored in the database, but the seal itself is the organisation's.
-	if !strings.Contains(stdout, "Indehaver: Slagelse Kommune") || !strings.Contains(stdout, "organisationscertifikatet, der blev importeret") {
-		t.Errorf("the organisation's own seal:\n%s", stdout)
+	// Without --db (the installation at the default place, with this
+	// seal folder): the verdict is the seal's alone.
+	config := t.TempDir()
+	t.Setenv("XDG_CONFIG_HOME", config)
+	if err := os.CopyFS(filepath.Join(config, "Partnerskab", "segl"), os.DirFS(agreement.SealDir(db))); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, _ = runCLI(t, "verify", forgedPath)
+	if code != 1 || !strings.Contains(stdout, "IKKE en indehaver, denne installation kender") || strings.Contains(stdout, "i orden") {
+		t.Errorf("verify of the forged PDF without --db: exit %d\n%s", code, stdout)
 	}
 	code, stdout, _ = runCLI(t, "verify", genuinePath)
-	_ = code
-	if !strings.Contains(stdout, "Indehaver: Slagelse Kommune") {
-		t.Errorf("verify without --db:\n%s", stdout)
+	if code != 0 || !strings.Contains(stdout, "Indehaver: Slagelse Kommune") ||
+		!strings.Contains(stdout, "organisationscertifikatet, der blev importeret") || !strings.Contains(stdout, "Resultat: i orden") {
+		t.Errorf("verify of the organisation's own seal: exit %d\n%s", code, stdout)
 	}
 }
 

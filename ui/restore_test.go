@@ -58,7 +58,9 @@ func TestRestoreBesideTheWindowAndFromItsMenu(t *testing.T) {
 	fileMenuItem(t, w, "Gendan sikkerhedskopi…")
 	w.confirmRestore(backup)
 	mustContain(t, contentText(w), "Databasen erstattes med sikkerhedskopien "+backup)
+	captureTo(t, w, "restore-confirm")
 	test.Tap(button(t, w, "Gendan"))
+	captureTo(t, w, "restore-done")
 	mustContain(t, w.status.Text, "Databasen er gendannet fra "+backup)
 	for _, gone := range []string{"Efter kopien", "Gemt efter nægtelsen"} {
 		if n, err := s.CountOrganisations(ctx, data.OrgQuery{Text: gone}); err != nil || n != 0 {
@@ -104,6 +106,7 @@ func TestVerifyPDFRefusesAForgedSealFromTheSameCA(t *testing.T) {
 	ss.importP12(ca.IssueP12(t, "Slagelse Kommune", "29188505", "hemmelig"))
 	mustContain(t, ss.message.Text, "Certifikatet er importeret")
 	mustContain(t, ss.keys.Text, "nøglerne")
+	captureTo(t, w, "seal-settings")
 	if w.sealer == nil || !w.sealer.Imported() {
 		t.Fatal("the window does not seal with the imported certificate")
 	}

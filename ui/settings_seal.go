@@ -78,6 +78,15 @@ func (s *sealSettings) say(text string, bad bool) {
 	}
 	s.message.Show()
 	s.message.Refresh()
+	s.fit()
+}
+
+// fit lays the dialog out again after its texts changed length.
+func (s *sealSettings) fit() {
+	if s.d != nil {
+		s.d.Refresh()
+		s.d.Resize(s.d.MinSize())
+	}
 }
 
 func (s *sealSettings) chooseExport() {
@@ -149,5 +158,6 @@ func (s *sealSettings) importP12(p12 []byte) {
 	s.w.sealer = sealer
 	s.password.SetText("")
 	s.refresh()
+	s.trustIssuer.SetChecked(false)
 	s.say(lang.X("signing.seal.imported", "Certifikatet er importeret; nye aftaler forsegles med det."), false)
 }
