@@ -1,6 +1,7 @@
 package data
 
 import (
+	"bufio"
 	"context"
 	"fmt"
 	"io"
@@ -10,7 +11,6 @@ import (
 	"runtime"
 	"strings"
 	"testing"
-	"time"
 )
 
 // TestRestoreRefusedWhileAnotherHasTheFileOpen is the restore beside an
@@ -164,15 +164,18 @@ func TestRestoreRefusedWhileAnotherProgramHasTheFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out strings.Builder
-	cmd.Stdout = &out
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
 	defer func() { stdin.Close(); cmd.Wait() }()
+	// Once the shell has answered a query, it has the file open.
 	io.WriteString(stdin, "SELECT 'åben';\n")
-	for i := 0; i < 100 && !strings.Contains(out.String(), "åben"); i++ {
-		time.Sleep(20 * time.Millisecond)
+	if line, err := bufio.NewReader(stdout).ReadString('\n'); err != nil || !strings.Contains(line, "åben") {
+		t.Fatalf("sqlite3 answered %q, %v", line, err)
 	}
 	before := fileSum(t, dbPath)
 	_, err = Restore(ctx, dbPath, backup, nil)

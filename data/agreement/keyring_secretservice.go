@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -27,6 +28,7 @@ const (
 	ssItem       = "org.freedesktop.Secret.Item"
 	ssPrompt     = "org.freedesktop.Secret.Prompt"
 	ssCallWait   = 60 * time.Second // a locked keyring asks the user
+	ssLogin      = dbus.ObjectPath("/org/freedesktop/secrets/collection/login")
 )
 
 // ssSecret is the Secret struct of the specification: (oayays).
@@ -76,9 +78,21 @@ func (s *secretService) open() error {
 		return errors.New("ingen Secret Service-nøglering (GNOME-nøgleringen, KWallet) kører i sessionen")
 	}
 	var col dbus.ObjectPath
-	if err := svc.Call(ssService+".ReadAlias", 0, "default").Store(&col); err != nil || col == "/" {
-		// The session collection lives in memory only: a key kept there
-		// would be lost at the next login.
+	if err := svc.Call(ssService+".ReadAlias", 0, "default").Store(&col); err != nil {
+		return fmt.Errorf("nøgleringens standardsamling kan ikke findes: %v", err)
+	}
+	if col == "/" {
+		// No default alias (yet): the login keyring is the persistent one
+		// by convention. The session collection lives in memory only: a key
+		// kept there would be lost at the next login.
+		var cols dbus.Variant
+		if err := svc.Call("org.freedesktop.DBus.Properties.Get", 0, ssService, "Collections").Store(&cols); err == nil {
+			if paths, ok := cols.Value().([]dbus.ObjectPath); ok && slices.Contains(paths, ssLogin) {
+				col = ssLogin
+			}
+		}
+	}
+	if col == "/" {
 		return errors.New("nøgleringen har ingen standardsamling at gemme i")
 	}
 	s.collection = col

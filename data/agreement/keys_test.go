@@ -7,7 +7,6 @@ import (
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/pem"
-	"io"
 	"math/big"
 	"os"
 	"os/exec"
@@ -15,6 +14,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	godbus "github.com/godbus/dbus/v5"
 )
 
 // withKeyring makes k (nil: none) the system's keyring for one test.
@@ -144,23 +145,46 @@ func startKeyring(t *testing.T) keyring {
 	}
 	addr = strings.TrimSpace(addr)
 	env = append(env, "DBUS_SESSION_BUS_ADDRESS="+addr)
-	kr := exec.Command(gkd, "--foreground", "--unlock", "--components=secrets")
+	kr := exec.Command(gkd, "--foreground", "--components=secrets")
 	kr.Env = env
-	stdin, _ := kr.StdinPipe()
 	if err := kr.Start(); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { kr.Process.Kill(); kr.Wait() })
-	io.WriteString(stdin, "testens-adgangskode")
-	stdin.Close()
 	t.Setenv("DBUS_SESSION_BUS_ADDRESS", addr)
-	var reason string
-	for i := 0; i < 100; i++ {
-		var k keyring
-		if k, reason = findKeyring(); k != nil {
-			return k
+	// The login keyring is made over the bus, with a password and no
+	// prompt, the way GNOME's own tests make one; it becomes the default.
+	conn, err := godbus.Connect(addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	svc := conn.Object(ssName, ssPath)
+	var session godbus.ObjectPath
+	deadline := time.Now().Add(time.Minute)
+	for {
+		var out godbus.Variant
+		err = svc.Call(ssService+".OpenSession", 0, "plain", godbus.MakeVariant("")).Store(&out, &session)
+		if err == nil || time.Now().After(deadline) {
+			break
 		}
 		time.Sleep(100 * time.Millisecond)
+	}
+	if err != nil {
+		t.Fatalf("the Secret Service did not come up: %v", err)
+	}
+	var col godbus.ObjectPath
+	props := map[string]godbus.Variant{ssCollection + ".Label": godbus.MakeVariant("login")}
+	master := ssSecret{Session: session, Parameters: []byte{}, Value: []byte("testens-adgangskode"), ContentType: "text/plain"}
+	if err := svc.Call("org.gnome.keyring.InternalUnsupportedGuiltRiddenInterface.CreateWithMasterPassword", 0, props, master).Store(&col); err != nil {
+		t.Fatalf("the login keyring cannot be made: %v", err)
+	}
+	if err := svc.Call(ssService+".SetAlias", 0, "default", col).Err; err != nil {
+		t.Fatalf("the login keyring cannot be made the default: %v", err)
+	}
+	k, reason := findKeyring()
+	if k != nil {
+		return k
 	}
 	t.Fatalf("the Secret Service did not come up: %s", reason)
 	return nil
