@@ -94,10 +94,10 @@ func (w *Window) importFile(kind, path string, reload, done func()) {
 func (w *Window) importCSV(kind string, r io.ReadCloser, name string, reload, done func()) {
 	w.setStatus(lang.X("csv.importing", "Importerer {{.Name}} …", map[string]any{"Name": name}))
 	go func() {
-		n, err := csvio.Import(context.Background(), w.store, kind, r, name)
+		n, notes, err := csvio.ImportWithNotes(context.Background(), w.store, kind, r, name)
 		r.Close()
 		fyne.Do(func() {
-			w.showImportResult(name, n, err)
+			w.showImportResult(name, n, notes, err)
 			if err == nil && reload != nil {
 				reload()
 			}
@@ -108,7 +108,7 @@ func (w *Window) importCSV(kind string, r io.ReadCloser, name string, reload, do
 	}()
 }
 
-func (w *Window) showImportResult(name string, n int, err error) {
+func (w *Window) showImportResult(name string, n int, notes csvio.Notes, err error) {
 	title := lang.X("csv.import.title", "Import af {{.Name}}", map[string]any{"Name": name})
 	if ie, ok := data.AsImportError(err); ok {
 		w.setStatus(lang.X("csv.import.refused", "Intet er importeret fra {{.Name}}.", map[string]any{"Name": name}))
@@ -125,6 +125,10 @@ func (w *Window) showImportResult(name string, n int, err error) {
 		text = lang.X("csv.import.done.one", "1 række importeret fra {{.Name}}.", map[string]any{"Name": name})
 	}
 	w.setStatus(text)
+	if lines := notes.Lines(); len(lines) > 0 {
+		// Cells that would run as formulas in a spreadsheet, kept as text.
+		text += "\n\n" + strings.Join(lines, "\n")
+	}
 	dialog.ShowInformation(title, text, w.Win)
 }
 
