@@ -166,6 +166,9 @@ func cmdDemo(e *env, args []string) int {
 	}
 	defer s.Close()
 	if err := agreement.LoadDemo(context.Background(), s); err != nil {
+		if strings.HasPrefix(err.Error(), s.Path()+":") {
+			return e.fail("%v", err)
+		}
 		return e.fail("%s: %v", s.Path(), err)
 	}
 	fmt.Fprintf(e.stdout, "Eksemplet er indlæst i %s.\n", s.Path())

@@ -67,6 +67,9 @@ func TestRestoreAndDemoRefusedBesideTheWindow(t *testing.T) {
 				t.Errorf("%v: %q does not name the window (%q)", tc.args, stderr, w)
 			}
 		}
+		if strings.Count(stderr, db) != 1 || strings.Contains(stderr, "partnerskab "+tc.args[0]+" (proces") {
+			t.Errorf("%v: %q names the file twice or the refused command itself", tc.args, stderr)
+		}
 	}
 	if sum(t, db) != before {
 		t.Error("a refused restore or demo changed the database")

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -166,6 +167,7 @@ func acquire(dbPath string, exclusive bool, wait time.Duration) (*hold, error) {
 		case err == nil:
 			h := &hold{f: f, exclusive: exclusive}
 			h.writeLine(exclusive)
+			openHolds.Add(1)
 			return h, nil
 		case !errors.Is(err, errLocked):
 			f.Close()
@@ -217,7 +219,13 @@ func (h *hold) release() {
 	unlockFile(h.f)
 	h.f.Close()
 	h.f = nil
+	openHolds.Add(-1)
 }
+
+// openHolds counts this process's holds, so that its own line from a hold
+// it has let go (a command that closed its store to replace the file) is
+// not named as another user.
+var openHolds atomic.Int64
 
 // writeLine adds this process to the holders; the first (exclusive)
 // holder starts the list afresh.
@@ -249,7 +257,7 @@ func holdersOf(dbPath string, f *os.File) []string {
 				continue
 			}
 			pid, err := strconv.Atoi(parts[0])
-			if err != nil || seen[pid] || !processAlive(pid) {
+			if err != nil || seen[pid] || !processAlive(pid) || pid == os.Getpid() && openHolds.Load() == 0 {
 				continue
 			}
 			seen[pid] = true
