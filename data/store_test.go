@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -38,8 +39,8 @@ func TestOpenCreatesFileAndDirs(t *testing.T) {
 	if appID != ApplicationID {
 		t.Errorf("application_id = %#x, want %#x", appID, ApplicationID)
 	}
-	if SchemaVersion() != 1 {
-		t.Errorf("SchemaVersion() = %d, want 1 (only migration 001 exists)", SchemaVersion())
+	if files, _ := fs.Glob(migrationFS, "migrations/*.sql"); SchemaVersion() != len(files) {
+		t.Errorf("SchemaVersion() = %d, want %d (one per migration file)", SchemaVersion(), len(files))
 	}
 	if version != SchemaVersion() {
 		t.Errorf("user_version = %d, want %d", version, SchemaVersion())
@@ -151,7 +152,7 @@ func TestOpenRefusesNewerSchema(t *testing.T) {
 	rawDB(t, walPath,
 		"PRAGMA journal_mode = WAL",
 		fmt.Sprintf("PRAGMA application_id = %d", ApplicationID),
-		"PRAGMA user_version = 2",
+		fmt.Sprintf("PRAGMA user_version = %d", SchemaVersion()+1),
 		"CREATE TABLE x (y)")
 	wantNoSideFiles(t, walPath)
 	if err := refusedFile(t, walPath, "nyere version"); !IsNewerSchema(err) {
@@ -251,6 +252,7 @@ func TestMigrationCopiesFileFirst(t *testing.T) {
 	mustSaveOrg(t, s, OrganisationForm{Name: "Bevar", Kind: "virksomhed"})
 	s.Close()
 
+	before := SchemaVersion()
 	withExtraMigration(t, "ALTER TABLE organisations ADD COLUMN website TEXT NOT NULL DEFAULT ''")
 	s, err = Open(path)
 	if err != nil {
@@ -258,12 +260,12 @@ func TestMigrationCopiesFileFirst(t *testing.T) {
 	}
 	defer s.Close()
 	var version int
-	if err := s.DB().QueryRow("PRAGMA user_version").Scan(&version); err != nil || version != 2 {
-		t.Errorf("user_version after migration = %d (%v), want 2", version, err)
+	if err := s.DB().QueryRow("PRAGMA user_version").Scan(&version); err != nil || version != before+1 {
+		t.Errorf("user_version after migration = %d (%v), want %d", version, err, before+1)
 	}
 	var copies []string
 	for _, name := range dirNames(t, dir) {
-		if strings.HasPrefix(name, "partnerskab.db.før-skema-2-") && strings.HasSuffix(name, ".bak") {
+		if strings.HasPrefix(name, fmt.Sprintf("partnerskab.db.før-skema-%d-", before+1)) && strings.HasSuffix(name, ".bak") {
 			copies = append(copies, filepath.Join(dir, name))
 		}
 	}
@@ -280,8 +282,8 @@ func TestMigrationCopiesFileFirst(t *testing.T) {
 	}
 	hdr, err := readHeader(h)
 	h.Close()
-	if err != nil || hdr.userVersion != 1 {
-		t.Errorf("copy has user_version %d (%v), want 1", hdr.userVersion, err)
+	if err != nil || hdr.userVersion != before {
+		t.Errorf("copy has user_version %d (%v), want %d", hdr.userVersion, err, before)
 	}
 	rawCheck(t, copies[0], "SELECT count(*) FROM organisations WHERE name = 'Bevar'", 1)
 }
@@ -295,6 +297,7 @@ func TestFailedMigrationLeavesDatabase(t *testing.T) {
 	mustSaveOrg(t, s, OrganisationForm{Name: "Bevar", Kind: "virksomhed"})
 	s.Close()
 
+	before := SchemaVersion()
 	withExtraMigration(t, "CREATE TABLE nyt (x); INSERT INTO ingen_tabel VALUES (1);")
 	_, err = Open(path)
 	var fe *FileError
@@ -302,7 +305,7 @@ func TestFailedMigrationLeavesDatabase(t *testing.T) {
 		t.Fatalf("Open with a broken migration = %v, want a FileError about the schema", err)
 	}
 	// The half-run migration was rolled back as a whole.
-	rawCheck(t, path, "PRAGMA user_version", 1)
+	rawCheck(t, path, "PRAGMA user_version", before)
 	rawCheck(t, path, "SELECT count(*) FROM sqlite_schema WHERE name = 'nyt'", 0)
 	rawCheck(t, path, "SELECT count(*) FROM organisations WHERE name = 'Bevar'", 1)
 }
