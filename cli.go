@@ -19,6 +19,7 @@ import (
 // where to write.
 type env struct {
 	db     string
+	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
 }
@@ -36,7 +37,7 @@ var commands []command
 func init() {
 	commands = []command{
 		{"demo", "demo", "indlæser eksemplet fra kommissoriet i en tom database", cmdDemo},
-		{"check", "check", "tjekker databasens integritet, fremmednøgler og skemaversion", cmdCheck},
+		{"check", "check", "tjekker databasens integritet, fremmednøgler, skema, hændelseslog og de underskrevne aftaler mod deres segl", cmdCheck},
 		{"backup", "backup --out FIL", "skriver en konsistent sikkerhedskopi, også mens programmet er åbent", cmdBackup},
 		{"restore", "restore --from FIL", "tjekker en sikkerhedskopi og sætter den i stedet for databasen (den nuværende gemmes)", cmdRestore},
 		{"report", "report [--json]", "viser hvad databasen indeholder: antal pr. slags og målene", cmdReport},
@@ -45,6 +46,7 @@ func init() {
 		{"agreements", "agreements [--json]", "viser aftalerne: id, nummer, titel, status og dato", cmdAgreements},
 		{"export", "export --agreement ID --out FIL.pdf", "skriver en aftale som PDF", cmdExport},
 		{"verify", "verify FIL.pdf [--db STI]", "kontrollerer seglet på en underskrevet aftale; med --db også, at filen er den gemte", cmdVerify},
+		{"seal", "seal show|export-ca --out FIL.pem|import FIL.p12 [--trust-issuer]", "viser seglet, eksporterer CA-certifikatet eller importerer organisationens certifikat (adgangskoden læses fra standard-input)", cmdSeal},
 		{"template", "template check FIL.md", "tjekker en skabelonfil; hver fejl skrives som FIL:LINJE:KOLONNE: …", cmdTemplate},
 		{"version", "version", "viser programmets version", cmdVersion},
 		{"help", "help [import|fields]", "viser denne hjælp; 'help import' viser CSV-kolonnerne, 'help fields' flettefelterne", cmdHelp},
@@ -94,12 +96,12 @@ func defaultPathText() string {
 
 // flags parses a command's own flags; --db is already taken out.
 func (e *env) flags(name string, args []string, define func(*flag.FlagSet)) bool {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := newFlags(name)
 	if define != nil {
 		define(fs)
 	}
 	if err := fs.Parse(args); err != nil {
+		e.fail("%s", flagError(name, fs, err))
 		return false
 	}
 	if fs.NArg() > 0 {
@@ -121,16 +123,31 @@ func (e *env) path() (string, error) {
 	return data.DefaultPath()
 }
 
-// open opens the database; create says whether a missing file may be made.
-func (e *env) open(create bool) (*data.Store, int) {
+// How a command opens the database.
+type openHow int
+
+const (
+	forWriting  openHow = iota // must exist; may be migrated
+	forReading                 // must exist; read-only, nothing beside it changes
+	forChecking                // read-only; a schema that differs is for Check to name
+	forCreating                // made if missing
+)
+
+// open opens the database as the command needs it.
+func (e *env) open(how openHow) (*data.Store, int) {
 	p, err := e.path()
 	if err != nil {
 		return nil, e.fail("%v", err)
 	}
 	var s *data.Store
-	if create {
+	switch how {
+	case forCreating:
 		s, err = data.Open(p)
-	} else {
+	case forReading:
+		s, err = data.OpenReadOnly(p)
+	case forChecking:
+		s, err = data.OpenToCheck(p)
+	default:
 		s, err = data.OpenExisting(p)
 	}
 	if err != nil {
@@ -143,12 +160,15 @@ func cmdDemo(e *env, args []string) int {
 	if !e.flags("demo", args, nil) {
 		return 2
 	}
-	s, code := e.open(true)
+	s, code := e.open(forCreating)
 	if s == nil {
 		return code
 	}
 	defer s.Close()
 	if err := agreement.LoadDemo(context.Background(), s); err != nil {
+		if strings.HasPrefix(err.Error(), s.Path()+":") {
+			return e.fail("%v", err)
+		}
 		return e.fail("%s: %v", s.Path(), err)
 	}
 	fmt.Fprintf(e.stdout, "Eksemplet er indlæst i %s.\n", s.Path())
@@ -159,15 +179,21 @@ func cmdCheck(e *env, args []string) int {
 	if !e.flags("check", args, nil) {
 		return 2
 	}
-	s, code := e.open(false)
+	s, code := e.open(forChecking)
 	if s == nil {
 		return code
 	}
 	defer s.Close()
-	problems, err := s.Check(context.Background())
+	ctx := context.Background()
+	problems, err := s.Check(ctx)
 	if err != nil {
 		return e.fail("%v", err)
 	}
+	signed, err := agreement.CheckSigned(ctx, s)
+	if err != nil {
+		return e.fail("%s: de underskrevne aftaler kan ikke kontrolleres: %v", s.Path(), data.DanishError(err))
+	}
+	problems = append(problems, signed...)
 	if len(problems) > 0 {
 		fmt.Fprintf(e.stderr, "partnerskab: %s: databasen har fejl:\n", s.Path())
 		for _, p := range problems {
@@ -175,7 +201,8 @@ func cmdCheck(e *env, args []string) int {
 		}
 		return 1
 	}
-	fmt.Fprintf(e.stdout, "%s er i orden: integritet, fremmednøgler og skemaversion %d.\n", s.Path(), data.SchemaVersion())
+	fmt.Fprintf(e.stdout, "%s er i orden: integritet, fremmednøgler, skema %d som migrationerne laver det, "+
+		"hændelseslogens kæde og de underskrevne aftaler mod deres segl.\n", s.Path(), data.SchemaVersion())
 	return 0
 }
 
@@ -187,7 +214,7 @@ func cmdBackup(e *env, args []string) int {
 	if out == "" {
 		return e.fail("backup: angiv filen med --out FIL")
 	}
-	s, code := e.open(false)
+	s, code := e.open(forReading)
 	if s == nil {
 		return code
 	}
@@ -211,13 +238,16 @@ func cmdRestore(e *env, args []string) int {
 	if err != nil {
 		return e.fail("%v", err)
 	}
-	kept, err := data.Restore(context.Background(), p, from)
+	res, err := data.Restore(context.Background(), p, from, agreement.CheckSigned)
 	if err != nil {
 		return e.fail("%v", err)
 	}
 	fmt.Fprintf(e.stdout, "%s er genskabt fra %s.\n", p, from)
-	if kept != "" {
-		fmt.Fprintf(e.stdout, "Den hidtidige database er gemt som %s.\n", kept)
+	if res.WithWAL {
+		fmt.Fprintf(e.stdout, "Sikkerhedskopien havde en WAL-fil (%s-wal) ved siden af; dens seneste ændringer er taget med.\n", from)
+	}
+	if res.Kept != "" {
+		fmt.Fprintf(e.stdout, "Den hidtidige database er gemt som %s.\n", res.Kept)
 	}
 	return 0
 }
@@ -227,7 +257,7 @@ func cmdReport(e *env, args []string) int {
 	if !e.flags("report", args, func(fs *flag.FlagSet) { fs.BoolVar(&asJSON, "json", false, "skriv JSON") }) {
 		return 2
 	}
-	s, code := e.open(false)
+	s, code := e.open(forReading)
 	if s == nil {
 		return code
 	}

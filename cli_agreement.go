@@ -32,7 +32,7 @@ func cmdAgreements(e *env, args []string) int {
 	if !e.flags("agreements", args, func(fs *flag.FlagSet) { fs.BoolVar(&asJSON, "json", false, "skriv JSON") }) {
 		return 2
 	}
-	s, code := e.open(false)
+	s, code := e.open(forReading)
 	if s == nil {
 		return code
 	}
@@ -99,7 +99,7 @@ func cmdExport(e *env, args []string) int {
 	if err != nil || id <= 0 {
 		return e.fail("export: --agreement skal være aftalens id, et tal (se 'partnerskab agreements'), ikke %q", idText)
 	}
-	s, code := e.open(false)
+	s, code := e.open(forWriting) // an interrupted seal is finished and stored
 	if s == nil {
 		return code
 	}
@@ -116,47 +116,38 @@ func cmdExport(e *env, args []string) int {
 	if err != nil {
 		return e.fail("aftale %s: PDF'en kan ikke dannes: %v", a.Number, err)
 	}
-	if err := writeFileAtomic(out, pdf); err != nil {
+	if err := data.WriteFile(s.Path(), out, 0o600, func(w io.Writer) error {
+		_, err := w.Write(pdf)
+		return err
+	}); err != nil {
 		return e.fail("%v", err)
 	}
 	fmt.Fprintf(e.stdout, "Aftale %s er skrevet til %s.\n", a.Number, out)
 	return 0
 }
 
-// writeFileAtomic writes b to path through a temporary file in the same
-// folder, so a failed write never leaves half a PDF behind.
-func writeFileAtomic(path string, b []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".partnerskab-*.tmp")
-	if err != nil {
-		return fmt.Errorf("kan ikke skrive %s: %v", path, reason(err))
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		return fmt.Errorf("kan ikke skrive %s: %v", path, reason(err))
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("kan ikke skrive %s: %v", path, reason(err))
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("kan ikke skrive %s: %v", path, reason(err))
-	}
-	return nil
-}
-
-// reason says in Danish why a file could not be written.
-func reason(err error) string {
+// readInput reads a file the user named, saying in Danish what is wrong
+// with it when it cannot be read: missing, a folder, not allowed.
+func readInput(path string) ([]byte, error) {
+	st, err := os.Stat(path)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
-		return "mappen findes ikke"
-	case errors.Is(err, os.ErrPermission):
-		return "adgang nægtet"
+		if _, derr := os.Stat(filepath.Dir(path)); derr != nil {
+			return nil, fmt.Errorf("kan ikke læse %s: mappen %s findes ikke", path, filepath.Dir(path))
+		}
+		return nil, fmt.Errorf("kan ikke læse %s: filen findes ikke", path)
+	case err != nil:
+		return nil, fmt.Errorf("kan ikke læse %s: %v", path, data.DanishError(err))
+	case st.IsDir():
+		return nil, fmt.Errorf("kan ikke læse %s: det er en mappe, ikke en fil", path)
+	case !st.Mode().IsRegular():
+		return nil, fmt.Errorf("kan ikke læse %s: det er ikke en almindelig fil", path)
 	}
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("kan ikke læse %s: %v", path, data.DanishError(err))
 	}
-	return err.Error()
+	return b, nil
 }
 
 // cmdTemplate runs `partnerskab template check FIL.md`.
@@ -168,9 +159,9 @@ func cmdTemplate(e *env, args []string) int {
 		return e.fail("template check: angiv én skabelonfil, fx 'partnerskab template check aftale.md'")
 	}
 	path := args[1]
-	b, err := os.ReadFile(path)
+	b, err := readInput(path)
 	if err != nil {
-		return e.fail("kan ikke læse %s: %v", path, reason(err))
+		return e.fail("%v", err)
 	}
 	problems := agreement.Check(string(b))
 	if len(problems) == 0 {

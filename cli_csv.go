@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -27,28 +28,55 @@ func cmdImport(e *env, args []string) int {
 		e.fail("import: %v", err)
 		return 2
 	}
+	if _, err := readableFile(path); err != nil {
+		return e.fail("import: %v", err)
+	}
 	f, err := os.Open(path)
 	if err != nil {
-		return e.fail("import: %s kan ikke åbnes: %v", path, err)
+		return e.fail("import: kan ikke læse %s: %v", path, data.DanishError(err))
 	}
 	defer f.Close()
-	s, code := e.open(true)
-	if s == nil {
-		return code
+	dbPath, err := e.path()
+	if err != nil {
+		return e.fail("%v", err)
 	}
-	defer s.Close()
-	n, err := csvio.Import(context.Background(), s, k.Name, f, filepath.Base(path))
+	ctx := context.Background()
+	var n int
+	var notes csvio.Notes
+	importInto := func(ctx context.Context, s *data.Store) error {
+		var err error
+		n, notes, err = csvio.ImportWithNotes(ctx, s, k.Name, f, filepath.Base(path))
+		return err
+	}
+	if _, statErr := os.Stat(dbPath); statErr != nil {
+		// A new database is made only when the import succeeds: a refused
+		// file leaves no folder and no empty database behind.
+		err = data.CreateWith(ctx, dbPath, importInto)
+	} else {
+		s, code := e.open(forWriting)
+		if s == nil {
+			return code
+		}
+		err = importInto(ctx, s)
+		s.Close()
+	}
 	if ie, ok := data.AsImportError(err); ok {
-		fmt.Fprintf(e.stderr, "partnerskab: %s: intet er importeret; %s:\n", path, problemCount(len(ie.Problems)))
+		fmt.Fprintf(e.stderr, "partnerskab: %s: intet er importeret; %s:\n", path, problemCount(ie.Total()))
 		for _, p := range ie.Problems {
 			fmt.Fprintln(e.stderr, p.Error())
+		}
+		if more := ie.Total() - len(ie.Problems); more > 0 {
+			fmt.Fprintf(e.stderr, "… og %s mere (kun de første %d vises).\n", problemCount(more), len(ie.Problems))
 		}
 		return 1
 	}
 	if err != nil {
 		return e.fail("import: %s: %v", path, err)
 	}
-	fmt.Fprintf(e.stdout, "%s importeret fra %s til %s.\n", rowCount(n), path, s.Path())
+	for _, line := range notes.Lines() {
+		fmt.Fprintln(e.stdout, "Bemærk: "+line)
+	}
+	fmt.Fprintf(e.stdout, "%s importeret fra %s til %s.\n", rowCount(n), path, dbPath)
 	return 0
 }
 
@@ -78,7 +106,7 @@ func cmdExportCSV(e *env, args []string) int {
 		e.fail("export-csv: angiv filen med --out FIL")
 		return 2
 	}
-	s, code := e.open(false)
+	s, code := e.open(forReading)
 	if s == nil {
 		return code
 	}
@@ -98,22 +126,32 @@ func cmdExportCSV(e *env, args []string) int {
 	return 0
 }
 
-// exportToFile writes next to path and renames, so a failed export never
-// leaves half a file where a whole one was.
+// exportToFile writes the file through a temporary copy that is synced
+// and renamed, so a failed export never leaves half a file where a whole
+// one was.
 func exportToFile(ctx context.Context, s *data.Store, k *csvio.Kind, path string) (int, error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".eksport-*.csv")
-	if err != nil {
-		return 0, err
+	var n int
+	err := data.WriteFile(s.Path(), path, 0o600, func(w io.Writer) error {
+		var err error
+		n, err = k.Export(ctx, s, w)
+		return err
+	})
+	return n, err
+}
+
+// readableFile checks that path is a regular file that can be read,
+// saying in Danish what is wrong.
+func readableFile(path string) (os.FileInfo, error) {
+	st, err := os.Stat(path)
+	switch {
+	case os.IsNotExist(err):
+		return nil, fmt.Errorf("kan ikke læse %s: filen findes ikke", path)
+	case err != nil:
+		return nil, fmt.Errorf("kan ikke læse %s: %v", path, data.DanishError(err))
+	case st.IsDir():
+		return nil, fmt.Errorf("kan ikke læse %s: det er en mappe, ikke en fil", path)
 	}
-	defer os.Remove(tmp.Name())
-	n, err := k.Export(ctx, s, tmp)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return 0, err
-	}
-	return n, os.Rename(tmp.Name(), path)
+	return st, nil
 }
 
 // cmdHelpImport documents the CSV format and every kind's columns

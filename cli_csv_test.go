@@ -52,7 +52,7 @@ func TestImportCommandUsage(t *testing.T) {
 		{[]string{"import"}, 2, "skriv slags og fil"},
 		{[]string{"import", "partners"}, 2, "skriv slags og fil"},
 		{[]string{"import", "kontrakter", "x.csv"}, 2, `ukendt slags "kontrakter"`},
-		{[]string{"import", "partners", filepath.Join(dir, "findes-ikke.csv")}, 1, "kan ikke åbnes"},
+		{[]string{"import", "partners", filepath.Join(dir, "findes-ikke.csv")}, 1, "filen findes ikke"},
 		{[]string{"export-csv"}, 2, "skriv slags og fil"},
 		{[]string{"export-csv", "partners"}, 2, "angiv filen med --out"},
 		{[]string{"export-csv", "lejere", "--out", "x.csv"}, 2, `ukendt slags "lejere"`},

@@ -2,28 +2,23 @@ package main
 
 import (
 	"context"
-	"crypto/x509"
-	"encoding/pem"
-	"errors"
-	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
-	"regexp"
 	"strings"
 
 	"partnerskab/data"
 	"partnerskab/data/agreement"
+	"partnerskab/data/dk"
 )
 
-// `partnerskab verify FILE.pdf [--db PATH]` checks a sealed agreement: the
-// byte range, the digest, the CMS signature and the certificate (does it
-// chain to this installation's CA or an imported one), and with --db
-// whether the file is exactly the one stored for its agreement. It prints
-// a short Danish report and exits 0 when everything holds, 1 otherwise.
+// `partnerskab verify FILE.pdf [--db PATH]` checks a sealed agreement:
+// every signature's byte range, digest, CMS signature and certificate,
+// and whose seal it is (a holder this installation knows, not merely a
+// certificate from some CA), and with --db whether the file is exactly the
+// one stored for its agreement and the agreement's rows agree with its
+// seal. It prints a short Danish report and exits 0 when everything
+// holds, 1 otherwise.
 
-// The command is listed after export; cli.go's init, which runs before
-// this file's, makes the list.
 // existingSealer is the installation's seal certificate when it has been
 // made already, else nil: exporting or verifying never creates one.
 func existingSealer(ctx context.Context, s *data.Store) *agreement.Sealer {
@@ -37,49 +32,15 @@ func existingSealer(ctx context.Context, s *data.Store) *agreement.Sealer {
 	return sealer
 }
 
-// trustedNextTo reads the certificates this installation trusts from the
-// seal folder next to the database, without creating anything: the local
-// CA (ca.crt) and an imported certificate's chain (imported.crt: the
-// certificate, then the certificates above it; alone, it is trusted
-// itself). Missing files trust nothing.
-func trustedNextTo(dbPath string) *x509.CertPool {
-	pool := x509.NewCertPool()
-	dir := agreement.SealDir(dbPath)
-	if b, err := os.ReadFile(filepath.Join(dir, "ca.crt")); err == nil {
-		pool.AppendCertsFromPEM(b)
-	}
-	if b, err := os.ReadFile(filepath.Join(dir, "imported.crt")); err == nil {
-		var certs []*x509.Certificate
-		for {
-			var block *pem.Block
-			if block, b = pem.Decode(b); block == nil {
-				break
-			}
-			if c, err := x509.ParseCertificate(block.Bytes); err == nil {
-				certs = append(certs, c)
-			}
-		}
-		if len(certs) > 1 {
-			certs = certs[1:]
-		}
-		for _, c := range certs {
-			pool.AddCert(c)
-		}
-	}
-	return pool
-}
-
-var numberInReason = regexp.MustCompile(`[0-9]{4}-[0-9]{3,}`)
-
 func cmdVerify(e *env, args []string) int {
-	fs := flag.NewFlagSet("verify", flag.ContinueOnError)
-	fs.SetOutput(e.stderr)
+	fs := newFlags("verify")
 	// The file may come before or after the flags.
 	var file string
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		file, args = args[0], args[1:]
 	}
 	if err := fs.Parse(args); err != nil {
+		e.fail("%s", flagError("verify", fs, err))
 		return 2
 	}
 	if file == "" && fs.NArg() > 0 {
@@ -90,27 +51,32 @@ func cmdVerify(e *env, args []string) int {
 	if file == "" || fs.NArg() > 1 {
 		return e.fail("verify: angiv den PDF-fil, der skal kontrolleres: partnerskab verify FIL.pdf [--db STI]")
 	}
-	pdf, err := os.ReadFile(file)
+	pdf, err := readInput(file)
 	if err != nil {
-		return e.fail("kan ikke læse %s: %v", file, reason(err))
+		return e.fail("%v", err)
 	}
 	dbPath, err := e.path()
 	if err != nil {
 		return e.fail("%v", err)
 	}
-	report, err := agreement.Verify(pdf, trustedNextTo(dbPath))
+	trust, err := agreement.LoadTrust(agreement.SealDir(dbPath))
+	if err != nil {
+		return e.fail("%s: %v", agreement.SealDir(dbPath), err)
+	}
+	report, err := agreement.Verify(pdf, trust)
 	if err != nil {
 		return e.fail("%s: %v", file, err)
 	}
 	lines := append([]string{"Kontrol af " + file + ":"}, report.Lines...)
 	ok := report.OK
 	if e.db != "" {
-		line, same := compareWithStored(e, report)
+		line, same := compareWithStored(e, pdf, report)
 		lines = append(lines, line)
 		ok = ok && same
 	}
 	if ok {
-		lines = append(lines, "Resultat: i orden – PDF'en er uændret siden forseglingen, og seglet er gyldigt")
+		lines = append(lines, "Resultat: i orden – PDF'en er uændret siden forseglingen, og seglet er "+dk.Genitive(report.Holder)+
+			", som denne installation kender")
 	} else {
 		lines = append(lines, "Resultat: FEJL – "+failedParts(lines))
 	}
@@ -122,37 +88,16 @@ func cmdVerify(e *env, args []string) int {
 }
 
 // compareWithStored says whether the file is the sealed PDF the database
-// holds for its agreement (found by the file's SHA-256, or for a changed
-// copy by the agreement number in the seal's reason).
-func compareWithStored(e *env, report agreement.VerifyReport) (string, bool) {
-	s, err := data.OpenExisting(e.db)
+// holds for its agreement, byte for byte and with the agreement's rows
+// agreeing with its seal (agreement.CompareWithStored).
+func compareWithStored(e *env, pdf []byte, report agreement.VerifyReport) (string, bool) {
+	s, err := data.OpenReadOnly(e.db)
 	if err != nil {
 		return "Databasen: kan ikke åbnes: " + err.Error(), false
 	}
 	defer s.Close()
-	ctx := context.Background()
-	a, err := s.AgreementBySealedSHA256(ctx, report.SHA256)
-	if err == nil {
-		return fmt.Sprintf("Databasen: filen er præcis den forseglede PDF, der er gemt for aftale %s »%s« (SHA-256 %s)",
-			a.Number, a.Title, report.SHA256), true
-	}
-	if !errors.Is(err, data.ErrNotFound) {
-		return "Databasen: " + err.Error(), false
-	}
-	if number := numberInReason.FindString(report.Reason); number != "" {
-		list, _ := s.Agreements(ctx, data.AgreementQuery{Text: number, Limit: 10})
-		for _, l := range list {
-			if l.Number != number {
-				continue
-			}
-			if _, sum, err := s.SealedPDF(ctx, l.ID); err == nil {
-				return fmt.Sprintf("Databasen: filen er IKKE den PDF, der er gemt for aftale %s (filens SHA-256 %s, den gemtes %s)",
-					number, report.SHA256, sum), false
-			}
-		}
-	}
-	return "Databasen: filen er IKKE en forseglet PDF, der er gemt for nogen aftale i " + e.db +
-		" (SHA-256 " + report.SHA256 + ")", false
+	c := agreement.CompareWithStored(context.Background(), s, pdf, report)
+	return c.Line, c.Same
 }
 
 // failedParts names what failed: the part before the colon of each line
@@ -165,7 +110,7 @@ func failedParts(lines []string) string {
 			continue
 		}
 		low := strings.ToLower(text)
-		for _, bad := range []string{"ikke", "ugyldig", "mangler", "intet", "fejl", "udløbet"} {
+		for _, bad := range []string{"ikke", "ugyldig", "mangler", "intet", "fejl", "udløbet", "afkortet"} {
 			if strings.Contains(low, bad) && !strings.Contains(low, "ikke et tidsstempel") {
 				parts = append(parts, strings.ToLower(name))
 				break

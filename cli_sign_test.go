@@ -86,7 +86,7 @@ func TestVerifyTheExportedDemo(t *testing.T) {
 	if code != 0 || stderr != "" {
 		t.Fatalf("verify: exit %d\n%s%s", code, stdout, stderr)
 	}
-	for _, want := range []string{"Digest: stemmer", "Signatur: gyldig", "stoler på",
+	for _, want := range []string{"Digest: stemmer", "Signatur: gyldig", "): denne installations eget segl",
 		"præcis den forseglede PDF, der er gemt for aftale", "Resultat: i orden"} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("the report lacks %q:\n%s", want, stdout)

@@ -8,6 +8,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"partnerskab/data"
 )
 
 // Version is the program's version, from FyneApp.toml (version.go).
@@ -20,12 +22,28 @@ func main() {
 
 // run is main without the exit, so tests can call the commands.
 func run(args []string, stdout, stderr io.Writer) int {
+	return runWithInput(args, os.Stdin, stdout, stderr)
+}
+
+// runWithInput is run with standard input given (a .p12 password).
+func runWithInput(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	dbPath, rest, err := splitDBFlag(args)
 	if err != nil {
 		fmt.Fprintln(stderr, "partnerskab:", err)
 		return 2
 	}
+	// Copies a killed command left in the making (a backup, a restore's
+	// staging copy) go first, whatever runs now.
+	if p := dbPath; p != "" || len(rest) == 0 || needsDB(rest[0]) {
+		if p == "" {
+			p, _ = data.DefaultPath()
+		}
+		if p != "" {
+			data.CleanTemp(p)
+		}
+	}
 	if len(rest) == 0 {
+		data.SetHolderName("Partnerskab-vinduet")
 		return openWindow(dbPath, stderr)
 	}
 	cmd, ok := findCommand(rest[0])
@@ -33,7 +51,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "partnerskab: ukendt kommando %q; se 'partnerskab help'\n", rest[0])
 		return 2
 	}
-	return cmd.run(&env{db: dbPath, stdout: stdout, stderr: stderr}, rest[1:])
+	data.SetHolderName("partnerskab " + cmd.name)
+	return cmd.run(&env{db: dbPath, stdin: stdin, stdout: stdout, stderr: stderr}, rest[1:])
+}
+
+// needsDB tells whether a command uses the database (help and version do not).
+func needsDB(name string) bool {
+	switch name {
+	case "help", "-h", "--help", "-help", "version", "template":
+		return false
+	}
+	return true
 }
 
 // splitDBFlag takes --db PATH (or --db=PATH) from anywhere in args, so that

@@ -153,6 +153,7 @@ func (f AgreementForm) Parse() (Agreement, error) {
 	if strings.TrimSpace(a.Body) == "" {
 		c.add("Body", "Aftalens tekst", "required", "skal udfyldes")
 	}
+	c.text("Body", "Aftalens tekst", a.Body)
 	a.Place = c.freeText("Place", "Sted", f.Place)
 	a.Date = c.date("Date", "Dato", f.Date)
 	a.ValidFrom = c.date("ValidFrom", "Gælder fra", f.ValidFrom)

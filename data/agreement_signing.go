@@ -352,9 +352,9 @@ func signingStep(ctx context.Context, tx *sql.Tx, agreementID, signatoryID int64
 }
 
 func logSigningEvent(ctx context.Context, tx *sql.Tx, at, kind string, agreementID, signatoryID int64, detail string) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO events (at, kind, entity, entity_id, detail, signatory_id)
-		VALUES (?, ?, 'aftale', ?, ?, ?)`, at, kind, agreementID, detail, nilIfZero(signatoryID))
-	return err
+	return appendEvent(ctx, tx, chainedEvent{at: at, kind: kind, entity: "aftale",
+		entityID: sql.NullInt64{Int64: agreementID, Valid: true}, detail: detail,
+		signatoryID: sql.NullInt64{Int64: signatoryID, Valid: signatoryID != 0}})
 }
 
 // PresentToSigner records that the agreement was handed to the signatory

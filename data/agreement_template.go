@@ -123,6 +123,7 @@ func (f TemplateForm) Parse() (Template, string, error) {
 	if strings.TrimSpace(body) == "" {
 		c.add("Body", "Skabelonens tekst", "required", "skal udfyldes")
 	}
+	c.text("Body", "Skabelonens tekst", body)
 	c.noCPR("Body", "Skabelonens tekst", body)
 	return t, body, c.err()
 }

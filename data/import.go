@@ -5,9 +5,12 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"iter"
 	"slices"
 	"strconv"
 	"strings"
+
+	"partnerskab/data/dk"
 )
 
 // An import (a CSV file the caseworker keeps in a spreadsheet) is many forms
@@ -49,15 +52,28 @@ func (e RowError) Error() string {
 	return "linje " + strconv.Itoa(e.Line) + ", kolonne " + e.Column + ": " + e.Text
 }
 
-// ImportError lists every problem of a refused import; nothing was written.
+// ImportError lists the problems of a refused import; nothing was written.
+// A file with many bad rows lists the first MaxImportProblems (in line
+// order) and counts the rest in More.
 type ImportError struct {
 	Problems []RowError
+	More     int // problems beyond those listed
 }
+
+// MaxImportProblems is how many problems a refused import lists: enough
+// to see what is wrong with a file, not a million lines for a wrong one.
+const MaxImportProblems = 100
+
+// Total is the number of problems, listed or not.
+func (e *ImportError) Total() int { return len(e.Problems) + e.More }
 
 func (e *ImportError) Error() string {
 	lines := make([]string, len(e.Problems))
 	for i, p := range e.Problems {
 		lines[i] = p.Error()
+	}
+	if e.More > 0 {
+		lines = append(lines, fmt.Sprintf("… og %d fejl mere", e.More))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -70,31 +86,56 @@ func AsImportError(err error) (*ImportError, bool) {
 }
 
 // Import saves every row in one transaction, or nothing: when any row is
-// bad, it returns an *ImportError listing every problem of every row (in
-// line order), and the database is as it was. what names the import in the
-// audit log ("partnere fra partnere.csv").
+// bad, it returns an *ImportError listing the problems (in line order), and
+// the database is as it was. what names the import in the audit log
+// ("partnere fra partnere.csv").
 func (s *Store) Import(ctx context.Context, what string, rows []ImportRow) (int, error) {
-	if len(rows) == 0 {
-		return 0, nil
-	}
+	return s.ImportFrom(ctx, what, slices.Values(rows), nil)
+}
+
+// ImportFrom is Import for rows read one at a time (a large file is never
+// held whole): each row is checked and saved as it comes, in the one
+// transaction. readErr, when not nil, is asked after the last row for an
+// error that ended the reading.
+func (s *Store) ImportFrom(ctx context.Context, what string, rows iter.Seq[ImportRow], readErr func() error) (int, error) {
 	im := &importer{s: s}
+	n := 0
 	err := s.tx(ctx, func(tx *sql.Tx) error {
-		for _, r := range importOrder(rows) {
+		var later []ImportRow
+		for r := range rows {
+			n++
+			if l, ok := r.Record.(laterRecord); ok && l.later() {
+				later = append(later, r)
+				continue
+			}
+			if err := im.row(ctx, tx, r); err != nil {
+				return err
+			}
+		}
+		if readErr != nil {
+			if err := readErr(); err != nil {
+				return err
+			}
+		}
+		for _, r := range later {
 			if err := im.row(ctx, tx, r); err != nil {
 				return err
 			}
 		}
 		if len(im.problems) > 0 {
 			slices.SortStableFunc(im.problems, func(a, b RowError) int { return a.Line - b.Line })
-			return &ImportError{Problems: im.problems}
+			return &ImportError{Problems: im.problems, More: im.more}
+		}
+		if n == 0 {
+			return nil
 		}
 		return logEvent(ctx, tx, s.nowText(), "importeret", "import", 0,
-			fmt.Sprintf("%d rækker: %s", len(rows), what))
+			fmt.Sprintf("%d rækker: %s", n, what))
 	})
 	if err != nil {
 		return 0, err
 	}
-	return len(rows), nil
+	return n, nil
 }
 
 // laterRecord is a record that refers to another of the same file (a
@@ -102,25 +143,15 @@ func (s *Store) Import(ctx context.Context, what string, rows []ImportRow) (int,
 // file's order of rows does not matter.
 type laterRecord interface{ later() bool }
 
-func importOrder(rows []ImportRow) []ImportRow {
-	var first, then []ImportRow
-	for _, r := range rows {
-		if l, ok := r.Record.(laterRecord); ok && l.later() {
-			then = append(then, r)
-		} else {
-			first = append(first, r)
-		}
-	}
-	return append(first, then...)
-}
-
 // importer is one import's state: the problems found so far and the names
 // it has looked up (loaded once, kept up to date as rows are saved).
 type importer struct {
 	s        *Store
-	problems []RowError
-	cur      ImportRow // the row being imported
-	rowStart int       // len(problems) when the row began
+	problems []RowError     // the first MaxImportProblems, and the current row's
+	more     int            // problems counted beyond those kept
+	cur      ImportRow      // the row being imported
+	rowStart int            // len(problems) when the row began
+	orgLines map[string]int // folded name → the line that imported it
 
 	orgs      *orgIndex
 	premises  nameIndex
@@ -139,6 +170,7 @@ type importer struct {
 func (im *importer) row(ctx context.Context, tx *sql.Tx, r ImportRow) error {
 	im.cur, im.rowStart = r, len(im.problems)
 	im.problems = append(im.problems, r.Problems...)
+	defer im.keepFirst()
 	err := r.Record.importInto(ctx, tx, im)
 	if v, ok := AsValidation(err); ok {
 		for _, p := range v.Problems {
@@ -150,6 +182,14 @@ func (im *importer) row(ctx context.Context, tx *sql.Tx, r ImportRow) error {
 		return fmt.Errorf("linje %d: %w", r.Line, err)
 	}
 	return nil
+}
+
+// keepFirst keeps the first MaxImportProblems problems and counts the rest.
+func (im *importer) keepFirst() {
+	if extra := len(im.problems) - MaxImportProblems; extra > 0 {
+		im.more += extra
+		im.problems = im.problems[:MaxImportProblems]
+	}
 }
 
 // rowFailed tells whether the current row has a problem.
@@ -228,10 +268,38 @@ func (r PartnerImport) importInto(ctx context.Context, tx *sql.Tx, im *importer)
 	if ok, err := im.parseProblems(err); !ok || im.rowFailed() {
 		return err
 	}
+	if err := im.uniqueName(ctx, tx, o.Name); err != nil || im.rowFailed() {
+		return err
+	}
 	o, err = organisationKind.write(ctx, im.s, tx, o)
 	if err != nil {
 		return err
 	}
 	im.orgs.add(o)
+	im.orgLines[dk.Fold(o.Name)] = im.cur.Line
+	return nil
+}
+
+// uniqueName refuses an organisation whose name another has already (in
+// the file, naming both lines, or in the database): later imports that
+// name it could not tell the two apart.
+func (im *importer) uniqueName(ctx context.Context, tx *sql.Tx, name string) error {
+	if im.orgs == nil {
+		x, err := loadOrgIndex(ctx, tx)
+		if err != nil {
+			return err
+		}
+		im.orgs = x
+	}
+	if im.orgLines == nil {
+		im.orgLines = map[string]int{}
+	}
+	key := dk.Fold(name)
+	if line, ok := im.orgLines[key]; ok {
+		im.problem("Name", "Navn", fmt.Sprintf("%s står også i linje %d; to organisationer med samme navn gør senere importer tvetydige", name, line))
+	} else if len(im.orgs.byName[key]) > 0 {
+		im.problem("Name", "Navn", fmt.Sprintf("der er allerede en organisation, der hedder %s; ret den under Partnere, eller giv den nye et andet navn",
+			im.orgs.byName[key][0].name))
+	}
 	return nil
 }

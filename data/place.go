@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"syscall"
 )
 
 // checkPlace makes sure the database can live at path before SQLite is
@@ -22,13 +21,13 @@ func checkPlace(path string) error {
 	}
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fileError(path, "mappen kan ikke oprettes", danishOSError(err))
+		return fileError(path, "mappen kan ikke oprettes", osError(err))
 	}
 	st, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		f, err := os.CreateTemp(dir, ".partnerskab-skrivetest-*")
 		if err != nil {
-			return fileError(path, "kan ikke oprettes i mappen "+dir, danishOSError(err))
+			return fileError(path, "kan ikke oprettes i mappen "+dir, osError(err))
 		}
 		f.Close()
 		os.Remove(f.Name())
@@ -39,38 +38,7 @@ func checkPlace(path string) error {
 	}
 	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
-		return fileError(path, "kan ikke skrives", danishOSError(err))
+		return fileError(path, "kan ikke skrives", osError(err))
 	}
 	return f.Close()
-}
-
-// osError is a file system error told in Danish; errors.Is still sees the
-// original (fs.ErrPermission, …).
-type osError struct {
-	text string
-	err  error
-}
-
-func (e *osError) Error() string { return e.text }
-func (e *osError) Unwrap() error { return e.err }
-
-// danishOSError says in Danish why the file system refused. Go's own text
-// is English on Linux and in Windows' language on Windows.
-func danishOSError(err error) error {
-	var text string
-	switch {
-	case errors.Is(err, fs.ErrPermission):
-		text = "ingen skriveadgang: mappen eller filen er skrivebeskyttet eller tilhører en anden bruger"
-	case errors.Is(err, syscall.EROFS):
-		text = "drevet er skrivebeskyttet"
-	case errors.Is(err, syscall.ENOSPC):
-		text = "der er ikke plads på drevet"
-	case errors.Is(err, syscall.ENOTDIR):
-		text = "en del af stien er en fil, ikke en mappe"
-	case errors.Is(err, fs.ErrNotExist):
-		text = "stien findes ikke"
-	default:
-		return err
-	}
-	return &osError{text: text, err: err}
 }

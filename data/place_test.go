@@ -47,18 +47,18 @@ func TestOpenRefusesAnUnusablePlace(t *testing.T) {
 }
 
 // The file system's reasons in Danish, the original still there for errors.Is.
-func TestDanishOSError(t *testing.T) {
+func TestOSErrorInDanish(t *testing.T) {
 	for _, tt := range []struct {
 		errno error
 		want  string
 	}{
-		{syscall.EACCES, "ingen skriveadgang"},
-		{syscall.EPERM, "ingen skriveadgang"},
-		{syscall.EROFS, "drevet er skrivebeskyttet"},
+		{syscall.EACCES, "ingen adgang"},
+		{syscall.EPERM, "ingen adgang"},
+		{syscall.EROFS, "skrivebeskyttet"},
 		{syscall.ENOSPC, "der er ikke plads på drevet"},
-		{syscall.ENOENT, "stien findes ikke"},
+		{syscall.ENOENT, "findes ikke"},
 	} {
-		err := danishOSError(&fs.PathError{Op: "open", Path: "/x", Err: tt.errno})
+		err := osError(&fs.PathError{Op: "open", Path: "/x", Err: tt.errno})
 		if !strings.HasPrefix(err.Error(), tt.want) {
 			t.Errorf("%v: %q, want it to start %q", tt.errno, err, tt.want)
 		}
@@ -67,7 +67,7 @@ func TestDanishOSError(t *testing.T) {
 		}
 	}
 	other := errors.New("something else")
-	if got := danishOSError(other); got != other {
+	if got := osError(other); got != other {
 		t.Errorf("an unknown error became %q; want it unchanged", got)
 	}
 }

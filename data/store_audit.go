@@ -2,7 +2,12 @@ package data
 
 import (
 	"context"
+	"crypto/sha256"
 	"database/sql"
+	"encoding/hex"
+	"fmt"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -17,9 +22,133 @@ type Event struct {
 }
 
 func logEvent(ctx context.Context, tx dbtx, at, kind, entity string, id int64, detail string) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO events (at, kind, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?)`,
-		at, kind, entity, id, detail)
+	return appendEvent(ctx, tx, chainedEvent{at: at, kind: kind, entity: entity, entityID: sql.NullInt64{Int64: id, Valid: true},
+		detail: detail})
+}
+
+// The audit log is a hash chain: each event's hash is the SHA-256 of the
+// previous event's hash and of the event itself, so an event edited,
+// removed or put in between is found by CheckChain. Events are appended in
+// the transaction of the change they record (BEGIN IMMEDIATE: one writer),
+// each with the next id, so that the id is part of what is hashed.
+
+// chainedEvent is one row of events as the chain hashes it.
+type chainedEvent struct {
+	id          int64
+	at, kind    string
+	entity      string
+	entityID    sql.NullInt64
+	detail      string
+	signatoryID sql.NullInt64
+	hash        sql.NullString
+}
+
+// eventHash is the chain's rule: hex SHA-256 over the previous hash and
+// the event's fields, each on a line of its own (a NULL is empty).
+func eventHash(prev string, e chainedEvent) string {
+	nullable := func(n sql.NullInt64) string {
+		if !n.Valid {
+			return ""
+		}
+		return strconv.FormatInt(n.Int64, 10)
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\n%d\n%s\n%s\n%s\n%s\n%s\n%s", prev, e.id, e.at, e.kind, e.entity, nullable(e.entityID),
+		e.detail, nullable(e.signatoryID))
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// appendEvent adds e at the end of the chain.
+func appendEvent(ctx context.Context, tx dbtx, e chainedEvent) error {
+	var last sql.NullInt64
+	var prev sql.NullString
+	err := tx.QueryRowContext(ctx, `SELECT id, hash FROM events ORDER BY id DESC LIMIT 1`).Scan(&last, &prev)
+	if err != nil && err != sql.ErrNoRows {
+		return err
+	}
+	e.id = last.Int64 + 1
+	_, err = tx.ExecContext(ctx, `INSERT INTO events (id, at, kind, entity, entity_id, detail, signatory_id, hash)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, e.id, e.at, e.kind, e.entity, e.entityID, e.detail, e.signatoryID,
+		eventHash(prev.String, e))
 	return err
+}
+
+// chainEvents gives every event from before the chain its hash, in id
+// order (migration 002).
+func chainEvents(ctx context.Context, tx *sql.Tx) error {
+	all, err := queryAll(ctx, tx, scanChained, `SELECT id, at, kind, entity, entity_id, detail, signatory_id, hash
+		FROM events ORDER BY id`)
+	if err != nil {
+		return err
+	}
+	prev := ""
+	for _, e := range all {
+		if !e.hash.Valid {
+			e.hash.String = eventHash(prev, e)
+			if _, err := tx.ExecContext(ctx, `UPDATE events SET hash = ? WHERE id = ?`, e.hash.String, e.id); err != nil {
+				return err
+			}
+		}
+		prev = e.hash.String
+	}
+	return nil
+}
+
+func scanChained(r scanner) (chainedEvent, error) {
+	var e chainedEvent
+	err := r.Scan(&e.id, &e.at, &e.kind, &e.entity, &e.entityID, &e.detail, &e.signatoryID, &e.hash)
+	return e, err
+}
+
+// maxChainProblems is how many broken links CheckChain names one by one.
+const maxChainProblems = 10
+
+// CheckChain walks the audit log's hash chain and names, in Danish, every
+// event that does not follow from the one before it: edited, or with an
+// event removed or put in before it.
+func (s *Store) CheckChain(ctx context.Context) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, at, kind, entity, entity_id, detail, signatory_id, hash
+		FROM events ORDER BY id`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var problems []string
+	broken := 0
+	prev := ""
+	for rows.Next() {
+		e, err := scanChained(rows)
+		if err != nil {
+			return nil, err
+		}
+		if want := eventHash(prev, e); e.hash.String != want {
+			broken++
+			if broken <= maxChainProblems {
+				what := fmt.Sprintf("hændelse %d (%s, %s %s)", e.id, e.kind, e.entity, strings.TrimSpace(nullText(e.entityID)))
+				if !e.hash.Valid {
+					problems = append(problems, "hændelsesloggen: "+what+" er ikke kædet (ingen hash)")
+				} else {
+					problems = append(problems, "hændelsesloggen: "+what+
+						" passer ikke i kæden: den er ændret, eller en hændelse før den er fjernet eller indsat")
+				}
+			}
+		}
+		prev = e.hash.String
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if broken > maxChainProblems {
+		problems = append(problems, fmt.Sprintf("hændelsesloggen: og %d hændelser mere passer ikke i kæden", broken-maxChainProblems))
+	}
+	return problems, nil
+}
+
+func nullText(n sql.NullInt64) string {
+	if !n.Valid {
+		return ""
+	}
+	return strconv.FormatInt(n.Int64, 10)
 }
 
 // Events lists the audit log of one record, oldest first.

@@ -12,24 +12,29 @@ import (
 // a database, so that a foreign or newer file is refused byte-for-byte
 // untouched (opening it would switch it to WAL and create side files).
 func precheck(path string) error {
-	f, err := os.Open(path)
+	// Stat before opening: opening a FIFO would wait for a writer.
+	st, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
 	if err != nil {
 		return fileError(path, "kan ikke læses", unwrapPathError(err))
 	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return fileError(path, "kan ikke læses", unwrapPathError(err))
-	}
 	if st.IsDir() {
 		return fileError(path, "er en mappe, ikke en databasefil", nil)
+	}
+	if !st.Mode().IsRegular() {
+		// /dev/null and the like: SQLite would make its files beside it.
+		return fileError(path, "er ikke en almindelig fil; en database skal være en fil", nil)
 	}
 	if st.Size() == 0 {
 		return nil
 	}
+	f, err := os.Open(path)
+	if err != nil {
+		return fileError(path, "kan ikke læses", unwrapPathError(err))
+	}
+	defer f.Close()
 	h, err := readHeader(f)
 	if err != nil {
 		return fileError(path, "er ikke en SQLite-database", nil)

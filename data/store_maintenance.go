@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"io"
 	"os"
@@ -10,9 +11,11 @@ import (
 	"time"
 )
 
-// Check runs SQLite's integrity and foreign-key checks and the schema
-// version check. It returns the problems found, in Danish; none means the
-// file is sound.
+// Check runs SQLite's integrity and foreign-key checks, the schema version
+// check, the comparison of the whole schema with the migrations' and the
+// audit log's hash chain. It returns the problems found, in Danish; none
+// means the file is sound. (Package agreement adds the check of the signed
+// agreements against their seals: agreement.CheckSigned.)
 func (s *Store) Check(ctx context.Context) ([]string, error) {
 	var problems []string
 	rows, err := s.db.QueryContext(ctx, "PRAGMA integrity_check")
@@ -59,12 +62,24 @@ func (s *Store) Check(ctx context.Context) ([]string, error) {
 	if appID != ApplicationID {
 		problems = append(problems, "filen er ikke mærket som en Partnerskab-database")
 	}
-	return problems, nil
+	diffs, err := s.SchemaDifferences(ctx)
+	if err != nil {
+		return nil, fileError(s.path, "skemaet kan ikke læses", err)
+	}
+	for _, d := range diffs {
+		problems = append(problems, "skema: "+d)
+	}
+	chain, err := s.CheckChain(ctx)
+	if err != nil {
+		return nil, fileError(s.path, "hændelsesloggen kan ikke læses", err)
+	}
+	return append(problems, chain...), nil
 }
 
 // Backup writes a consistent copy of the database to out while the program
 // may be using it (VACUUM INTO reads one snapshot). The copy is written next
-// to out and renamed into place, so out is either the old file or a whole copy.
+// to out as a temporary file (0600, cleaned up after a crash) and renamed
+// into place once synced, so out is either the old file or a whole copy.
 func (s *Store) Backup(ctx context.Context, out string) error {
 	abs, err := filepath.Abs(out)
 	if err != nil {
@@ -73,22 +88,44 @@ func (s *Store) Backup(ctx context.Context, out string) error {
 	if same, _ := sameFile(abs, s.path); same {
 		return fileError(out, "er selve databasen; vælg en anden fil til sikkerhedskopien", nil)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(abs), ".partnerskab-backup-*")
+	if st, err := os.Stat(abs); err == nil && st.IsDir() {
+		return fileError(out, "kan ikke skrives: det er en mappe", nil)
+	} else if err == nil && !st.Mode().IsRegular() {
+		return fileError(out, "kan ikke skrives: det er ikke en almindelig fil", nil)
+	}
+	if st, err := os.Stat(filepath.Dir(abs)); err != nil || !st.IsDir() {
+		return fileError(out, "kan ikke skrives: mappen findes ikke ("+filepath.Dir(abs)+")", nil)
+	}
+	if !s.readOnly {
+		return vacuumInto(ctx, s.db, s.path, abs)
+	}
+	// A read-only store refuses VACUUM INTO (query_only); a connection of
+	// its own reads the snapshot and writes nothing to the database.
+	dsn := s.path + "?_pragma=busy_timeout(10000)"
+	if !dirWritable(filepath.Dir(s.path)) || !fileWritable(s.path) {
+		dsn = readOnlyFileDSN(s.path)
+	}
+	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
-		return fileError(out, "kan ikke skrives", unwrapPathError(err))
+		return fileError(s.path, "kan ikke åbnes", err)
 	}
-	tmpName := tmp.Name()
-	tmp.Close()
-	os.Remove(tmpName) // VACUUM INTO wants to create the file itself
-	defer os.Remove(tmpName)
-	if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", tmpName); err != nil {
-		return fileError(out, "sikkerhedskopien kunne ikke skrives", err)
+	defer db.Close()
+	return vacuumInto(ctx, db, s.path, abs)
+}
+
+// vacuumInto writes a copy of db to dest through a temporary copy.
+func vacuumInto(ctx context.Context, db *sql.DB, dbPath, dest string) error {
+	t, err := newTempCopy(dbPath, filepath.Dir(dest))
+	if err != nil {
+		return fileError(dest, "kan ikke skrives", unwrapPathError(err))
 	}
-	if err := os.Chmod(tmpName, 0o600); err != nil {
-		return fileError(out, "kan ikke skrives", err)
+	defer t.done()
+	// VACUUM INTO writes into the empty file made for it, keeping its mode.
+	if _, err := db.ExecContext(ctx, "VACUUM INTO ?", t.Path); err != nil {
+		return fileError(dest, "sikkerhedskopien kunne ikke skrives", err)
 	}
-	if err := os.Rename(tmpName, abs); err != nil {
-		return fileError(out, "kan ikke skrives", unwrapPathError(err))
+	if err := t.place(dest); err != nil {
+		return fileError(dest, "kan ikke skrives", unwrapPathError(err))
 	}
 	return nil
 }
@@ -142,62 +179,235 @@ func CheckFile(ctx context.Context, path string) error {
 	return nil
 }
 
-// Restore replaces the database at dbPath with the file from: it checks the
-// candidate first (a Partnerskab database that passes Check), keeps the
-// current file as a dated copy, then swaps the candidate in. On any failure
-// the current database is left as it was. It returns the dated copy's path.
-func Restore(ctx context.Context, dbPath, from string) (string, error) {
+// Checker is a check beyond the store's own (package agreement's check of
+// the signed agreements against their seals), run on a candidate before
+// it replaces the database; it returns the problems in Danish.
+type Checker func(ctx context.Context, s *Store) ([]string, error)
+
+// RestoreResult says what a restore did.
+type RestoreResult struct {
+	Kept    string // the dated copy of the database as it was; "" when there was none
+	WithWAL bool   // the backup had a WAL file beside it, whose commits were taken along
+}
+
+// Restore replaces the database at dbPath with the file from: it holds the
+// database alone (refusing, with the other program named, while another
+// has it open), checks the candidate first (a Partnerskab database that
+// passes Check, and extra when given), keeps the current file as a dated
+// copy, then swaps the candidate in. On any failure the current database
+// is left as it was.
+func Restore(ctx context.Context, dbPath, from string, extra Checker) (RestoreResult, error) {
 	if err := CheckFile(ctx, from); err != nil {
-		return "", err
+		return RestoreResult{}, err
+	}
+	if err := os.MkdirAll(filepath.Dir(dbPath), 0o700); err != nil {
+		return RestoreResult{}, fileError(dbPath, "mappen kan ikke oprettes", err)
+	}
+	h, err := holdExclusive(dbPath, "kan ikke gendannes")
+	if err != nil {
+		return RestoreResult{}, err
+	}
+	defer h.release()
+	return restoreHeld(ctx, dbPath, from, extra)
+}
+
+// Restore puts the file from in place of the store's database, as the
+// package-level Restore does, from within the program that has it open:
+// the store lets the file go, the restore runs, and the store opens the
+// result (or, when the restore is refused, the database as it was).
+func (s *Store) Restore(ctx context.Context, from string, extra Checker) (RestoreResult, error) {
+	var res RestoreResult
+	err := s.replaceFile("kan ikke gendannes", func() error {
+		var err error
+		res, err = restoreHeld(ctx, s.path, from, extra)
+		return err
+	})
+	return res, err
+}
+
+// replaceFile closes the store, runs fn holding the file alone, and opens
+// the file again into the same store, so that whoever holds the store
+// keeps using it.
+func (s *Store) replaceFile(what string, fn func() error) error {
+	if s.readOnly {
+		return fileError(s.path, what+": databasen er åbnet skrivebeskyttet", nil)
+	}
+	s.db.Close()
+	s.hold.release()
+	err := func() error {
+		h, err := holdExclusive(s.path, what)
+		if err != nil {
+			return err
+		}
+		defer h.release()
+		return fn()
+	}()
+	n, oerr := open(s.path, openWrite)
+	if oerr != nil {
+		if err == nil {
+			err = oerr
+		}
+		// The store stays closed; every use of it now says why.
+		s.db, _ = sql.Open("sqlite", "file:closed?mode=memory")
+		s.db.Close()
+		return fmt.Errorf("%w; databasen kunne ikke åbnes igen: luk programmet og åbn det igen", err)
+	}
+	s.db, s.hold = n.db, n.hold
+	return err
+}
+
+// ReplaceWith builds a new database from the current one and puts it in
+// place: build gets a private copy of the file, and only when it succeeds
+// and the copy passes Check is the copy swapped in, holding the file alone
+// throughout. A build killed halfway leaves the database untouched (the
+// demo is loaded so: all of it or nothing).
+func ReplaceWith(ctx context.Context, dbPath, what string, build func(ctx context.Context, staged *Store) error) error {
+	h, err := holdExclusive(dbPath, what)
+	if err != nil {
+		return err
+	}
+	defer h.release()
+	return replaceHeld(ctx, dbPath, build)
+}
+
+// ReplaceWith is the package-level ReplaceWith for the program that has
+// the database open.
+func (s *Store) ReplaceWith(ctx context.Context, what string, build func(ctx context.Context, staged *Store) error) error {
+	return s.replaceFile(what, func() error { return replaceHeld(ctx, s.path, build) })
+}
+
+func replaceHeld(ctx context.Context, dbPath string, build func(ctx context.Context, staged *Store) error) error {
+	t, err := newTempCopy(dbPath, filepath.Dir(dbPath))
+	if err != nil {
+		return fileError(dbPath, "kan ikke skrives", unwrapPathError(err))
+	}
+	defer t.done()
+	if _, err := os.Stat(dbPath); err == nil {
+		cur, err := open(dbPath, openHeld)
+		if err != nil {
+			return err
+		}
+		_, err = cur.db.ExecContext(ctx, "VACUUM INTO ?", t.Path)
+		cur.Close()
+		if err != nil {
+			return fileError(dbPath, "kan ikke kopieres", err)
+		}
+	}
+	staged, err := open(t.Path, openHeld)
+	if err != nil {
+		return relabel(err, t.Path, dbPath)
+	}
+	staged.path = t.Path
+	err = build(ctx, staged)
+	if err == nil {
+		err = finishStaged(ctx, staged, nil)
+	}
+	staged.Close()
+	if err != nil {
+		return relabel(err, t.Path, dbPath)
+	}
+	removeSideFiles(t.Path)
+	if err := t.place(dbPath); err != nil {
+		return fileError(dbPath, "kan ikke erstattes", unwrapPathError(err))
+	}
+	removeSideFiles(dbPath)
+	return nil
+}
+
+// finishStaged checks a candidate and writes its WAL into the file.
+func finishStaged(ctx context.Context, c *Store, extra Checker) error {
+	problems, err := c.Check(ctx)
+	if err == nil && extra != nil {
+		var more []string
+		more, err = extra(ctx, c)
+		problems = append(problems, more...)
+	}
+	if err != nil {
+		return err
+	}
+	if len(problems) > 0 {
+		return fileError(c.path, "består ikke tjekket: "+strings.Join(problems, "; "), nil)
+	}
+	if _, err := c.db.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+		return fileError(c.path, "kan ikke skrives", err)
+	}
+	return nil
+}
+
+// restoreHeld is Restore once the database is held alone.
+func restoreHeld(ctx context.Context, dbPath, from string, extra Checker) (RestoreResult, error) {
+	var res RestoreResult
+	if err := CheckFile(ctx, from); err != nil {
+		return res, err
+	}
+	if same, _ := sameFile(from, dbPath); same {
+		return res, fileError(from, "er selve databasen; vælg sikkerhedskopien", nil)
 	}
 	dir := filepath.Dir(dbPath)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return "", fileError(dbPath, "mappen kan ikke oprettes", err)
+		return res, fileError(dbPath, "mappen kan ikke oprettes", err)
 	}
-	staged, err := stageCopy(from, dir)
+	t, withWAL, err := stageBackup(dbPath, from)
 	if err != nil {
-		return "", err
+		return res, err
 	}
-	defer os.Remove(staged)
-	candidate, err := Open(staged)
+	defer t.done()
+	res.WithWAL = withWAL
+	candidate, err := open(t.Path, openHeld)
 	if err != nil {
-		return "", relabel(err, staged, from)
+		return res, relabel(err, t.Path, from)
 	}
-	problems, err := candidate.Check(ctx)
-	if err == nil {
-		_, err = candidate.db.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
-	}
+	err = finishStaged(ctx, candidate, extra)
 	candidate.Close()
 	if err != nil {
-		return "", relabel(err, staged, from)
+		return res, relabel(err, t.Path, from)
 	}
-	if len(problems) > 0 {
-		return "", fileError(from, "består ikke tjekket: "+strings.Join(problems, "; "), nil)
-	}
-	removeSideFiles(staged)
+	removeSideFiles(t.Path)
 
-	var kept string
 	if _, err := os.Stat(dbPath); err == nil {
-		cur, err := Open(dbPath)
-		if err != nil {
-			return "", err
-		}
-		kept = keptName(dbPath, cur.Now())
-		err = cur.Backup(ctx, kept)
-		if err == nil {
-			_, err = cur.db.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
-		}
-		cur.Close()
-		if err != nil {
-			return "", err
+		res.Kept = keptName(dbPath, time.Now())
+		if err := keepCurrent(ctx, dbPath, res.Kept); err != nil {
+			return RestoreResult{}, err
 		}
 	}
-	if err := os.Rename(staged, dbPath); err != nil {
-		return "", fileError(dbPath, "kan ikke erstattes", unwrapPathError(err))
+	if err := t.place(dbPath); err != nil {
+		return RestoreResult{}, fileError(dbPath, "kan ikke erstattes", unwrapPathError(err))
 	}
 	// The old file's WAL must never be replayed onto the restored one.
 	removeSideFiles(dbPath)
-	return kept, nil
+	return res, nil
+}
+
+// keepCurrent copies the database as it is to kept before it is replaced:
+// through SQLite, so its WAL is included, and without judging it (a
+// damaged database is what a restore mends).
+func keepCurrent(ctx context.Context, dbPath, kept string) error {
+	db, err := sql.Open("sqlite", dbPath+"?_pragma=busy_timeout(10000)")
+	if err != nil {
+		return fileError(dbPath, "kan ikke åbnes", err)
+	}
+	defer db.Close()
+	if err := vacuumInto(ctx, db, dbPath, kept); err != nil {
+		// A file SQLite cannot read whole is kept byte for byte.
+		return copyFileTo(dbPath, kept)
+	}
+	_, err = db.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
+	return sqliteError(err)
+}
+
+// copyFileTo copies src byte for byte to dest through a temporary copy.
+func copyFileTo(src, dest string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return fileError(src, "kan ikke læses", unwrapPathError(err))
+	}
+	defer in.Close()
+	return WriteFile(src, dest, 0o600, func(w io.Writer) error {
+		if _, err := io.Copy(w, in); err != nil {
+			return fileError(src, "kan ikke kopieres", unwrapPathError(err))
+		}
+		return nil
+	})
 }
 
 // keptName is the name of the dated copy Restore keeps. A second restore
@@ -214,27 +424,53 @@ func keptName(dbPath string, now time.Time) string {
 	}
 }
 
-// stageCopy copies src byte for byte into dir, next to where it will land.
-func stageCopy(src, dir string) (string, error) {
+// stageBackup copies the backup into a private temporary copy next to the
+// database: the main file, and a WAL or rollback journal beside it too, so
+// that SQLite replays (or rolls back) what they hold when the copy is
+// opened, as it would have for the backup itself. The backup is only read.
+func stageBackup(dbPath, from string) (*tempCopy, bool, error) {
+	t, err := newTempCopy(dbPath, filepath.Dir(dbPath))
+	if err != nil {
+		return nil, false, fileError(filepath.Dir(dbPath), "kan ikke skrives", unwrapPathError(err))
+	}
+	if err := copyInto(from, t.Path); err != nil {
+		t.done()
+		return nil, false, err
+	}
+	withWAL := false
+	for _, side := range []string{"-wal", "-journal"} {
+		st, err := os.Stat(from + side)
+		if err != nil || !st.Mode().IsRegular() || st.Size() == 0 {
+			continue
+		}
+		if err := copyInto(from+side, t.Path+side); err != nil {
+			t.done()
+			return nil, false, err
+		}
+		withWAL = withWAL || side == "-wal"
+	}
+	return t, withWAL, nil
+}
+
+// copyInto copies src to dest (made 0600 when new).
+func copyInto(src, dest string) error {
 	in, err := os.Open(src)
 	if err != nil {
-		return "", fileError(src, "kan ikke læses", unwrapPathError(err))
+		return fileError(src, "kan ikke læses", unwrapPathError(err))
 	}
 	defer in.Close()
-	out, err := os.CreateTemp(dir, ".partnerskab-restore-*")
+	out, err := os.OpenFile(dest, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
 	if err != nil {
-		return "", fileError(dir, "kan ikke skrives", unwrapPathError(err))
+		return fileError(dest, "kan ikke skrives", unwrapPathError(err))
 	}
 	if _, err := io.Copy(out, in); err != nil {
 		out.Close()
-		os.Remove(out.Name())
-		return "", fileError(src, "kan ikke kopieres", err)
+		return fileError(src, "kan ikke kopieres", unwrapPathError(err))
 	}
 	if err := out.Close(); err != nil {
-		os.Remove(out.Name())
-		return "", fileError(dir, "kan ikke skrives", err)
+		return fileError(dest, "kan ikke skrives", unwrapPathError(err))
 	}
-	return out.Name(), nil
+	return nil
 }
 
 func removeSideFiles(path string) {
@@ -242,8 +478,55 @@ func removeSideFiles(path string) {
 	os.Remove(path + "-shm")
 }
 
-// relabel names the file the user gave instead of our staging copy.
+// relabel names the file the user gave instead of our staging copy,
+// keeping the error underneath for errors.Is and errors.As.
 func relabel(err error, staged, from string) error {
-	msg := strings.ReplaceAll(err.Error(), staged, from)
-	return fmt.Errorf("%s", msg)
+	if err == nil {
+		return nil
+	}
+	return &relabeled{msg: strings.ReplaceAll(err.Error(), staged, from), err: err}
+}
+
+type relabeled struct {
+	msg string
+	err error
+}
+
+func (e *relabeled) Error() string { return e.msg }
+
+func (e *relabeled) Unwrap() error { return e.err }
+
+// CreateWith makes a new database at path only when build succeeds on it:
+// the database is built in a private temporary folder and copied into
+// place once whole. A refused build creates nothing at path, not even its
+// folder. A path that exists already is refused.
+func CreateWith(ctx context.Context, path string, build func(ctx context.Context, s *Store) error) error {
+	if _, err := os.Lstat(path); err == nil {
+		return fileError(path, "findes allerede", nil)
+	}
+	tmp, err := os.MkdirTemp("", "partnerskab-ny-")
+	if err != nil {
+		return fileError(path, "kan ikke oprettes", unwrapPathError(err))
+	}
+	defer os.RemoveAll(tmp)
+	s, err := open(filepath.Join(tmp, filepath.Base(path)), openHeld)
+	if err != nil {
+		return relabel(err, filepath.Join(tmp, filepath.Base(path)), path)
+	}
+	defer s.Close()
+	if err := build(ctx, s); err != nil {
+		return relabel(err, s.path, path)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return fileError(path, "mappen kan ikke oprettes", unwrapPathError(err))
+	}
+	h, err := holdExclusive(path, "kan ikke oprettes")
+	if err != nil {
+		return err
+	}
+	defer h.release()
+	if _, err := os.Lstat(path); err == nil {
+		return fileError(path, "findes allerede", nil)
+	}
+	return vacuumInto(ctx, s.db, path, path)
 }

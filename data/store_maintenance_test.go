@@ -262,7 +262,8 @@ func TestRestore(t *testing.T) {
 	dbPath, backup := restoreFixture(t)
 	backupSum := fileSum(t, backup)
 
-	kept, err := Restore(ctx, dbPath, backup)
+	reskept, err := Restore(ctx, dbPath, backup, nil)
+	kept := reskept.Kept
 	if err != nil {
 		t.Fatalf("Restore: %v", err)
 	}
@@ -302,12 +303,14 @@ func TestRestoreTwiceKeepsBothCopies(t *testing.T) {
 	// restore must not overwrite it.
 	ctx := context.Background()
 	dbPath, backup := restoreFixture(t)
-	first, err := Restore(ctx, dbPath, backup)
+	resfirst, err := Restore(ctx, dbPath, backup, nil)
+	first := resfirst.Kept
 	if err != nil {
 		t.Fatal(err)
 	}
 	firstSum := fileSum(t, first)
-	second, err := Restore(ctx, dbPath, backup)
+	ressecond, err := Restore(ctx, dbPath, backup, nil)
+	second := ressecond.Kept
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -325,7 +328,8 @@ func TestRestoreIntoMissingDatabase(t *testing.T) {
 	ctx := context.Background()
 	_, backup := restoreFixture(t)
 	dbPath := filepath.Join(t.TempDir(), "ny", "partnerskab.db")
-	kept, err := Restore(ctx, dbPath, backup)
+	reskept, err := Restore(ctx, dbPath, backup, nil)
+	kept := reskept.Kept
 	if err != nil || kept != "" {
 		t.Fatalf("Restore into a new place = %q, %v; want no kept copy", kept, err)
 	}
@@ -415,7 +419,8 @@ func TestRestoreRefusesBadFiles(t *testing.T) {
 				fromSum = fileSum(t, from)
 			}
 
-			kept, err := Restore(ctx, dbPath, from)
+			reskept, err := Restore(ctx, dbPath, from, nil)
+			kept := reskept.Kept
 			if err == nil {
 				t.Fatalf("Restore from %s succeeded (kept %q)", from, kept)
 			}
@@ -428,7 +433,7 @@ func TestRestoreRefusesBadFiles(t *testing.T) {
 			if !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error %q does not say %q", err, tt.want)
 			}
-			if strings.Contains(err.Error(), ".partnerskab-restore-") {
+			if strings.Contains(err.Error(), ".partnerskab-tmp-") {
 				t.Errorf("error names the staging copy instead of the user's file: %q", err)
 			}
 			if after := fileSum(t, dbPath); after != before {

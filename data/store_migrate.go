@@ -6,6 +6,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -51,6 +52,12 @@ func loadMigrations() []migration {
 	return ms
 }
 
+// afterMigration is Go that a migration needs besides its SQL (what SQLite
+// cannot compute), run in the migration's transaction.
+var afterMigration = map[int]func(ctx context.Context, tx *sql.Tx) error{
+	2: chainEvents, // 002_guards.sql: the audit log's hash chain
+}
+
 // SchemaVersion is the schema this program writes (PRAGMA user_version).
 func SchemaVersion() int { return len(migrations) }
 
@@ -61,7 +68,7 @@ func (s *Store) migrate(ctx context.Context, version int) error {
 	if version == SchemaVersion() {
 		return nil
 	}
-	if version > 0 {
+	if version > 0 && !strings.HasPrefix(filepath.Base(s.path), tempPrefix) {
 		copyPath := fmt.Sprintf("%s.før-skema-%d-%s.bak", s.path, version+1, s.Now().Format("20060102-150405"))
 		if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", copyPath); err != nil {
 			return fileError(s.path, "kan ikke tage en kopi før opdatering af skemaet", err)
@@ -71,6 +78,11 @@ func (s *Store) migrate(ctx context.Context, version int) error {
 		err := s.tx(ctx, func(tx *sql.Tx) error {
 			if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 				return fmt.Errorf("migration %s: %w", m.name, err)
+			}
+			if after := afterMigration[m.version]; after != nil {
+				if err := after(ctx, tx); err != nil {
+					return fmt.Errorf("migration %s: %w", m.name, err)
+				}
 			}
 			if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
 				return err

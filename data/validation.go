@@ -2,8 +2,11 @@ package data
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"partnerskab/data/dk"
 )
@@ -95,13 +98,71 @@ func (c *checker) err() error {
 	return &ValidationError{Problems: c.problems}
 }
 
-// required trims s and records a problem when nothing is left.
+// required trims s and records a problem when nothing is left, or when
+// the text breaks TextProblem's rules.
 func (c *checker) required(field, label, s string) string {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		c.add(field, label, "required", "skal udfyldes")
 	}
+	c.text(field, label, s)
 	return s
+}
+
+// text records TextProblem's verdict on a field's text.
+func (c *checker) text(field, label, s string) {
+	if code, text := TextProblem(field, s); code != "" && !c.has(field) {
+		c.add(field, label, code, text)
+	}
+}
+
+// Field lengths, in characters. A name, title or other one-line field
+// holds at most lineLimit; the fields in fieldLimits hold more, and
+// multiLine ones may break lines.
+const lineLimit = 200
+
+var fieldLimits = map[string]int{
+	"Notes": 10_000, "Description": 2_000, "Body": 200_000, "Use": 1_000, "Reason": 2_000,
+	"Address": 300, "ApprovalRef": 300,
+}
+
+var multiLine = map[string]bool{"Notes": true, "Description": true, "Body": true, "Use": true, "Reason": true}
+
+// FieldLimit is how many characters the form field may hold.
+func FieldLimit(field string) int {
+	if n, ok := fieldLimits[field]; ok {
+		return n
+	}
+	return lineLimit
+}
+
+// TextProblem is the one rule for text from outside (a form, a CSV cell):
+// no control characters (a NUL byte, an escape; line breaks and tabs only
+// in fields of several lines), valid UTF-8, and no longer than the
+// field's limit. It returns a code and the Danish text of the problem, or
+// "" when the text is fine.
+func TextProblem(field, s string) (code, text string) {
+	if !utf8.ValidString(s) {
+		return "encoding", "indeholder tegn, der ikke er gyldig tekst (UTF-8)"
+	}
+	ml := multiLine[field]
+	for _, r := range s {
+		if r == '\t' || r == '\n' || r == '\r' {
+			if ml {
+				continue
+			}
+			if r != '\t' {
+				return "control", "må kun være én linje; fjern linjeskiftet"
+			}
+		}
+		if unicode.IsControl(r) {
+			return "control", fmt.Sprintf("indeholder et styretegn (U+%04X), som ikke kan gemmes; fjern det", r)
+		}
+	}
+	if n, limit := utf8.RuneCountInString(s), FieldLimit(field); n > limit {
+		return "too_long", fmt.Sprintf("er for lang: %s tegn, højst %s", dk.FormatDecimal(float64(n), 0), dk.FormatDecimal(float64(limit), 0))
+	}
+	return "", ""
 }
 
 // date parses an optional Danish date; empty means no date.
@@ -130,9 +191,11 @@ func (c *checker) noCPR(field, label, s string) {
 	}
 }
 
-// freeText trims s and refuses a CPR-like number in it.
+// freeText trims s and refuses a CPR-like number in it, and text that
+// breaks TextProblem's rules.
 func (c *checker) freeText(field, label, s string) string {
 	s = strings.TrimSpace(s)
+	c.text(field, label, s)
 	c.noCPR(field, label, s)
 	return s
 }

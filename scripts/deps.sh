@@ -11,7 +11,8 @@ cd "$(dirname "$0")/.."
 # C toolchain and headers for Fyne's OpenGL/GLFW driver (cgo), the Windows
 # cross-compiler, the external tools the tests use to judge the PDFs
 # (pdftotext, pdfsig, pdffonts from poppler-utils; qpdf) and the database
-# (sqlite3), and what builds and tries the packages.
+# (sqlite3), what builds and tries the packages, and a session bus with
+# GNOME Keyring for the test of the seal's keys in the Secret Service.
 packages=(
   ca-certificates
   gcc
@@ -40,6 +41,9 @@ packages=(
   xdotool
   imagemagick
   libgl1-mesa-dri
+  # The seal's keys in the Secret Service: a session bus and GNOME Keyring.
+  dbus-daemon
+  gnome-keyring
 )
 
 installed() {

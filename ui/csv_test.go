@@ -179,3 +179,17 @@ func TestCSVButtonsOpenFileDialogs(t *testing.T) {
 		w.Win.Canvas().Overlays().Remove(top)
 	}
 }
+
+// TestImportSaysWhichFormulasWereTakenAsText: a hostile file's formula
+// cell is imported as text, and the window says so.
+func TestImportSaysWhichFormulasWereTakenAsText(t *testing.T) {
+	w, _ := newTestWindow(t, false)
+	path := writeCSV(t, "ond.csv", "Navn;Type;Noter\r\nOnd;Andet;=cmd|' /C calc'!A0\r\n")
+	done := make(chan struct{})
+	form.ImportFile(w, "partners", path, nil, func() { close(done) })
+	waitFor(t, done)
+	text := strings.Join(labels(w.Win.Canvas().Overlays().Top()), "\n")
+	if !strings.Contains(text, "linje 2, kolonne Noter: cellen begynder med »=« og er gemt som tekst, ikke som en formel") {
+		t.Errorf("the import's dialog:\n%s", text)
+	}
+}

@@ -26,6 +26,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem(lang.X("signing.menu.verify", "Kontrollér PDF…"), w.chooseVerify),
 		fyne.NewMenuItem(lang.X("signing.menu.seal", "Segl…"), func() { w.showSealSettings() }),
 		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem(lang.X("menu.restore", "Gendan sikkerhedskopi…"), w.chooseRestore),
 		fyne.NewMenuItem(lang.X("menu.demo", "Indlæs eksemplet…"), w.confirmDemo),
 	)
 	edit := fyne.NewMenu(lang.X("menu.edit", "Rediger"),

@@ -104,15 +104,22 @@ func dueRows(t *testing.T, o *OverviewTab) []string {
 	return out
 }
 
-// On 1.1.2016 the demo's due list is, soonest first: the missing approval
-// and the two leases' last notice days for the first end their
-// non-terminable period allows. Activating a row opens its record in its tab.
+// On 1.1.2016 the demo's due list is, soonest first: the kick-off's action
+// item and the three risk reviews, all late; the missing approval; the
+// grant's status report; and the two leases' last notice days for the
+// first end their non-terminable period allows. Activating a row opens its
+// record in its tab.
 func TestDueRowsOpenTheirRecords(t *testing.T) {
 	w, _ := overviewOn(t, "2016-01-01")
 	o := w.Overview
 	rows := dueRows(t, o)
 	want := []string{
+		"30.04.2015 Handlingspunkt: Beskrive kravene til de socialøkonomiske virksomheder (Thomas Ærenlund, Center for Arbejdsmarked og Integration)",
+		"15.05.2015 Gennemgang: Barriere: Lokaler i Kvarterhuset efter lov om almene boliger",
+		"01.06.2015 Gennemgang: Risiko: Samarbejde",
+		"01.09.2015 Gennemgang: Risiko: Udbud af egnet arbejdskraft (ledige fleksjobbere)",
 		"01.01.2016 Styregruppens godkendelse mangler: Fra de varme lande",
+		"31.01.2016 Afrapportering af tilskud: Statusrapport (eksempel), Puljemidler (tilskudsgiveren nævnes ikke i kommissoriet)",
 		"29.02.2016 Sidste frist for opsigelse (udlejer, til ophør 31.8.2016): Bevar — Lager ved systuen, Systue",
 		"31.03.2016 Sidste frist for opsigelse (udlejer, til ophør 30.9.2016): Fra de varme lande — Café, Køkken",
 	}

@@ -21,11 +21,13 @@ import (
 // import of an organisation certificate (.p12) to seal with instead.
 
 type sealSettings struct {
-	w        *Window
-	d        *dialog.CustomDialog
-	describe *widget.Label
-	password *widget.Entry
-	message  *widget.Label
+	w           *Window
+	d           *dialog.CustomDialog
+	describe    *widget.Label
+	keys        *widget.Label // how the private keys are kept
+	password    *widget.Entry
+	trustIssuer *widget.Check
+	message     *widget.Label
 }
 
 // showSealSettings opens the "Segl" dialog.
@@ -33,6 +35,8 @@ func (w *Window) showSealSettings() *sealSettings {
 	s := &sealSettings{w: w}
 	s.describe = widget.NewLabel("")
 	s.describe.Wrapping = fyne.TextWrapWord
+	s.keys = widget.NewLabel("")
+	s.keys.Wrapping = fyne.TextWrapWord
 	s.message = widget.NewLabel("")
 	s.message.Wrapping = fyne.TextWrapWord
 	s.message.Hide()
@@ -43,11 +47,13 @@ func (w *Window) showSealSettings() *sealSettings {
 	imp := widget.NewButtonWithIcon(lang.X("signing.seal.import", "Importér .p12 …"), theme.FolderOpenIcon(), s.chooseImport)
 	s.password = widget.NewPasswordEntry()
 	s.password.SetPlaceHolder(lang.X("signing.seal.password", "Adgangskode til .p12-filen"))
+	s.trustIssuer = widget.NewCheck(lang.X("signing.seal.trustissuer",
+		"Stol også på udstederens nye certifikater til samme organisation (aldrig til andre)"), nil)
 	body := container.NewVBox(intro, widget.NewSeparator(),
 		widget.NewLabelWithStyle(lang.X("signing.seal.current", "Forsegler med"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		s.describe, container.NewHBox(export), widget.NewSeparator(),
+		s.describe, s.keys, container.NewHBox(export), widget.NewSeparator(),
 		widget.NewLabelWithStyle(lang.X("signing.seal.importheading", "Organisationens certifikat"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		container.NewBorder(nil, nil, nil, imp, s.password), s.message)
+		container.NewBorder(nil, nil, nil, imp, s.password), s.trustIssuer, s.message)
 	s.d = dialog.NewCustom(lang.X("signing.seal.title", "Segl"), lang.X("signing.seal.close", "Luk"),
 		container.New(&widgets.MinWidth{W: 600}, body), w.Win)
 	s.d.Show()
@@ -57,9 +63,12 @@ func (w *Window) showSealSettings() *sealSettings {
 func (s *sealSettings) refresh() {
 	if s.w.sealer == nil {
 		s.describe.SetText(lang.X("signing.seal.none", "Intet segl: certifikatet kunne ikke åbnes."))
+		s.keys.SetText("")
 		return
 	}
 	s.describe.SetText(s.w.sealer.Describe())
+	// Data's own Danish sentence: it names the keyring or says there is none.
+	s.keys.SetText(s.w.sealer.KeyProtection())
 }
 
 func (s *sealSettings) say(text string, bad bool) {
@@ -70,6 +79,15 @@ func (s *sealSettings) say(text string, bad bool) {
 	}
 	s.message.Show()
 	s.message.Refresh()
+	s.fit()
+}
+
+// fit lays the dialog out again after its texts changed length.
+func (s *sealSettings) fit() {
+	if s.d != nil {
+		s.d.Refresh()
+		s.d.Resize(s.d.MinSize())
+	}
 }
 
 func (s *sealSettings) chooseExport() {
@@ -108,7 +126,7 @@ func (s *sealSettings) chooseImport() {
 
 // importP12 installs the certificate and seals with it from now on.
 func (s *sealSettings) importP12(p12 []byte) {
-	if err := agreement.ImportP12(agreement.SealDir(s.w.store.Path()), p12, s.password.Text); err != nil {
+	if err := agreement.ImportP12(agreement.SealDir(s.w.store.Path()), p12, s.password.Text, s.trustIssuer.Checked); err != nil {
 		s.say(lang.X("signing.seal.importfailed", "Certifikatet blev ikke importeret: {{.Error}}", map[string]any{"Error": err.Error()}), true)
 		return
 	}
@@ -120,5 +138,6 @@ func (s *sealSettings) importP12(p12 []byte) {
 	s.w.sealer = sealer
 	s.password.SetText("")
 	s.refresh()
+	s.trustIssuer.SetChecked(false)
 	s.say(lang.X("signing.seal.imported", "Certifikatet er importeret; nye aftaler forsegles med det."), false)
 }

@@ -625,8 +625,8 @@ func TestVerifyPDFReportsAGoodAndATamperedFile(t *testing.T) {
 		t.Errorf("the sealed PDF fails: %s", good.Text)
 	}
 	text := contentText(w)
-	mustContain(t, text, "Seglet holder: filen er uændret.")
-	mustContain(t, text, "Databasen: filen er den forseglede PDF, der er gemt for aftale "+a.Number)
+	mustContain(t, text, "Seglet holder: filen er uændret, og seglet er Slagelse Kommunes.")
+	mustContain(t, text, "Databasen: filen er præcis den forseglede PDF, der er gemt for aftale "+a.Number)
 	captureTo(t, w, "verify-good")
 	w.Win.Canvas().Overlays().Top().Hide()
 
@@ -638,7 +638,7 @@ func TestVerifyPDFReportsAGoodAndATamperedFile(t *testing.T) {
 	}
 	text = contentText(w)
 	mustContain(t, text, "Seglet holder ikke")
-	mustContain(t, text, "ingen underskrevet aftale i databasen har netop denne fil")
+	mustContain(t, text, "Databasen: filen er IKKE den PDF, der er gemt for aftale "+a.Number)
 	captureTo(t, w, "verify-bad")
 }
 

@@ -2,10 +2,6 @@ package ui
 
 import (
 	"context"
-	"crypto/sha256"
-	"crypto/x509"
-	"encoding/hex"
-	"errors"
 	"io"
 
 	"fyne.io/fyne/v2"
@@ -15,21 +11,24 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"partnerskab/data"
 	"partnerskab/data/agreement"
+	"partnerskab/data/dk"
 	"partnerskab/ui/form"
 	"partnerskab/ui/widgets"
 )
 
-// "Kontrollér PDF…": the same check as `partnerskab verify FILE --db`: the
-// seal (byte range, digest, CMS signature, certificate and whether it
-// chains to this installation's CA or an imported one), and whether the
-// file is the sealed PDF the database holds for its agreement.
+// "Kontrollér PDF…": the same check as `partnerskab verify FILE --db`:
+// every signature (byte range, digest, CMS signature, certificate), whose
+// seal it is and whether this installation knows that holder, and whether
+// the file is the sealed PDF the database holds for its agreement with
+// the agreement's rows agreeing with the seal.
 
 // verifyResult is what the report dialog shows.
 type verifyResult struct {
-	OK   bool
-	Text string
+	OK            bool
+	Holder        string // whose seal it is
+	UnknownHolder bool   // the file is unchanged, but its holder is not one this installation knows
+	Text          string
 }
 
 func (w *Window) chooseVerify() {
@@ -46,38 +45,36 @@ func (w *Window) chooseVerify() {
 
 // verifyPDF checks the file's seal and looks it up in the database.
 func (w *Window) verifyPDF(pdf []byte) verifyResult {
-	var trusted *x509.CertPool
+	// Whom this installation trusts: its seal's folder, or the one next to
+	// the database when the seal could not be opened.
+	var trust *agreement.Trust
 	if w.sealer != nil {
-		trusted = w.sealer.Trusted()
+		trust = w.sealer.Trust()
+	} else if t, err := agreement.LoadTrust(agreement.SealDir(w.store.Path())); err == nil {
+		trust = t
 	}
-	r, err := agreement.Verify(pdf, trusted)
+	r, err := agreement.Verify(pdf, trust)
 	if err != nil {
 		return verifyResult{Text: lang.X("signing.verify.unreadable", "Filen kan ikke kontrolleres: {{.Error}}", map[string]any{"Error": err.Error()})}
 	}
-	sum := sha256.Sum256(pdf)
-	a, err := w.store.AgreementBySealedSHA256(context.Background(), hex.EncodeToString(sum[:]))
-	var db string
-	switch {
-	case err == nil:
-		db = lang.X("signing.verify.stored", "Databasen: filen er den forseglede PDF, der er gemt for aftale {{.Agreement}}.",
-			map[string]any{"Agreement": a.Number + " " + a.Title})
-	case errors.Is(err, data.ErrNotFound):
-		db = lang.X("signing.verify.notstored", "Databasen: ingen underskrevet aftale i databasen har netop denne fil.")
-	default:
-		db = err.Error()
-	}
-	return verifyResult{OK: r.OK, Text: r.String() + db}
+	c := agreement.CompareWithStored(context.Background(), w.store, pdf, r)
+	return verifyResult{OK: r.OK, Holder: r.Holder, UnknownHolder: r.UnknownHolder(), Text: r.String() + c.Line}
 }
 
 // showVerify shows the report of the file called name.
 func (w *Window) showVerify(name string, pdf []byte) verifyResult {
 	res := w.verifyPDF(pdf)
 	icon := widget.NewIcon(theme.ConfirmIcon())
-	verdict := widget.NewLabel(lang.X("signing.verify.ok", "Seglet holder: filen er uændret."))
+	holder := map[string]any{"Holder": res.Holder, "HolderGenitive": dk.Genitive(res.Holder)}
+	verdict := widget.NewLabel(lang.X("signing.verify.ok", "Seglet holder: filen er uændret, og seglet er {{.HolderGenitive}}.", holder))
 	verdict.Importance = widget.SuccessImportance
 	if !res.OK {
 		icon.SetResource(theme.ErrorIcon())
-		verdict.SetText(lang.X("signing.verify.bad", "Seglet holder ikke: filen er ændret eller ikke forseglet."))
+		verdict.SetText(lang.X("signing.verify.bad", "Seglet holder ikke: filen er ændret, ikke forseglet eller forseglet af en indehaver, denne installation ikke kender."))
+		if res.UnknownHolder {
+			verdict.SetText(lang.X("signing.verify.unknownholder",
+				"Seglet holder ikke: filen er uændret, men seglet er {{.HolderGenitive}}, og den indehaver kender denne installation ikke.", holder))
+		}
 		verdict.Importance = widget.DangerImportance
 	}
 	verdict.TextStyle.Bold = true

@@ -11,7 +11,6 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
-	"io/fs"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -28,12 +27,17 @@ import (
 // Alternatively an organisation certificate is imported from a .p12 file
 // and used instead (the local CA is kept, so earlier seals still verify).
 //
-// Files in dir (0700): ca.crt, ca.key, seal.crt, seal.key for the local
-// certificates; imported.crt (the certificate, then its chain) and
-// imported.key for an imported one. Keys are PKCS #8 PEM, mode 0600.
+// The seal folder (0700) holds seal.key (the seal certificate with its
+// key, keyfile.go) and seal.crt (a copy of the certificate), and for an
+// imported certificate imported.key and imported.crt (the certificate and
+// its chain); the CA lives apart in ca/ (ca.key, ca.crt), its key with a
+// keyring secret of its own and read only to issue a new seal
+// certificate. tillid.json lists whom the installation trusts (trust.go).
+// Key files are 0600 and encrypted where the system has a keyring.
 
 // File names in the seal folder.
 const (
+	caDir            = "ca"
 	caCertFile       = "ca.crt"
 	caKeyFile        = "ca.key"
 	sealCertFile     = "seal.crt"
@@ -57,60 +61,205 @@ const certLifetime = 30
 // Sealer seals PDFs with the installation's certificate. It does not
 // change after OpenSealer and is safe for concurrent use.
 type Sealer struct {
-	key      crypto.Signer
-	cert     *x509.Certificate
-	chain    []*x509.Certificate // the certificates above cert, sent along in the seal
-	caPEM    []byte              // what "export CA" writes
-	trusted  *x509.CertPool
-	imported bool
+	dir        string
+	key        crypto.Signer
+	cert       *x509.Certificate
+	chain      []*x509.Certificate // the certificates above cert, sent along in the seal
+	caPEM      []byte              // what "export CA" writes
+	trust      *Trust
+	imported   bool
+	protection string // how the seal's key is kept at rest
 }
 
 // OpenSealer loads the seal certificate from dir, making the folder, a
 // local CA and a signing certificate in organisation's name on first use.
 // When the organisation's name has changed since, the local CA issues a
 // new signing certificate in the new name. An imported certificate is
-// used as it is.
+// used as it is. A seal key that does not fit its certificate (a crash
+// between an earlier version's two renames) is replaced by a new seal
+// certificate from the CA.
 func OpenSealer(dir, organisation string) (*Sealer, error) {
 	organisation = strings.TrimSpace(organisation)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("seglmappe: %w", err)
-	}
-	if err := os.Chmod(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("seglmappe: %w", err)
-	}
-	caCert, caKey, err := loadPair(dir, caCertFile, caKeyFile)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, err
-	}
-	imported, err := loadImported(dir)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, err
-	}
-	if imported != nil {
-		// The local CA, if there is one, stays trusted for older seals.
-		if caCert != nil {
-			imported.trusted.AddCert(caCert)
+	for _, d := range []string{dir, filepath.Join(dir, caDir)} {
+		if err := os.MkdirAll(d, 0o700); err != nil {
+			return nil, fmt.Errorf("seglmappe: %w", err)
 		}
-		return imported, nil
+		if err := os.Chmod(d, 0o700); err != nil {
+			return nil, fmt.Errorf("seglmappe: %w", err)
+		}
 	}
-	if caCert == nil {
+	trust, err := LoadTrust(dir)
+	if err != nil {
+		return nil, err
+	}
+	changed := false
+	if err := upgradeLegacy(dir, trust); err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(filepath.Join(dir, trustFile)); err != nil {
+		changed = true
+	}
+	s, err := openImported(dir)
+	if err != nil && !isNotExist(err) {
+		return nil, err
+	}
+	if s == nil {
+		if s, err = openLocal(dir, organisation); err != nil {
+			return nil, err
+		}
+		changed = trust.addHolder(s.cert, "own") || changed
+	} else {
+		changed = trust.addHolder(s.cert, "imported") || changed
+	}
+	if ca, err := readCerts(filepath.Join(dir, caDir, caCertFile)); err == nil {
+		changed = trust.addOwnCA(ca[0]) || changed
+	}
+	if changed {
+		if err := trust.save(dir); err != nil {
+			return nil, fmt.Errorf("seglmappe: %s: %w", trustFile, err)
+		}
+	}
+	s.dir, s.trust = dir, trust
+	return s, nil
+}
+
+// openLocal opens (making what is missing) the local CA and the seal
+// certificate it issued in organisation's name.
+func openLocal(dir, organisation string) (*Sealer, error) {
+	caPath := filepath.Join(dir, caDir, caKeyFile)
+	caFile, err := readKeyFile(caPath)
+	if err != nil && !isNotExist(err) {
+		return nil, err
+	}
+	var caCert *x509.Certificate
+	var caKey crypto.Signer // read only when a seal certificate is issued
+	if caFile == nil {
 		if caCert, caKey, err = newCA(dir, organisation); err != nil {
 			return nil, err
 		}
+	} else {
+		caCert = caFile.certs[0]
 	}
-	cert, key, err := loadPair(dir, sealCertFile, sealKeyFile)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+	sealFile, err := readKeyFile(filepath.Join(dir, sealKeyFile))
+	if err != nil && !isNotExist(err) {
 		return nil, err
 	}
-	if cert == nil || cert.CheckSignatureFrom(caCert) != nil || organisationOf(cert) != nameLimit(organisation) {
-		if cert, key, err = newSealCert(dir, organisation, caCert, caKey); err != nil {
+	var cert *x509.Certificate
+	var key crypto.Signer
+	if sealFile != nil {
+		cert = sealFile.certs[0]
+		if key, err = sealFile.key(); err != nil {
 			return nil, err
 		}
 	}
-	trusted := x509.NewCertPool()
-	trusted.AddCert(caCert)
-	return &Sealer{key: key, cert: cert, chain: []*x509.Certificate{caCert},
-		caPEM: pemCert(caCert), trusted: trusted}, nil
+	if cert == nil || cert.CheckSignatureFrom(caCert) != nil || organisationOf(cert) != nameLimit(organisation) {
+		if caKey == nil {
+			if caKey, err = caFile.key(); err != nil {
+				return nil, fmt.Errorf("den lokale CA's nøgle kan ikke læses, så der kan ikke udstedes et nyt segl: %w", err)
+			}
+		}
+		if cert, key, err = newSealCert(dir, organisation, caCert, caKey); err != nil {
+			return nil, err
+		}
+		if sealFile, err = readKeyFile(filepath.Join(dir, sealKeyFile)); err != nil {
+			return nil, err
+		}
+	}
+	if err := ensureCopy(filepath.Join(dir, sealCertFile), []*x509.Certificate{cert}); err != nil {
+		return nil, err
+	}
+	if err := ensureCopy(filepath.Join(dir, caDir, caCertFile), []*x509.Certificate{caCert}); err != nil {
+		return nil, err
+	}
+	protection := protectIfPossible(sealFile, key, "Partnerskab: seglets nøgle")
+	if caFile != nil && caFile.protection == protectNone {
+		if k, _ := currentKeyring(); k != nil {
+			if caKey, err := caFile.key(); err == nil {
+				protectIfPossible(caFile, caKey, "Partnerskab: lokal CA")
+			}
+		}
+	}
+	return &Sealer{key: key, cert: cert, chain: []*x509.Certificate{caCert}, caPEM: pemCert(caCert),
+		protection: protection}, nil
+}
+
+// openImported opens an imported certificate; the error wraps
+// fs.ErrNotExist when there is none.
+func openImported(dir string) (*Sealer, error) {
+	kf, err := readKeyFile(filepath.Join(dir, importedKeyFile))
+	if err != nil {
+		return nil, err
+	}
+	key, err := kf.key()
+	if err != nil {
+		return nil, err
+	}
+	if err := ensureCopy(filepath.Join(dir, importedCertFile), kf.certs); err != nil {
+		return nil, err
+	}
+	s := importedSealer(key, kf.certs[0], kf.certs[1:])
+	s.protection = protectIfPossible(kf, key, "Partnerskab: importeret certifikat")
+	return s, nil
+}
+
+// upgradeLegacy moves an earlier version's seal folder to this layout:
+// bare key files become key files with their certificate (encrypted where
+// there is a keyring), the CA moves to ca/. A key that does not fit its
+// certificate is left out: a seal key is issued anew from the CA, and an
+// imported one must be imported again.
+func upgradeLegacy(dir string, trust *Trust) error {
+	type legacy struct{ cert, key, dest, label, source string }
+	for _, l := range []legacy{
+		{filepath.Join(dir, caCertFile), filepath.Join(dir, caKeyFile), filepath.Join(dir, caDir, caKeyFile), "Partnerskab: lokal CA", "ca"},
+		{filepath.Join(dir, sealCertFile), filepath.Join(dir, sealKeyFile), filepath.Join(dir, sealKeyFile), "Partnerskab: seglets nøgle", "own"},
+		{filepath.Join(dir, importedCertFile), filepath.Join(dir, importedKeyFile), filepath.Join(dir, importedKeyFile),
+			"Partnerskab: importeret certifikat", "imported"},
+	} {
+		kf, err := readKeyFile(l.key)
+		if err != nil || !kf.legacy {
+			continue
+		}
+		certs, cerr := readCerts(l.cert)
+		key, kerr := kf.key()
+		if cerr != nil || kerr != nil || !publicKeysEqual(certs[0].PublicKey, key.Public()) {
+			if l.source == "imported" {
+				return fmt.Errorf("%s passer ikke til %s; importér organisationens .p12-fil igen (Filer → Segl…)",
+					importedKeyFile, importedCertFile)
+			}
+			if cerr == nil && l.source == "ca" {
+				trust.addOwnCA(certs[0]) // its earlier seals still verify
+			} else if cerr == nil {
+				trust.addHolder(certs[0], l.source)
+			}
+			os.Remove(l.key) // a new one is made from what is left
+			continue
+		}
+		if l.source == "ca" {
+			trust.addOwnCA(certs[0])
+		} else {
+			trust.addHolder(certs[0], l.source)
+		}
+		if _, err := writeKeyFile(l.dest, certs, key, l.label); err != nil {
+			return fmt.Errorf("seglmappe: %w", err)
+		}
+		if l.dest != l.key {
+			os.Remove(l.key)
+			os.Remove(l.cert)
+		}
+	}
+	return nil
+}
+
+// ensureCopy keeps a certificate file equal to the key file's certificates.
+func ensureCopy(path string, certs []*x509.Certificate) error {
+	var want []byte
+	for _, c := range certs {
+		want = append(want, pemCert(c)...)
+	}
+	if have, err := os.ReadFile(path); err == nil && bytes.Equal(have, want) {
+		return nil
+	}
+	return writeFileAtomic(path, want, 0o644)
 }
 
 // CACertPEM is the certificate recipients should trust: the local CA, or
@@ -118,9 +267,11 @@ func OpenSealer(dir, organisation string) (*Sealer, error) {
 // file held no chain).
 func (s *Sealer) CACertPEM() []byte { return bytes.Clone(s.caPEM) }
 
-// Trusted is what this installation trusts: its local CA and an imported
-// certificate's chain.
-func (s *Sealer) Trusted() *x509.CertPool { return s.trusted.Clone() }
+// Trust is whom this installation trusts a seal from.
+func (s *Sealer) Trust() *Trust { return s.trust }
+
+// Dir is the seal folder.
+func (s *Sealer) Dir() string { return s.dir }
 
 // Certificate is the certificate seals are made with.
 func (s *Sealer) Certificate() *x509.Certificate { return s.cert }
@@ -133,6 +284,33 @@ func (s *Sealer) Imported() bool { return s.imported }
 func (s *Sealer) Describe() string {
 	return fmt.Sprintf("%s, udstedt af %s, gyldigt til %s", s.cert.Subject.CommonName,
 		s.cert.Issuer.CommonName, dk.FormatDate(s.cert.NotAfter))
+}
+
+// KeyProtection says in Danish how the seal's private keys are kept.
+func (s *Sealer) KeyProtection() string {
+	k, reason := currentKeyring()
+	if s.protection != protectNone && k != nil {
+		return "Nøglerne er krypteret med hemmeligheder fra nøgleringen " + k.Name() +
+			"; CA-nøglen har sin egen og ligger for sig i " + filepath.Join(s.dir, caDir) + "."
+	}
+	return "Ingen nøglering på denne computer (" + reason + "): nøglerne ligger ukrypteret i " + s.dir +
+		", kun læsbare for din bruger (0600); CA-nøglen ligger for sig i " + filepath.Join(s.dir, caDir) + "."
+}
+
+// protectIfPossible rewrites a key file kept unencrypted once the system
+// has a keyring; failing that, the file stays as it was.
+func protectIfPossible(kf *keyFile, key crypto.Signer, label string) string {
+	if kf.protection != protectNone {
+		return kf.protection
+	}
+	if k, _ := currentKeyring(); k == nil {
+		return kf.protection
+	}
+	p, err := writeKeyFile(kf.path, kf.certs, key, label)
+	if err != nil {
+		return kf.protection
+	}
+	return p
 }
 
 // organisationOf is a certificate's organisation name.
@@ -163,7 +341,7 @@ func nameLimit(s string) string {
 	return string([]rune(s)[:limit-1]) + "…"
 }
 
-// newCA makes the local CA and writes ca.crt and ca.key.
+// newCA makes the local CA and writes ca/ca.key and ca/ca.crt.
 func newCA(dir, organisation string) (*x509.Certificate, crypto.Signer, error) {
 	key, err := rsa.GenerateKey(rand.Reader, rsaBits)
 	if err != nil {
@@ -191,14 +369,14 @@ func newCA(dir, organisation string) (*x509.Certificate, crypto.Signer, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := writePair(dir, caCertFile, caKeyFile, []*x509.Certificate{cert}, key); err != nil {
+	if _, err := writeKeyFile(filepath.Join(dir, caDir, caKeyFile), []*x509.Certificate{cert}, key, "Partnerskab: lokal CA"); err != nil {
 		return nil, nil, err
 	}
 	return cert, key, nil
 }
 
 // newSealCert issues the signing certificate from the local CA and writes
-// seal.crt and seal.key.
+// seal.key (with the certificate).
 func newSealCert(dir, organisation string, ca *x509.Certificate, caKey crypto.Signer) (*x509.Certificate, crypto.Signer, error) {
 	if caKey == nil {
 		return nil, nil, errors.New("den lokale CA's nøgle mangler: kan ikke udstede et nyt segl")
@@ -227,7 +405,7 @@ func newSealCert(dir, organisation string, ca *x509.Certificate, caKey crypto.Si
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := writePair(dir, sealCertFile, sealKeyFile, []*x509.Certificate{cert}, key); err != nil {
+	if _, err := writeKeyFile(filepath.Join(dir, sealKeyFile), []*x509.Certificate{cert}, key, "Partnerskab: seglets nøgle"); err != nil {
 		return nil, nil, err
 	}
 	return cert, key, nil
@@ -242,53 +420,18 @@ func randomSerial() *big.Int {
 	return n.Add(n, big.NewInt(1))
 }
 
-// loadPair reads a certificate (the first in the file) and its key; the
-// error wraps fs.ErrNotExist when either file is missing.
-func loadPair(dir, certName, keyName string) (*x509.Certificate, crypto.Signer, error) {
-	certs, err := readCerts(filepath.Join(dir, certName))
-	if err != nil {
-		return nil, nil, err
-	}
-	key, err := readKey(filepath.Join(dir, keyName))
-	if err != nil {
-		return nil, nil, err
-	}
-	if !publicKeysEqual(certs[0].PublicKey, key.Public()) {
-		return nil, nil, fmt.Errorf("%s passer ikke til %s", keyName, certName)
-	}
-	return certs[0], key, nil
-}
-
-// loadImported reads an imported certificate with its chain.
-func loadImported(dir string) (*Sealer, error) {
-	certs, err := readCerts(filepath.Join(dir, importedCertFile))
-	if err != nil {
-		return nil, err
-	}
-	key, err := readKey(filepath.Join(dir, importedKeyFile))
-	if err != nil {
-		return nil, err
-	}
-	if !publicKeysEqual(certs[0].PublicKey, key.Public()) {
-		return nil, fmt.Errorf("%s passer ikke til %s", importedKeyFile, importedCertFile)
-	}
-	return importedSealer(key, certs[0], certs[1:]), nil
-}
-
-// importedSealer trusts the chain's certificates; with no chain, the
-// certificate itself is the anchor.
+// importedSealer seals with an imported certificate; what recipients are
+// given to trust is its chain, or the certificate itself with no chain.
 func importedSealer(key crypto.Signer, cert *x509.Certificate, chain []*x509.Certificate) *Sealer {
-	trusted := x509.NewCertPool()
 	var caPEM []byte
 	anchors := chain
 	if len(anchors) == 0 {
 		anchors = []*x509.Certificate{cert}
 	}
 	for _, c := range anchors {
-		trusted.AddCert(c)
 		caPEM = append(caPEM, pemCert(c)...)
 	}
-	return &Sealer{key: key, cert: cert, chain: chain, caPEM: caPEM, trusted: trusted, imported: true}
+	return &Sealer{key: key, cert: cert, chain: chain, caPEM: caPEM, imported: true}
 }
 
 // readCerts reads every certificate of a PEM file.
@@ -319,23 +462,6 @@ func readCerts(path string) ([]*x509.Certificate, error) {
 	return certs, nil
 }
 
-// readKey reads a PKCS #8 PEM key.
-func readKey(path string) (crypto.Signer, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	block, _ := pem.Decode(b)
-	if block == nil {
-		return nil, fmt.Errorf("%s: ingen nøgle", filepath.Base(path))
-	}
-	k, err := x509.ParsePKCS8PrivateKey(block.Bytes)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
-	}
-	return signerOf(k)
-}
-
 // signerOf accepts the key types a seal can be made with.
 func signerOf(k any) (crypto.Signer, error) {
 	switch k := k.(type) {
@@ -353,29 +479,13 @@ func publicKeysEqual(a, b crypto.PublicKey) bool {
 	return ok && ak.Equal(b)
 }
 
-// writePair writes certificates (0644) and a key (0600), each through a
-// temporary file so that a crash leaves no half-written key.
-func writePair(dir, certName, keyName string, certs []*x509.Certificate, key crypto.Signer) error {
-	der, err := x509.MarshalPKCS8PrivateKey(key)
-	if err != nil {
-		return err
-	}
-	var certPEM []byte
-	for _, c := range certs {
-		certPEM = append(certPEM, pemCert(c)...)
-	}
-	if err := writeFileAtomic(filepath.Join(dir, keyName), pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der}), 0o600); err != nil {
-		return err
-	}
-	return writeFileAtomic(filepath.Join(dir, certName), certPEM, 0o644)
-}
-
 // pemCert is a certificate in PEM.
 func pemCert(c *x509.Certificate) []byte {
 	return pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: c.Raw})
 }
 
-// writeFileAtomic writes b with mode perm via a temporary file and rename.
+// writeFileAtomic writes b with mode perm via a temporary file (0600 from
+// its first byte) that is synced and renamed into place.
 func writeFileAtomic(path string, b []byte, perm os.FileMode) error {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+"-*")
 	if err != nil {
@@ -383,11 +493,11 @@ func writeFileAtomic(path string, b []byte, perm os.FileMode) error {
 	}
 	tmp := f.Name()
 	defer os.Remove(tmp) // a no-op after the rename
-	if err := f.Chmod(perm); err != nil {
+	if _, err := f.Write(b); err != nil {
 		f.Close()
 		return err
 	}
-	if _, err := f.Write(b); err != nil {
+	if err := f.Chmod(perm); err != nil {
 		f.Close()
 		return err
 	}
@@ -398,5 +508,12 @@ func writeFileAtomic(path string, b []byte, perm os.FileMode) error {
 	if err := f.Close(); err != nil {
 		return err
 	}
-	return os.Rename(tmp, path)
+	if err := os.Rename(tmp, path); err != nil {
+		return err
+	}
+	if d, err := os.Open(filepath.Dir(path)); err == nil {
+		d.Sync()
+		d.Close()
+	}
+	return nil
 }

@@ -27,7 +27,8 @@ func TestOpenSealerMakesPrivateKeyFiles(t *testing.T) {
 	if perm := info.Mode().Perm(); perm != 0o700 {
 		t.Errorf("the seal folder has mode %o, want 700", perm)
 	}
-	for name, want := range map[string]os.FileMode{caKeyFile: 0o600, sealKeyFile: 0o600, caCertFile: 0o644, sealCertFile: 0o644} {
+	for name, want := range map[string]os.FileMode{filepath.Join(caDir, caKeyFile): 0o600, sealKeyFile: 0o600,
+		filepath.Join(caDir, caCertFile): 0o644, sealCertFile: 0o644, trustFile: 0o600} {
 		info, err := os.Stat(filepath.Join(dir, name))
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
@@ -38,8 +39,10 @@ func TestOpenSealerMakesPrivateKeyFiles(t *testing.T) {
 		}
 	}
 	entries, _ := os.ReadDir(dir)
-	if len(entries) != 4 {
-		t.Errorf("the seal folder holds %d files, want 4 (no temporary files left)", len(entries))
+	caEntries, _ := os.ReadDir(filepath.Join(dir, caDir))
+	if len(entries) != 4 || len(caEntries) != 2 {
+		t.Errorf("the seal folder holds %d and %d files in ca/, want 4 (seal.key, seal.crt, tillid.json, ca/) and 2 (no temporary files left)",
+			len(entries), len(caEntries))
 	}
 	cert := s.Certificate()
 	if cert.Subject.CommonName != "Partnerskab-segl for Slagelse Kommune" || organisationOf(cert) != "Slagelse Kommune" {
@@ -94,12 +97,14 @@ func TestOpenSealerReusesAndRenames(t *testing.T) {
 	if !bytes.Equal(renamed.CACertPEM(), first.CACertPEM()) {
 		t.Error("renaming the organisation replaced the CA")
 	}
-	if r, _ := Verify(sealed, renamed.Trusted()); !r.OK {
+	if r, _ := Verify(sealed, renamed.Trust()); !r.OK {
 		t.Errorf("an earlier seal fails after renaming:\n%s", r)
 	}
 }
 
-func TestOpenSealerRefusesAKeyThatDoesNotFit(t *testing.T) {
+func TestOpenSealerReplacesASealKeyThatIsNotItsCAs(t *testing.T) {
+	// Another installation's seal key file (with its certificate) in our
+	// folder: its certificate is not our CA's, so a new seal is issued.
 	dir := filepath.Join(t.TempDir(), "segl")
 	if _, err := OpenSealer(dir, "A"); err != nil {
 		t.Fatal(err)
@@ -112,14 +117,18 @@ func TestOpenSealerRefusesAKeyThatDoesNotFit(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, sealKeyFile), key, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := OpenSealer(dir, "A"); err == nil || !strings.Contains(err.Error(), "passer ikke") {
-		t.Errorf("a seal key that does not fit the certificate: %v", err)
+	s, err := OpenSealer(dir, "A")
+	if err != nil {
+		t.Fatalf("OpenSealer with a foreign seal key: %v", err)
+	}
+	if organisationOf(s.Certificate()) != "A" {
+		t.Errorf("the seal is %q, want a new one for A", s.Certificate().Subject)
 	}
 }
 
 // testP12 makes an organisation certificate under its own root, as a
 // commercial CA would issue it, in a .p12 with the root as its chain.
-func testP12(t *testing.T, password string) ([]byte, *x509.Certificate) {
+func testP12(t testing.TB, password string) ([]byte, *x509.Certificate) {
 	t.Helper()
 	rootKey, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	root := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "Test Root CA"},
@@ -158,16 +167,16 @@ func TestImportP12SealsWithTheOrganisationCertificate(t *testing.T) {
 		t.Fatal(err)
 	}
 	p12, root := testP12(t, "hemmelig")
-	if err := ImportP12(dir, p12, "forkert"); err == nil || !strings.Contains(err.Error(), "forkert adgangskode") {
+	if err := ImportP12(dir, p12, "forkert", false); err == nil || !strings.Contains(err.Error(), "forkert adgangskode") {
 		t.Errorf("a wrong password: %v", err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, importedKeyFile)); !os.IsNotExist(err) {
 		t.Error("a failed import left a key behind")
 	}
-	if err := ImportP12(dir, []byte("ikke en p12"), ""); err == nil {
+	if err := ImportP12(dir, []byte("ikke en p12"), "", false); err == nil {
 		t.Error("ImportP12 takes a file that is not PKCS #12")
 	}
-	if err := ImportP12(dir, p12, "hemmelig"); err != nil {
+	if err := ImportP12(dir, p12, "hemmelig", false); err != nil {
 		t.Fatalf("ImportP12: %v", err)
 	}
 	if info, err := os.Stat(filepath.Join(dir, importedKeyFile)); err != nil || info.Mode().Perm() != 0o600 {
@@ -188,21 +197,22 @@ func TestImportP12SealsWithTheOrganisationCertificate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, _ := Verify(sealed, s.Trusted())
-	if !r.OK || !strings.Contains(r.String(), "udstedt af Test Root CA; denne installation stoler på udstederen") {
+	r, _ := Verify(sealed, s.Trust())
+	if !r.OK || !strings.Contains(r.String(), "Indehaver: Slagelse Kommune (certifikatets SHA-256 "+Fingerprint(s.Certificate())+
+		"): organisationscertifikatet, der blev importeret i denne installation") {
 		t.Errorf("a seal with the imported certificate:\n%s", r)
 	}
 	if out := pdfsig(t, writeTemp(t, "p12.pdf", sealed)); !strings.Contains(out, "Signature is Valid.") {
 		t.Errorf("pdfsig on an ECDSA seal:\n%s", out)
 	}
 	// Seals made with the local CA before the import still verify.
-	if r, _ := Verify(before, s.Trusted()); !r.OK {
+	if r, _ := Verify(before, s.Trust()); !r.OK {
 		t.Errorf("a seal from before the import:\n%s", r)
 	}
 }
 
 // mustRender is the sample agreement's PDF.
-func mustRender(t *testing.T) []byte {
+func mustRender(t testing.TB) []byte {
 	t.Helper()
 	b, err := RenderPDF(sampleDocument(0))
 	if err != nil {

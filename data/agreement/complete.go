@@ -64,6 +64,23 @@ func SignedDocumentFor(ctx context.Context, s *data.Store, id int64) (Document, 
 		}
 		sd.TemplateSHA256 = v.SHA256
 	}
+	rec := &SealRecord{Format: recordFormat, Number: a.Number, Title: a.Title, BodySHA256: a.BodySHA256,
+		TemplateSHA256: sd.TemplateSHA256}
+	for _, g := range st.Signers {
+		rs := RecordSignatory{Name: g.Name, Title: g.Title, Organisation: g.OrganisationName}
+		if sig := g.Signature; sig != nil {
+			rs.Method, rs.SignedAt, rs.Place = string(sig.Method), sig.SignedAt.UTC().Format(time.RFC3339), sig.Place
+		}
+		rec.Signatories = append(rec.Signatories, rs)
+	}
+	links, err := s.EventLinks(ctx, "aftale", id)
+	if err != nil {
+		return doc, err
+	}
+	for _, l := range links {
+		rec.Events = append(rec.Events, RecordEvent{ID: l.ID, Hash: l.Hash})
+	}
+	sd.Record = rec
 	for _, g := range st.Signers {
 		var given GivenSignature
 		method := SignatureMethod("")

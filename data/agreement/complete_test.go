@@ -70,8 +70,8 @@ func checkSealed(t *testing.T, s *data.Store, sealer *Sealer, id int64) []string
 	if !bytes.Equal(out1, stored) || !bytes.Equal(out2, stored) || hexSum(out1) != sum || st.SealedSHA256 != sum {
 		t.Errorf("ExportPDF gives %s and %s; stored %s (state %s)", hexSum(out1), hexSum(out2), sum, st.SealedSHA256)
 	}
-	r, err := Verify(stored, sealer.Trusted())
-	if err != nil || !r.OK || !r.Chained {
+	r, err := Verify(stored, sealer.Trust())
+	if err != nil || !r.OK || !r.Trusted {
 		t.Errorf("Verify: %v\n%s", err, r)
 	}
 	path := writeTemp(t, "underskrevet.pdf", stored)

@@ -39,10 +39,20 @@ func InstallDefaultTemplates(ctx context.Context, s *data.Store) (int, error) {
 // LoadDemo fills an empty database with the seed's case (data.Store.LoadDemo),
 // installs the default templates, drafts the partnership agreement for
 // the seed's parties, and adds the same agreement signed by the parties'
-// contact people and sealed (loadSignedDemo), both marked as examples. The registers are one
-// transaction; the templates and the draft follow it, because the draft's
-// facts are read through the store.
+// contact people and sealed (loadSignedDemo), both marked as examples.
+// All of it or nothing: the demo is built in a copy of the database,
+// which replaces it only when whole (data.Store.ReplaceWith), so a demo
+// killed halfway leaves the database as it was and can be loaded again.
+// The database is held alone meanwhile: another program that has it open
+// is named in the refusal.
 func LoadDemo(ctx context.Context, s *data.Store) error {
+	return s.ReplaceWith(ctx, "eksemplet kan ikke indlæses", func(ctx context.Context, staged *data.Store) error {
+		staged.Now = s.Now
+		return loadDemoInto(ctx, staged)
+	})
+}
+
+func loadDemoInto(ctx context.Context, s *data.Store) error {
 	if err := s.LoadDemo(ctx); err != nil {
 		return err
 	}

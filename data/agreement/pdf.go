@@ -112,6 +112,13 @@ func newRenderer(doc Document) (*renderer, error) {
 		subject += fmt.Sprintf(" · skabelon %s, version %d", doc.Template, doc.Version)
 	}
 	pdf.SetSubject(strings.TrimSpace(subject), true)
+	if doc.Signed != nil && doc.Signed.Record != nil {
+		xmp, err := xmpPacket(*doc.Signed.Record)
+		if err != nil {
+			return nil, err
+		}
+		pdf.SetXmpMetadata(xmp)
+	}
 	pdf.SetHeaderFunc(r.pageHeader)
 	pdf.SetFooterFunc(r.pageFooter)
 	return r, nil

@@ -62,6 +62,12 @@ func (s *Sealer) Seal(pdf []byte, at time.Time, reason, location string) ([]byte
 	}
 	page = set(page, "Annots", annots)
 	catalog = set(catalog, "AcroForm", fmt.Sprintf("<</Fields [%s] /SigFlags 3>>", field))
+	if lookup(catalog, "Metadata") == "" {
+		// gofpdf writes the XMP object without naming it in the catalog.
+		if r, err := f.metadataObject(); err == nil {
+			catalog = append(catalog, kv{"Metadata", r.String()})
+		}
+	}
 	if lookup(catalog, "Version") == "" {
 		// PAdES signatures are PDF 1.7 (ISO 32000-1); gofpdf's header says 1.3.
 		catalog = append(catalog, kv{"Version", "/1.7"})

@@ -36,7 +36,7 @@ func BenchmarkSeal(b *testing.B) {
 // CMS signature, signing-certificate-v2 and the chain.
 func BenchmarkVerify(b *testing.B) {
 	s, _, sealed := benchSealed(b)
-	trusted := s.Trusted()
+	trusted := s.Trust()
 	b.SetBytes(int64(len(sealed)))
 	b.ReportAllocs()
 	for b.Loop() {

@@ -147,9 +147,18 @@ func (f *pdfFile) readXref(off int) ([]kv, error) {
 // object returns the value of object n (its dictionary, for the objects
 // the seal touches) as written, and its generation.
 func (f *pdfFile) object(n int) ([]byte, int, error) {
+	p, end, gen, err := f.objectBounds(n)
+	if err != nil {
+		return nil, 0, err
+	}
+	return f.b[p:end], gen, nil
+}
+
+// objectBounds is where object n's value starts and ends in the file.
+func (f *pdfFile) objectBounds(n int) (start, end, gen int, err error) {
 	e, ok := f.objects[n]
 	if !ok {
-		return nil, 0, fmt.Errorf("objekt %d findes ikke", n)
+		return 0, 0, 0, fmt.Errorf("objekt %d findes ikke", n)
 	}
 	b := f.b
 	num, p, err := readInt(b, e.offset)
@@ -157,21 +166,21 @@ func (f *pdfFile) object(n int) ([]byte, int, error) {
 		err = fmt.Errorf("xref peger på objekt %d", num)
 	}
 	if err != nil {
-		return nil, 0, fmt.Errorf("objekt %d: %w", n, err)
+		return 0, 0, 0, fmt.Errorf("objekt %d: %w", n, err)
 	}
 	if _, p, err = readInt(b, p); err != nil {
-		return nil, 0, fmt.Errorf("objekt %d: %w", n, err)
+		return 0, 0, 0, fmt.Errorf("objekt %d: %w", n, err)
 	}
 	p = skipSpace(b, p)
 	if !bytes.HasPrefix(b[p:], []byte("obj")) {
-		return nil, 0, fmt.Errorf("objekt %d: mangler obj", n)
+		return 0, 0, 0, fmt.Errorf("objekt %d: mangler obj", n)
 	}
 	p = skipSpace(b, p+3)
-	end, err := objectEnd(b, p)
+	end, err = objectEnd(b, p)
 	if err != nil {
-		return nil, 0, fmt.Errorf("objekt %d: %w", n, err)
+		return 0, 0, 0, fmt.Errorf("objekt %d: %w", n, err)
 	}
-	return b[p:end], e.gen, nil
+	return p, end, e.gen, nil
 }
 
 // dictObject is object n's dictionary entries.

@@ -2,9 +2,12 @@ package agreement
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"os"
 	osexec "os/exec"
+	"partnerskab/data/dk"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -137,12 +140,12 @@ func TestSealedPDFIsValidForPdfsigAndQpdf(t *testing.T) {
 
 func TestVerifyAcceptsTheSeal(t *testing.T) {
 	s, _ := testSealer(t, "Slagelse Kommune")
-	r, err := Verify(sealedSample(t, 0), s.Trusted())
+	r, err := Verify(sealedSample(t, 0), s.Trust())
 	if err != nil {
 		t.Fatal(err)
 	}
 	text := r.String()
-	if !r.OK || !r.Chained {
+	if !r.OK || !r.Trusted {
 		t.Fatalf("Verify fails a fresh seal:\n%s", text)
 	}
 	for _, want := range []string{
@@ -150,7 +153,8 @@ func TestVerifyAcceptsTheSeal(t *testing.T) {
 		"Digest: stemmer",
 		"Signatur: gyldig",
 		"Certifikatreference: signing-certificate-v2 passer til certifikatet",
-		"Certifikat: Partnerskab-segl for Slagelse Kommune, udstedt af Partnerskab lokal CA – Slagelse Kommune; denne installation stoler på udstederen",
+		"Certifikat: Partnerskab-segl for Slagelse Kommune, udstedt af Partnerskab lokal CA – Slagelse Kommune, gyldigt 1.1.2000–",
+		"Indehaver: Slagelse Kommune (certifikatets SHA-256 " + Fingerprint(s.Certificate()) + "): denne installations eget segl",
 		"Tidspunkt: 21.2.2015 kl. 14.32",
 		"Resultat: PDF'en er uændret",
 	} {
@@ -206,7 +210,7 @@ func TestTamperingAnywhereIsCaught(t *testing.T) {
 			}
 			tampered := bytes.Clone(sealed)
 			tampered[pos] ^= 0x01
-			r, err := Verify(tampered, s.Trusted())
+			r, err := Verify(tampered, s.Trust())
 			if err == nil && r.OK {
 				t.Fatalf("Verify accepts a file with byte %d changed:\n%s", pos, r)
 			}
@@ -219,7 +223,7 @@ func TestTamperingAnywhereIsCaught(t *testing.T) {
 	// A change inside the body is a digest mismatch for both judges.
 	tampered := bytes.Clone(sealed)
 	tampered[len(original)/2] ^= 0x01
-	r, _ := Verify(tampered, s.Trusted())
+	r, _ := Verify(tampered, s.Trust())
 	if !strings.Contains(r.String(), "Digest: stemmer ikke") {
 		t.Errorf("the report does not name the digest:\n%s", r)
 	}
@@ -243,7 +247,7 @@ func TestTamperingTheSignatureItselfIsCaught(t *testing.T) {
 		} else {
 			tampered[pos] = '1'
 		}
-		if r, _ := Verify(tampered, s.Trusted()); r.OK {
+		if r, _ := Verify(tampered, s.Trust()); r.OK {
 			t.Errorf("%s: Verify accepts a changed signature:\n%s", name, r)
 		}
 	}
@@ -253,7 +257,7 @@ func TestAppendedUpdateIsCaught(t *testing.T) {
 	sealed := sealedSample(t, 0)
 	s, _ := testSealer(t, "Slagelse Kommune")
 	added := append(bytes.Clone(sealed), "1 0 obj\n<</Type /Pages>>\nendobj\n"...)
-	r, _ := Verify(added, s.Trusted())
+	r, _ := Verify(added, s.Trust())
 	if r.OK || !strings.Contains(r.String(), "Byteinterval: dækker ikke hele filen") {
 		t.Errorf("Verify accepts bytes after the sealed range:\n%s", r)
 	}
@@ -270,22 +274,22 @@ func TestSealFromAnotherCADoesNotChain(t *testing.T) {
 		t.Fatal(err)
 	}
 	ours, _ := testSealer(t, "Slagelse Kommune")
-	r, err := Verify(sealed, ours.Trusted())
+	r, err := Verify(sealed, ours.Trust())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.OK || r.Chained {
+	if r.OK || r.Trusted {
 		t.Fatalf("a seal from another installation's CA is accepted:\n%s", r)
 	}
 	text := r.String()
 	for _, want := range []string{"Digest: stemmer", "Signatur: gyldig",
-		"Certifikat: Partnerskab-segl for Anden Kommune, udstedt af Partnerskab lokal CA – Anden Kommune, kæder IKKE til en CA, som denne installation stoler på"} {
+		"Indehaver: Anden Kommune (certifikatets SHA-256 " + Fingerprint(other.Certificate()) + "): IKKE en indehaver, denne installation kender"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the report lacks %q:\n%s", want, text)
 		}
 	}
 	// With the other installation's CA trusted, the same file holds.
-	if r, _ := Verify(sealed, other.Trusted()); !r.OK {
+	if r, _ := Verify(sealed, other.Trust()); !r.OK {
 		t.Errorf("the other installation rejects its own seal:\n%s", r)
 	}
 }
@@ -332,7 +336,7 @@ func judge(t *testing.T, name string, args ...string) (string, error) {
 func TestEveryByteOfTheUpdateAndASpreadOfTheBodyIsSealed(t *testing.T) {
 	sealed := sealedSample(t, 0)
 	s, _ := testSealer(t, "Slagelse Kommune")
-	trusted := s.Trusted()
+	trusted := s.Trust()
 	br := signedRange(t, sealed)
 	original := mustRender(t)
 	var positions []int
@@ -392,7 +396,7 @@ func TestTamperingASignedAgreementIsCaught(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			tampered := bytes.Clone(sealed)
 			tampered[pos] ^= 0x01
-			r, _ := Verify(tampered, s.Trusted())
+			r, _ := Verify(tampered, s.Trust())
 			if r.OK || !strings.Contains(r.String(), "Digest: stemmer ikke") {
 				t.Errorf("Verify after changing byte %d:\n%s", pos, r)
 			}
@@ -428,7 +432,7 @@ func TestVerifyReadsOtherProducersLayout(t *testing.T) {
 	fill("AAAAAAAAAA", contentsStart)
 	fill("BBBBBBBBBB", contentsEnd)
 	fill("CCCCCCCCCC", len(out)-contentsEnd)
-	r, err := Verify(out, s.Trusted())
+	r, err := Verify(out, s.Trust())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -438,5 +442,92 @@ func TestVerifyReadsOtherProducersLayout(t *testing.T) {
 	if r.OK || !strings.Contains(text, "Byteinterval: dækker hele filen undtagen signaturen") ||
 		!strings.Contains(text, "Digest: stemmer ikke") || !strings.Contains(text, "Signatur: gyldig") {
 		t.Errorf("the report on a reordered dictionary:\n%s", text)
+	}
+}
+
+// countersign appends a second signature to a sealed PDF as an
+// incremental update (a signature dictionary covering the whole file),
+// as another program would add one.
+func countersign(t *testing.T, sealed []byte, s *Sealer, at string) []byte {
+	t.Helper()
+	f, err := parsePDF(sealed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	num := f.size
+	var out bytes.Buffer
+	out.Write(sealed)
+	offsets := map[int]xrefEntry{num: {out.Len(), 0}}
+	fmt.Fprintf(&out, "%d 0 obj\n<</Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached\n/ByteRange ", num)
+	byteRangeAt := out.Len()
+	out.Write(bytes.Repeat([]byte(" "), byteRangeWidth))
+	out.WriteString("\n/Contents ")
+	contentsStart := out.Len()
+	out.WriteByte('<')
+	out.Write(bytes.Repeat([]byte("0"), 2*s.contentsSize()))
+	out.WriteByte('>')
+	contentsEnd := out.Len()
+	fmt.Fprintf(&out, "\n/M (%s)>>\nendobj\n", at)
+	xrefAt := out.Len()
+	out.WriteString(xrefSection(offsets))
+	fmt.Fprintf(&out, "trailer\n<</Size %d /Root %s /Prev %d>>\nstartxref\n%d\n%%%%EOF\n", num+1, f.root, f.startxref, xrefAt)
+	b := out.Bytes()
+	br := fmt.Sprintf("[0 %d %d %d", contentsStart, contentsEnd, len(b)-contentsEnd)
+	br += strings.Repeat(" ", byteRangeWidth-len(br)-1) + "]"
+	copy(b[byteRangeAt:], br)
+	h := sha256.New()
+	h.Write(b[:contentsStart])
+	h.Write(b[contentsEnd:])
+	cms, err := signCMS(h.Sum(nil), s.key, s.cert, s.chain)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hex.Encode(b[contentsStart+1:], cms)
+	return b
+}
+
+// TestVerifyReportsEverySignature: a file signed twice has each signature
+// checked and reported; the last covers the whole file; a change in the
+// part the first covers fails both.
+func TestVerifyReportsEverySignature(t *testing.T) {
+	s, _ := testSealer(t, "Slagelse Kommune")
+	sealed := sealedSample(t, 0)
+	twice := countersign(t, sealed, s, "D:20150222100000Z")
+	r, err := Verify(twice, s.Trust())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !r.OK || r.Signatures != 2 {
+		t.Fatalf("a file signed twice: OK %v, %d signatures:\n%s", r.OK, r.Signatures, r)
+	}
+	for _, want := range []string{
+		"Segl: filen har 2 signaturer; hver er kontrolleret, og den sidste skal dække hele filen",
+		fmt.Sprintf("Signatur 1 af 2 (tidligere): Byteinterval: dækker de første %s byte", dk.FormatDecimal(float64(len(sealed)), 0)),
+		"Signatur 1 af 2 (tidligere): Digest: stemmer",
+		"Signatur 1 af 2 (tidligere): Signatur: gyldig",
+		"Byteinterval: dækker hele filen undtagen signaturen",
+	} {
+		if !strings.Contains(r.String(), want) {
+			t.Errorf("the report lacks %q:\n%s", want, r)
+		}
+	}
+	tampered := bytes.Clone(twice)
+	tampered[len(sealed)/3] ^= 1
+	if r, _ := Verify(tampered, s.Trust()); r.OK || !strings.Contains(r.String(), "Signatur 1 af 2 (tidligere): Digest: stemmer ikke") {
+		t.Errorf("a change under the first signature:\n%s", r)
+	}
+}
+
+// TestVerifySaysATruncatedFileIsTruncated: the message says what is wrong,
+// not a negative count of bytes "after" the signed part.
+func TestVerifySaysATruncatedFileIsTruncated(t *testing.T) {
+	s, _ := testSealer(t, "Slagelse Kommune")
+	sealed := sealedSample(t, 0)
+	r, _ := Verify(sealed[:len(sealed)-10], s.Trust())
+	if r.OK || !strings.Contains(r.String(), "Byteinterval: filen er afkortet: der mangler 10 byte af det, seglet dækker") {
+		t.Errorf("a truncated file:\n%s", r)
+	}
+	if strings.Contains(r.String(), "-10") {
+		t.Errorf("the report counts negative bytes:\n%s", r)
 	}
 }

@@ -18,6 +18,9 @@ type Signed struct {
 	// ClockNote says that the times come from the laptop's clock and that
 	// the seal protects the file against change (printed on the certificate page).
 	ClockNote string
+	// Record is the same in a form a program reads (record.go), written
+	// into the PDF's XMP metadata.
+	Record *SealRecord
 }
 
 // SignatureMethod is how a signature was given.

@@ -143,6 +143,12 @@ type scope struct {
 	known  bool // the field was found; an unknown section's contents are not judged by it
 }
 
+// maxSectionDepth is how deeply sections may nest: a template nests a
+// party's fields in the list of parties, a room in a lease, a condition
+// inside those; none needs more. Beyond it Check stops, so that its work
+// stays in proportion to the text however the sections are nested.
+const maxSectionDepth = 32
+
 // Check returns the template's problems in the order of the text; none
 // means the template can be merged. decided are the checklist's field
 // names (afklaring.<decided>): they come from the store, not the catalogue.
@@ -159,6 +165,12 @@ func Check(template string, decided ...string) []Problem {
 		case '=':
 			problems = append(problems, Problem{t.line, t.col, "at skifte skilletegn (»{{=… …=}}«) understøttes ikke; flettefelter skrives altid med {{ }}"})
 		case '#', '^':
+			if len(stack) >= maxSectionDepth {
+				problems = append(problems, Problem{t.line, t.col, fmt.Sprintf(
+					"sektionerne er indlejret mere end %d niveauer dybt; så dybt behøver ingen skabelon at gå – luk nogle af dem først",
+					maxSectionDepth)})
+				return sortProblems(problems)
+			}
 			f, ok, problem := resolve(cat, stack, t.name)
 			if problem != "" {
 				problems = append(problems, Problem{t.line, t.col, problem})
@@ -198,6 +210,11 @@ func Check(template string, decided ...string) []Problem {
 		problems = append(problems, Problem{t.line, t.col, fmt.Sprintf(
 			"sektionen »%s« lukkes aldrig; afslut den med {{/%s}}", t.name, t.name)})
 	}
+	return sortProblems(problems)
+}
+
+// sortProblems puts problems in the order of the text.
+func sortProblems(problems []Problem) []Problem {
 	sort.SliceStable(problems, func(i, j int) bool {
 		if problems[i].Line != problems[j].Line {
 			return problems[i].Line < problems[j].Line

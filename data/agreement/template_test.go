@@ -128,3 +128,30 @@ func TestDistance(t *testing.T) {
 		}
 	}
 }
+
+// TestDeeplyNestedSectionsAreRefusedAtOnce: 100.000 nested sections (the
+// quadratic case of an earlier Check) give one problem at the first
+// section past the limit; a template nested as deep as templates go
+// passes.
+func TestDeeplyNestedSectionsAreRefusedAtOnce(t *testing.T) {
+	deep := strings.Repeat("{{#virksomhed}}\n", 100_000) + strings.Repeat("{{/virksomhed}}\n", 100_000)
+	problems := Check(deep)
+	if len(problems) != 1 || problems[0].Line != maxSectionDepth+1 ||
+		!strings.Contains(problems[0].Text, "indlejret mere end 32 niveauer") {
+		t.Fatalf("Check of 100.000 nested sections = %v", problems)
+	}
+	if _, err := Merge(deep, Facts{}); err == nil {
+		t.Error("Merge accepts what Check refuses")
+	}
+	ok := strings.Repeat("{{#parter}}", 3) + "{{navn}}" + strings.Repeat("{{/parter}}", 3)
+	if p := Check(ok); len(p) != 0 {
+		t.Errorf("three nested sections: %v", p)
+	}
+}
+
+func BenchmarkCheckNested(b *testing.B) {
+	deep := strings.Repeat("{{#virksomhed}}\n", 100_000) + strings.Repeat("{{/virksomhed}}\n", 100_000)
+	for b.Loop() {
+		Check(deep)
+	}
+}

@@ -16,24 +16,33 @@ import (
 	"partnerskab/data/dk"
 )
 
-// Verification of a sealed PDF, independent of how it was made: the last
-// signature's /ByteRange must cover the whole file except exactly its
-// /Contents, the digest of those bytes must be the one signed, the CMS
-// signature must hold over its signed attributes, signing-certificate-v2
-// must name the signer's certificate, and the certificate must chain to
-// one the caller trusts.
+// Verification of a sealed PDF, independent of how it was made. Every
+// signature in the file is checked: its /ByteRange must cover the file as
+// it was up to it except exactly its /Contents, the digest of those bytes
+// must be the one signed, the CMS signature must hold over its signed
+// attributes and signing-certificate-v2 must name the signer's
+// certificate. The last signature must cover the whole file (an earlier
+// one covers the file as it was when it was made). Then the seal's holder:
+// the last signature's certificate must belong to a holder the
+// installation trusts (trust.go), not merely chain to some CA.
 
 // VerifyReport is the outcome, with one Danish line per check.
 type VerifyReport struct {
-	OK       bool
-	Lines    []string // "Digest: stemmer", "Signatur: ugyldig – …", …
-	SHA256   string   // of the whole file, hex, to find the agreement it is
-	Signer   string   // the certificate's name, "" when unknown
-	Issuer   string
-	SignedAt time.Time // the claimed time (/M), zero when absent
-	Reason   string
-	Location string
-	Chained  bool // the certificate chains to a trusted one
+	OK          bool
+	Lines       []string // "Digest: stemmer", "Signatur: ugyldig – …", …
+	SHA256      string   // of the whole file, hex, to find the agreement it is
+	Signer      string   // the certificate's name, "" when unknown
+	Issuer      string
+	Holder      string    // the seal's holder: the certificate's organisation, else its name
+	Fingerprint string    // SHA-256 of the seal's certificate, hex
+	SignedAt    time.Time // the claimed time (/M), zero when absent
+	Reason      string
+	Location    string
+	Signatures  int  // how many signatures the file has
+	Trusted     bool // the holder is one the installation trusts
+
+	failures     int  // lines that failed
+	holderFailed bool // one of them is the holder's
 }
 
 // String is the report as printed: the lines and a verdict.
@@ -47,151 +56,208 @@ func (r VerifyReport) String() string {
 
 func (r *VerifyReport) pass(line string) { r.Lines = append(r.Lines, line) }
 
+// UnknownHolder tells whether the seal holds over an unchanged file and
+// only its holder is one the installation does not know.
+func (r VerifyReport) UnknownHolder() bool { return r.failures == 1 && r.holderFailed }
+
+// withoutHolder is the report judged without the holder: the seal's
+// integrity alone, for a file checked where no installation is.
+func (r VerifyReport) withoutHolder() VerifyReport {
+	out := r
+	out.Lines = nil
+	for _, l := range r.Lines {
+		if !strings.HasPrefix(l, "Indehaver: ") {
+			out.Lines = append(out.Lines, l)
+		}
+	}
+	out.OK = r.failures == 0 || r.failures == 1 && r.holderFailed
+	return out
+}
+
 func (r *VerifyReport) fail(line string) {
 	r.OK = false
+	r.failures++
 	r.Lines = append(r.Lines, line)
 }
 
-// sigDict is the last signature dictionary and where its parts are.
+// sigDict is a signature dictionary and where its parts are.
 type sigDict struct {
 	entries       []kv
 	contentsStart int // offset of /Contents' '<'
 	contentsEnd   int // just after its '>'
 }
 
-// Verify checks a sealed PDF against the trusted certificates (nil trusts
-// none). The error is only for input that is not a PDF; everything else
-// is in the report, which names what failed.
-func Verify(pdf []byte, trusted *x509.CertPool) (VerifyReport, error) {
+// maxSignatures is the most signatures Verify reads in one file.
+const maxSignatures = 32
+
+// Verify checks a sealed PDF against the installation's trust (nil trusts
+// nobody). The error is only for input that is not a PDF; everything
+// else is in the report, which names what failed.
+func Verify(pdf []byte, trust *Trust) (VerifyReport, error) {
 	sum := sha256.Sum256(pdf)
 	r := VerifyReport{OK: true, SHA256: hex.EncodeToString(sum[:])}
 	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
 		return r, errNoPDF
 	}
-	d, err := lastSignature(pdf)
+	sigs, err := signatures(pdf)
 	if err != nil {
 		r.fail("Segl: " + err.Error())
 		return r, nil
 	}
-	r.Reason = pdfTextString(lookup(d.entries, "Reason"))
-	r.Location = pdfTextString(lookup(d.entries, "Location"))
-	if m := pdfTextString(lookup(d.entries, "M")); m != "" {
-		if t, err := parsePDFDate(m); err == nil {
-			r.SignedAt = t
+	r.Signatures = len(sigs)
+	if len(sigs) > 1 {
+		r.pass(fmt.Sprintf("Segl: filen har %d signaturer; hver er kontrolleret, og den sidste skal dække hele filen", len(sigs)))
+	}
+	var last *cmsSignature
+	for i, d := range sigs {
+		prefix := ""
+		if i < len(sigs)-1 {
+			prefix = fmt.Sprintf("Signatur %d af %d (tidligere): ", i+1, len(sigs))
+		}
+		cms := r.checkSignature(pdf, d, prefix, i == len(sigs)-1)
+		if i == len(sigs)-1 {
+			last = cms
+			r.Reason = pdfTextString(lookup(d.entries, "Reason"))
+			r.Location = pdfTextString(lookup(d.entries, "Location"))
+			if m := pdfTextString(lookup(d.entries, "M")); m != "" {
+				if t, err := parsePDFDate(m); err == nil {
+					r.SignedAt = t
+				}
+			}
 		}
 	}
-	if sf := lookup(d.entries, "SubFilter"); sf != "/ETSI.CAdES.detached" && sf != "/adbe.pkcs7.detached" {
-		r.fail("Format: seglet er ikke en PAdES-signatur (" + sf + ")")
+	if last == nil {
 		return r, nil
 	}
-
-	if err := checkByteRange(pdf, d); err != nil {
-		r.fail("Byteinterval: " + err.Error())
-		return r, nil
-	}
-	r.pass("Byteinterval: dækker hele filen undtagen signaturen")
-
-	der, err := hex.DecodeString(string(pdf[d.contentsStart+1 : d.contentsEnd-1]))
-	if err != nil {
-		r.fail("Signatur: signaturfeltet er ikke gyldig hex")
-		return r, nil
-	}
-	cms, rest, err := parseCMS(der)
-	if err != nil {
-		r.fail("Signatur: " + err.Error())
-		return r, nil
-	}
-	if len(bytes.Trim(rest, "\x00")) > 0 {
-		r.fail("Signatur: signaturfeltet indeholder data efter signaturen")
-		return r, nil
-	}
-	r.Signer = cms.signer.Subject.CommonName
-	r.Issuer = cms.signer.Issuer.CommonName
-
-	h := cms.digestAlg.New()
-	h.Write(pdf[:d.contentsStart])
-	h.Write(pdf[d.contentsEnd:])
-	switch {
-	case !cms.contentType.Equal(oidData):
-		r.fail("Digest: signaturens indholdstype er ikke data")
-	case cms.messageDigest == nil:
-		r.fail("Digest: signaturen har intet message-digest")
-	case !bytes.Equal(h.Sum(nil), cms.messageDigest):
-		r.fail("Digest: stemmer ikke – filen er ændret efter forseglingen")
-	default:
-		r.pass("Digest: stemmer")
-	}
-
-	if err := cms.checkSignature(); err != nil {
-		r.fail("Signatur: ugyldig – " + err.Error())
-	} else {
-		r.pass("Signatur: gyldig")
-	}
-
-	switch {
-	case !cms.hasSigningCertificateV2:
-		r.fail("Certifikatreference: signing-certificate-v2 mangler")
-	case !cms.certHashMatches():
-		r.fail("Certifikatreference: signing-certificate-v2 passer ikke til certifikatet")
-	default:
-		r.pass("Certifikatreference: signing-certificate-v2 passer til certifikatet")
-	}
-
-	r.checkChain(cms, trusted)
+	r.Signer = last.signer.Subject.CommonName
+	r.Issuer = last.signer.Issuer.CommonName
+	r.checkHolder(last, trust)
 	if !r.SignedAt.IsZero() {
 		r.pass("Tidspunkt: " + dk.FormatDateTime(r.SignedAt) + " (fra computerens ur, ikke et tidsstempel)")
 	}
 	return r, nil
 }
 
-// checkChain verifies the signer's certificate up to a trusted one, with
-// the certificates the seal carries as intermediates.
-func (r *VerifyReport) checkChain(cms *cmsSignature, trusted *x509.CertPool) {
+// checkSignature checks one signature and returns its CMS, or nil when it
+// could not be read. prefix names an earlier signature in its lines; last
+// says the signature must cover the whole file.
+func (r *VerifyReport) checkSignature(pdf []byte, d sigDict, prefix string, last bool) *cmsSignature {
+	if sf := lookup(d.entries, "SubFilter"); sf != "/ETSI.CAdES.detached" && sf != "/adbe.pkcs7.detached" {
+		r.fail(prefix + "Format: seglet er ikke en PAdES-signatur (" + sf + ")")
+		return nil
+	}
+	end, err := checkByteRange(pdf, d, last)
+	if err != nil {
+		r.fail(prefix + "Byteinterval: " + err.Error())
+		return nil
+	}
+	if last {
+		r.pass("Byteinterval: dækker hele filen undtagen signaturen")
+	} else {
+		r.pass(fmt.Sprintf("%sByteinterval: dækker de første %s byte (filen, som den var, da den signerede)", prefix,
+			dk.FormatDecimal(float64(end), 0)))
+	}
+	der, err := hex.DecodeString(string(pdf[d.contentsStart+1 : d.contentsEnd-1]))
+	if err != nil {
+		r.fail(prefix + "Signatur: signaturfeltet er ikke gyldig hex")
+		return nil
+	}
+	cms, rest, err := parseCMS(der)
+	if err != nil {
+		r.fail(prefix + "Signatur: " + err.Error())
+		return nil
+	}
+	if len(bytes.Trim(rest, "\x00")) > 0 {
+		r.fail(prefix + "Signatur: signaturfeltet indeholder data efter signaturen")
+		return nil
+	}
+	h := cms.digestAlg.New()
+	h.Write(pdf[:d.contentsStart])
+	h.Write(pdf[d.contentsEnd:end])
+	switch {
+	case !cms.contentType.Equal(oidData):
+		r.fail(prefix + "Digest: signaturens indholdstype er ikke data")
+	case cms.messageDigest == nil:
+		r.fail(prefix + "Digest: signaturen har intet message-digest")
+	case !bytes.Equal(h.Sum(nil), cms.messageDigest):
+		r.fail(prefix + "Digest: stemmer ikke – filen er ændret efter forseglingen")
+	default:
+		r.pass(prefix + "Digest: stemmer")
+	}
+	if err := cms.checkSignature(); err != nil {
+		r.fail(prefix + "Signatur: ugyldig – " + err.Error())
+	} else {
+		r.pass(prefix + "Signatur: gyldig")
+	}
+	switch {
+	case !cms.hasSigningCertificateV2:
+		r.fail(prefix + "Certifikatreference: signing-certificate-v2 mangler")
+	case !cms.certHashMatches():
+		r.fail(prefix + "Certifikatreference: signing-certificate-v2 passer ikke til certifikatet")
+	default:
+		r.pass(prefix + "Certifikatreference: signing-certificate-v2 passer til certifikatet")
+	}
+	if prefix != "" {
+		r.pass(fmt.Sprintf("%sCertifikat: %s, udstedt af %s", prefix, cms.signer.Subject.CommonName, cms.signer.Issuer.CommonName))
+	}
+	return cms
+}
+
+// checkHolder says whose seal it is and whether the installation trusts
+// that holder.
+func (r *VerifyReport) checkHolder(cms *cmsSignature, trust *Trust) {
 	cert := cms.signer
+	r.Fingerprint = Fingerprint(cert)
+	r.Holder = organisationOf(cert)
+	if r.Holder == "" {
+		r.Holder = cert.Subject.CommonName
+	}
 	name := fmt.Sprintf("%s, udstedt af %s", cert.Subject.CommonName, cert.Issuer.CommonName)
 	if cert.KeyUsage != 0 && cert.KeyUsage&(x509.KeyUsageDigitalSignature|x509.KeyUsageContentCommitment) == 0 {
 		r.fail("Certifikat: " + name + ", må ikke bruges til at signere")
 		return
 	}
-	if trusted == nil {
-		trusted = x509.NewCertPool()
-	}
-	inter := x509.NewCertPool()
-	for _, c := range cms.certs {
-		if !c.Equal(cert) {
-			inter.AddCert(c)
-		}
-	}
-	chains, err := cert.Verify(x509.VerifyOptions{Roots: trusted, Intermediates: inter,
-		KeyUsages: []x509.ExtKeyUsage{x509.ExtKeyUsageAny}})
-	if err != nil {
-		var unknown x509.UnknownAuthorityError
-		var invalid x509.CertificateInvalidError
-		switch {
-		case errors.As(err, &unknown):
-			r.fail("Certifikat: " + name + ", kæder IKKE til en CA, som denne installation stoler på")
-		case errors.As(err, &invalid) && invalid.Reason == x509.Expired:
-			r.fail("Certifikat: " + name + ", er udløbet eller endnu ikke gyldigt")
-		default:
-			r.fail("Certifikat: " + name + ", kan ikke godkendes: " + err.Error())
-		}
+	r.pass("Certifikat: " + name + ", gyldigt " + dk.FormatDate(cert.NotBefore) + "–" + dk.FormatDate(cert.NotAfter))
+	v := trust.judge(cert, cms.certs, time.Now())
+	line := fmt.Sprintf("Indehaver: %s (certifikatets SHA-256 %s): %s", r.Holder, r.Fingerprint, v.text)
+	if !v.known {
+		r.holderFailed = true
+		r.fail(line)
 		return
 	}
-	r.Chained = true
-	root := chains[0][len(chains[0])-1]
-	if len(chains[0]) > 2 || root.Equal(cert) {
-		name += ", kæder til " + root.Subject.CommonName
-	}
-	r.pass("Certifikat: " + name + "; denne installation stoler på udstederen")
+	r.Trusted = true
+	r.pass(line)
 }
 
-// lastSignature finds the signature dictionary of the last /ByteRange in
-// the file: the seal that covers the most.
-func lastSignature(pdf []byte) (sigDict, error) {
-	i := bytes.LastIndex(pdf, []byte("/ByteRange"))
-	if i < 0 {
-		return sigDict{}, errors.New("PDF'en har intet segl")
+// signatures finds every signature dictionary in the file, in the order
+// they were added: one per /ByteRange.
+func signatures(pdf []byte) ([]sigDict, error) {
+	var out []sigDict
+	for from := 0; ; {
+		i := bytes.Index(pdf[from:], []byte("/ByteRange"))
+		if i < 0 {
+			break
+		}
+		i += from
+		from = i + len("/ByteRange")
+		if len(out) == maxSignatures {
+			return nil, fmt.Errorf("PDF'en har mere end %d signaturer; den kontrolleres ikke", maxSignatures)
+		}
+		d, err := signatureAt(pdf, i)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+		from = max(from, d.contentsEnd)
 	}
+	if len(out) == 0 {
+		return nil, errors.New("PDF'en har intet segl")
+	}
+	return out, nil
+}
+
+// signatureAt reads the signature dictionary around the /ByteRange at i.
+func signatureAt(pdf []byte, i int) (sigDict, error) {
 	// The dictionary starts at the nearest "<<" before it that parses as a
 	// dictionary containing this /ByteRange (nested dictionaries such as
 	// /Prop_Build may come first; a few tries are enough).
@@ -232,39 +298,42 @@ func lastSignature(pdf []byte) (sigDict, error) {
 	return sigDict{}, errors.New("seglets ordbog kan ikke læses")
 }
 
-// checkByteRange demands [0 a b c] with a and b the ends of /Contents and
-// b+c the end of the file: nothing outside the signature is unsigned.
-func checkByteRange(pdf []byte, d sigDict) error {
+// checkByteRange demands [0 a b c] with a and b the ends of /Contents,
+// and, for the last signature, b+c the end of the file: nothing outside
+// the signature is unsigned. It returns where the signed bytes end.
+func checkByteRange(pdf []byte, d sigDict, last bool) (int, error) {
 	v := strings.TrimSpace(lookup(d.entries, "ByteRange"))
 	if !strings.HasPrefix(v, "[") || !strings.HasSuffix(v, "]") {
-		return errors.New("/ByteRange er ikke en liste")
+		return 0, errors.New("/ByteRange er ikke en liste")
 	}
 	fs := strings.Fields(v[1 : len(v)-1])
 	if len(fs) != 4 {
-		return fmt.Errorf("/ByteRange har %d tal, ikke 4 (flere signerede afsnit eller et forkert segl)", len(fs))
+		return 0, fmt.Errorf("/ByteRange har %d tal, ikke 4 (flere signerede afsnit eller et forkert segl)", len(fs))
 	}
 	var n [4]int
 	for i, s := range fs {
 		x, err := strconv.Atoi(s)
-		if err != nil || x < 0 {
-			return fmt.Errorf("/ByteRange indeholder %q", s)
+		if err != nil || x < 0 || x > len(pdf)+1<<20 {
+			return 0, fmt.Errorf("/ByteRange indeholder %q", s)
 		}
 		n[i] = x
 	}
 	switch {
 	case n[0] != 0:
-		return errors.New("dækker ikke filens begyndelse")
+		return 0, errors.New("dækker ikke filens begyndelse")
 	case n[1] != d.contentsStart || n[2] != d.contentsEnd:
-		return errors.New("udelader andet end signaturen")
-	case n[2]+n[3] != len(pdf):
-		return fmt.Errorf("dækker ikke hele filen: %d byte efter det signerede", len(pdf)-n[2]-n[3])
+		return 0, errors.New("udelader andet end signaturen")
+	case n[2]+n[3] > len(pdf):
+		return 0, fmt.Errorf("filen er afkortet: der mangler %d byte af det, seglet dækker", n[2]+n[3]-len(pdf))
+	case last && n[2]+n[3] < len(pdf):
+		return 0, fmt.Errorf("dækker ikke hele filen: %d byte er tilføjet efter det signerede", len(pdf)-n[2]-n[3])
 	}
 	for _, c := range pdf[d.contentsStart+1 : d.contentsEnd-1] {
 		if !isHex(c) {
-			return errors.New("signaturfeltet er ikke en ren hexstreng")
+			return 0, errors.New("signaturfeltet er ikke en ren hexstreng")
 		}
 	}
-	return nil
+	return n[2] + n[3], nil
 }
 
 func isHex(c byte) bool {

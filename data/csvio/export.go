@@ -15,7 +15,9 @@ const bom = "\uFEFF"
 
 // Export writes every record of kind in the format Import reads: UTF-8
 // with BOM, ";" between fields, CRLF line ends, a header of Danish column
-// names, Danish dates and decimal commas. It returns the number of records.
+// names, Danish dates and decimal commas, and an apostrophe in front of
+// a text cell a spreadsheet would run as a formula. It returns the number
+// of records.
 func Export(ctx context.Context, s *data.Store, kind string, w io.Writer) (int, error) {
 	k, err := KindByName(kind)
 	if err != nil {
@@ -48,7 +50,7 @@ func (k *Kind) Export(ctx context.Context, s *data.Store, w io.Writer) (int, err
 		}
 		row := make([]string, len(k.Columns))
 		for i, c := range k.Columns {
-			row[i] = v.m[c.Header]
+			row[i] = guard(v.m[c.Header]) // formula.go
 		}
 		writeErr = cw.Write(row)
 		n++

@@ -4,24 +4,34 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"iter"
 	"strings"
 
 	"partnerskab/data"
 )
 
 // Import reads a file of kind and imports every row in one transaction, or
-// nothing. A refused file gives a *data.ImportError listing every problem
+// nothing. A refused file gives a *data.ImportError listing the problems
 // as "linje N, kolonne NAVN: …"; what names the file in the audit log.
 func Import(ctx context.Context, s *data.Store, kind string, r io.Reader, what string) (int, error) {
+	n, _, err := ImportWithNotes(ctx, s, kind, r, what)
+	return n, err
+}
+
+// ImportWithNotes is Import that also returns the notes on cells taken
+// as text (formula.go). The file is read row by row as it is imported.
+func ImportWithNotes(ctx context.Context, s *data.Store, kind string, r io.Reader, what string) (int, Notes, error) {
 	k, err := KindByName(kind)
 	if err != nil {
-		return 0, err
+		return 0, Notes{}, err
 	}
-	rows, err := k.Read(r)
+	var notes Notes
+	rows, readErr, err := k.rows(r, &notes)
 	if err != nil {
-		return 0, err
+		return 0, notes, err
 	}
-	return s.Import(ctx, k.Title+" fra "+what, rows)
+	n, err := s.ImportFrom(ctx, k.Title+" fra "+what, rows, readErr)
+	return n, notes, err
 }
 
 // Read reads a file of the kind into the rows data imports. Problems with
@@ -29,16 +39,35 @@ func Import(ctx context.Context, s *data.Store, kind string, r io.Reader, what s
 // once as a *data.ImportError: with the columns wrong, every row would be
 // wrong too.
 func (k *Kind) Read(r io.Reader) ([]data.ImportRow, error) {
-	recs, err := readFile(r)
+	var notes Notes
+	seq, readErr, err := k.rows(r, &notes)
 	if err != nil {
 		return nil, err
 	}
-	if len(recs) == 0 {
-		return nil, &data.ImportError{Problems: []data.RowError{{Line: 1, Text: "filen er tom; første linje skal navngive kolonnerne"}}}
+	var out []data.ImportRow
+	for row := range seq {
+		out = append(out, row)
 	}
-	cols, err := k.header(recs[0])
+	return out, readErr()
+}
+
+// rows reads the header at once and yields the rows one at a time; readErr
+// tells, after the last, whether reading stopped on an error.
+func (k *Kind) rows(r io.Reader, notes *Notes) (iter.Seq[data.ImportRow], func() error, error) {
+	rs, err := openRecords(r)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	head, ok := rs.next()
+	if !ok {
+		if rs.err != nil {
+			return nil, nil, rs.err
+		}
+		return nil, nil, &data.ImportError{Problems: []data.RowError{{Line: 1, Text: "filen er tom; første linje skal navngive kolonnerne"}}}
+	}
+	cols, err := k.header(head)
+	if err != nil {
+		return nil, nil, err
 	}
 	fields := map[string]string{} // form field → the file's header
 	for _, c := range cols {
@@ -46,25 +75,58 @@ func (k *Kind) Read(r io.Reader) ([]data.ImportRow, error) {
 			fields[c.col.Field] = c.text
 		}
 	}
-	var rows []data.ImportRow
-	for _, rec := range recs[1:] {
-		if blank(rec.fields) {
-			continue // Excel keeps empty rows of ;;;; at the end
-		}
-		v := newValues(k)
-		var rowProblems []data.RowError
-		for i, f := range rec.fields {
-			switch {
-			case i < len(cols) && cols[i].col != nil:
-				v.set(cols[i].col.Header, f)
-			case strings.TrimSpace(f) != "":
-				rowProblems = append(rowProblems, data.RowError{Line: rec.line,
-					Text: fmt.Sprintf("rækken har en værdi (%s) i felt %d, men der er ingen kolonneoverskrift over det", strings.TrimSpace(f), i+1)})
+	seq := func(yield func(data.ImportRow) bool) {
+		for {
+			rec, ok := rs.next()
+			if !ok {
+				return
+			}
+			if blank(rec.fields) {
+				continue // Excel keeps empty rows of ;;;; at the end
+			}
+			if !yield(k.row(rec, cols, fields, notes)) {
+				return
 			}
 		}
-		rows = append(rows, data.ImportRow{Line: rec.line, Columns: fields, Record: k.record(v), Problems: rowProblems})
 	}
-	return rows, nil
+	return seq, func() error { return rs.err }, nil
+}
+
+// row turns one record into the row data imports, with the problems of
+// the line itself: a value without a column header, a cell with a control
+// character or far too long (data.TextProblem, the rule the forms use).
+func (k *Kind) row(rec record, cols []headerColumn, fields map[string]string, notes *Notes) data.ImportRow {
+	v := newValues(k)
+	var problems []data.RowError
+	for i, f := range rec.fields {
+		switch {
+		case i < len(cols) && cols[i].col != nil:
+			col := cols[i].col
+			text, escaped := unguard(f)
+			if code, why := data.TextProblem(col.Field, text); code == "control" || code == "encoding" ||
+				(code == "too_long" && len(text) > 4*data.FieldLimit(col.Field)) {
+				problems = append(problems, data.RowError{Line: rec.line, Column: cols[i].text, Text: why})
+				continue
+			}
+			if t := strings.TrimSpace(text); !escaped && formulaStart(text) && !isNumber(t) && t != "" {
+				notes.add(Note{Line: rec.line, Column: cols[i].text, Start: text[:1]})
+			}
+			v.set(col.Header, text)
+		case strings.TrimSpace(f) != "":
+			problems = append(problems, data.RowError{Line: rec.line,
+				Text: fmt.Sprintf("rækken har en værdi (%s) i felt %d, men der er ingen kolonneoverskrift over det", clipCell(f), i+1)})
+		}
+	}
+	return data.ImportRow{Line: rec.line, Columns: fields, Record: k.record(v), Problems: problems}
+}
+
+// clipCell shortens a cell for a message.
+func clipCell(s string) string {
+	s = strings.TrimSpace(s)
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:39]) + "…"
+	}
+	return s
 }
 
 // headerColumn is one cell of the header: as the file spells it, and the

@@ -16,6 +16,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	xunicode "golang.org/x/text/encoding/unicode"
 
@@ -34,11 +35,18 @@ type record struct {
 // keeps (100.000 placements is some 10 MB), before reading them into memory.
 const MaxFileSize = 64 << 20
 
-// readFile decodes a file and splits it into records.
-func readFile(r io.Reader) ([]record, error) {
+// records reads a file's records one at a time, so that a large file is
+// never held as rows all at once.
+type records struct {
+	cr  *csv.Reader
+	err error
+}
+
+// openRecords decodes a file (see decode) and reads its records.
+func openRecords(r io.Reader) (*records, error) {
 	raw, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("filen kan ikke læses: %v", data.DanishError(err))
 	}
 	if len(raw) > MaxFileSize {
 		return nil, fmt.Errorf("filen er større end %d MB; del den op", MaxFileSize>>20)
@@ -47,55 +55,122 @@ func readFile(r io.Reader) ([]record, error) {
 	if err != nil {
 		return nil, err
 	}
-	cr := csv.NewReader(strings.NewReader(text))
+	// Old Mac spreadsheets end lines with CR alone, which Go's CSV reader
+	// keeps inside the field: the whole file would be one line.
+	if bytes.IndexByte(text, '\r') >= 0 && bytes.IndexByte(text, '\n') < 0 {
+		text = bytes.ReplaceAll(text, []byte("\r"), []byte("\n"))
+	}
+	cr := csv.NewReader(bytes.NewReader(text))
 	cr.Comma = delimiter(text)
 	cr.FieldsPerRecord = -1 // Excel leaves off empty cells at a row's end
-	var out []record
-	for {
-		fields, err := cr.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return nil, syntaxError(err)
-		}
-		line, _ := cr.FieldPos(0)
-		out = append(out, record{line: line, fields: fields})
-	}
-	return out, nil
+	return &records{cr: cr}, nil
 }
 
-// decode turns the file's bytes into text: UTF-8 (a BOM is dropped),
-// UTF-16 when a BOM says so (Excel's "Unicode text"), and otherwise
+// next is the next record; ok is false at the end or on an error (err).
+func (rs *records) next() (record, bool) {
+	if rs.err != nil {
+		return record{}, false
+	}
+	fields, err := rs.cr.Read()
+	if errors.Is(err, io.EOF) {
+		return record{}, false
+	}
+	if err != nil {
+		rs.err = syntaxError(err)
+		return record{}, false
+	}
+	line, _ := rs.cr.FieldPos(0)
+	return record{line: line, fields: fields}, true
+}
+
+// readFile decodes a file and splits it into records (all of them; the
+// import reads them one at a time through records).
+func readFile(r io.Reader) ([]record, error) {
+	rs, err := openRecords(r)
+	if err != nil {
+		return nil, err
+	}
+	var out []record
+	for {
+		rec, ok := rs.next()
+		if !ok {
+			break
+		}
+		out = append(out, rec)
+	}
+	return out, rs.err
+}
+
+// decode turns the file's bytes into UTF-8: UTF-8 (a BOM is dropped),
+// UTF-16 when a BOM says so (Excel's "Unicode text") or, without one, when
+// every other byte is zero as in Danish text in UTF-16, and otherwise
 // Windows-1252, which is what Danish Excel writes as "CSV (semikolonsepareret)".
-func decode(raw []byte) (string, error) {
+func decode(raw []byte) ([]byte, error) {
+	var enc encoding.Encoding
 	switch {
 	case bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}):
 		raw = raw[3:]
 	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}), bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
-		b, err := xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM).NewDecoder().Bytes(raw)
-		if err != nil {
-			return "", fmt.Errorf("filen kan ikke læses som UTF-16: %w", err)
+		enc = xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM)
+	default:
+		switch utf16Order(raw) {
+		case 'L':
+			enc = xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM)
+		case 'B':
+			enc = xunicode.UTF16(xunicode.BigEndian, xunicode.IgnoreBOM)
 		}
-		return string(b), nil
+	}
+	if enc != nil {
+		b, err := enc.NewDecoder().Bytes(raw)
+		if err != nil {
+			return nil, errors.New("filen kan ikke læses som UTF-16")
+		}
+		return b, nil
 	}
 	if utf8.Valid(raw) {
-		return string(raw), nil
+		return raw, nil
 	}
 	b, err := charmap.Windows1252.NewDecoder().Bytes(raw)
 	if err != nil {
-		return "", fmt.Errorf("filen er hverken UTF-8 eller Windows-1252: %w", err)
+		return nil, errors.New("filen er hverken UTF-8, UTF-16 eller Windows-1252")
 	}
-	return string(b), nil
+	return b, nil
+}
+
+// utf16Order guesses UTF-16 without a byte order mark: 'L' (little
+// endian) when most odd bytes of the start are zero and few even ones, 'B'
+// the other way round, 0 for neither.
+func utf16Order(raw []byte) byte {
+	n := min(len(raw), 4096) &^ 1
+	if n < 4 || bytes.IndexByte(raw[:n], 0) < 0 {
+		return 0
+	}
+	var zeroEven, zeroOdd int
+	for i := 0; i < n; i += 2 {
+		if raw[i] == 0 {
+			zeroEven++
+		}
+		if raw[i+1] == 0 {
+			zeroOdd++
+		}
+	}
+	pairs := n / 2
+	switch {
+	case zeroOdd*10 >= pairs*3 && zeroEven*10 < pairs:
+		return 'L'
+	case zeroEven*10 >= pairs*3 && zeroOdd*10 < pairs:
+		return 'B'
+	}
+	return 0
 }
 
 // delimiter picks the field separator from the header line: ";" as Danish
 // Excel writes, else "," or a tab when the header has one of those and no
 // ";" (an English spreadsheet, or text copied from one).
-func delimiter(text string) rune {
-	header, _, _ := strings.Cut(text, "\n")
+func delimiter(text []byte) rune {
+	header, _, _ := bytes.Cut(text, []byte("\n"))
 	for _, c := range []rune{';', ',', '\t'} {
-		if strings.ContainsRune(header, c) {
+		if bytes.ContainsRune(header, c) {
 			return c
 		}
 	}

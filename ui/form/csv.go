@@ -55,10 +55,10 @@ func ImportFile(h Host, kind, path string, reload, done func()) {
 func ImportCSV(h Host, kind string, r io.ReadCloser, name string, reload, done func()) {
 	h.SetStatus(lang.X("csv.importing", "Importerer {{.Name}} …", map[string]any{"Name": name}))
 	go func() {
-		n, err := csvio.Import(context.Background(), h.Store(), kind, r, name)
+		n, notes, err := csvio.ImportWithNotes(context.Background(), h.Store(), kind, r, name)
 		r.Close()
 		fyne.Do(func() {
-			showImportResult(h, name, n, err)
+			showImportResult(h, name, n, notes, err)
 			if err == nil && reload != nil {
 				reload()
 			}
@@ -69,11 +69,11 @@ func ImportCSV(h Host, kind string, r io.ReadCloser, name string, reload, done f
 	}()
 }
 
-func showImportResult(h Host, name string, n int, err error) {
+func showImportResult(h Host, name string, n int, notes csvio.Notes, err error) {
 	title := lang.X("csv.import.title", "Import af {{.Name}}", map[string]any{"Name": name})
 	if ie, ok := data.AsImportError(err); ok {
 		h.SetStatus(lang.X("csv.import.refused", "Intet er importeret fra {{.Name}}.", map[string]any{"Name": name}))
-		showImportProblems(h, title, ie.Problems)
+		showImportProblems(h, title, ie.Problems, ie.More)
 		return
 	}
 	if err != nil {
@@ -86,6 +86,10 @@ func showImportResult(h Host, name string, n int, err error) {
 		text = lang.X("csv.import.done.one", "1 række importeret fra {{.Name}}.", map[string]any{"Name": name})
 	}
 	h.SetStatus(text)
+	if lines := notes.Lines(); len(lines) > 0 {
+		// Cells that would run as formulas in a spreadsheet, kept as text.
+		text += "\n\n" + strings.Join(lines, "\n")
+	}
 	dialog.ShowInformation(title, text, h.Window())
 }
 
@@ -93,13 +97,16 @@ func showImportResult(h Host, name string, n int, err error) {
 // list (a bad file of 10.000 rows has as many lines); the line picked is
 // shown whole under it, and a button copies them all, to fix the
 // spreadsheet from.
-func showImportProblems(h Host, title string, problems []data.RowError) {
+func showImportProblems(h Host, title string, problems []data.RowError, more int) {
 	lines := make([]string, len(problems))
 	for i, p := range problems {
 		lines[i] = p.Error()
 	}
+	if more > 0 { // the first ones are listed, the rest counted (data.MaxImportProblems)
+		lines = append(lines, lang.X("csv.import.more", "… og {{.N}} fejl mere.", map[string]any{"N": more}))
+	}
 	intro := widget.NewLabel(lang.X("csv.import.problems", "Intet er importeret: filen har {{.N}} fejl. Ret dem i regnearket, og importér filen igen.",
-		map[string]any{"N": len(problems)}))
+		map[string]any{"N": len(problems) + more}))
 	intro.Wrapping = fyne.TextWrapWord
 	whole := widget.NewLabel(lang.X("csv.import.pick", "Vælg en linje for at se den hele."))
 	whole.Wrapping = fyne.TextWrapWord

@@ -138,6 +138,14 @@ func (f *Form) Clean() {
 	}
 }
 
+// Discard forgets the edits without touching the store: the database
+// they belonged to was replaced (a restore), so neither they nor their
+// drafts may reach the new one.
+func (f *Form) Discard() {
+	f.stopDraftTimer()
+	f.Reset()
+}
+
 // Reset marks the form as showing what is saved, without a message.
 func (f *Form) Reset() {
 	f.dirty, f.showErrors = false, false
