@@ -221,7 +221,7 @@ func TestNewAgreementFormKeepsADraft(t *testing.T) {
 	for _, c := range f.chosen {
 		signers = append(signers, c.contact.Name)
 	}
-	f.form.flushDraft() // what the timer does 0,4 s after the last keystroke
+	waitForDraft(t, s, draftAgreementNew, 0, "31.1.2018")
 	if n := countRows(t, s, "agreements"); n != 0 {
 		t.Fatalf("a draft wrote %d agreements", n)
 	}

@@ -281,7 +281,7 @@ func TestDraftIsWrittenAsTheUserTypesAndDiscardedOnClose(t *testing.T) {
 	w, s := newTestWindow(t, false)
 	p := w.Partners
 	typeInto(p.name, "Halvfærdig forening")
-	p.form.flushDraft() // what the timer does 0,4 s after the last keystroke
+	waitForDraft(t, s, draftOrganisation, 0, "Halvfærdig forening")
 	drafts, _ := s.Drafts(context.Background())
 	if len(drafts) != 1 || drafts[0].RecordID != 0 {
 		t.Fatalf("no draft for the new organisation: %+v", drafts)

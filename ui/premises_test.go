@@ -220,7 +220,7 @@ func TestLeaseDraftIsOfferedBack(t *testing.T) {
 	p.rooms.toggle("Kvarterhuset · Mødelokale (25 m²)")
 	typeInto(p.start, "1.4.2016")
 	typeInto(p.rent, "400")
-	p.form.flushDraft()
+	waitForDraft(t, s, draftLease, 0, `"Rent":"400"`)
 	if n := countRows(t, s, "leases"); n != 2 {
 		t.Fatal("a draft created a lease")
 	}

@@ -203,7 +203,7 @@ func TestPlacementDraftIsOfferedBack(t *testing.T) {
 	w, s := newTestWindow(t, true)
 	p := w.Staffing.placements
 	fillPlacement(t, p, "H.J.")
-	p.form.flushDraft() // what the timer does 0,4 s after the last keystroke
+	waitForDraft(t, s, draftPlacement, 0, "H.J.")
 	if n := len(placementsNamed(t, s, "H.J.")); n != 0 {
 		t.Fatal("a draft saved the placement")
 	}
