@@ -54,10 +54,9 @@ func (k *Kind) Read(r io.Reader) ([]data.ImportRow, error) {
 		v := newValues(k)
 		var rowProblems []data.RowError
 		for i, f := range rec.fields {
-			switch {
-			case i < len(cols) && cols[i].col != nil:
+			if i < len(cols) && cols[i].col != nil {
 				v.set(cols[i].col.Header, f)
-			case strings.TrimSpace(f) != "":
+			} else if strings.TrimSpace(f) != "" {
 				rowProblems = append(rowProblems, data.RowError{Line: rec.line,
 					Text: fmt.Sprintf("rækken har en værdi (%s) i felt %d, men der er ingen kolonneoverskrift over det", strings.TrimSpace(f), i+1)})
 			}
@@ -84,13 +83,12 @@ func (k *Kind) header(rec record) ([]headerColumn, error) {
 			continue
 		}
 		c := k.match(text)
-		switch {
-		case c == nil:
+		if c == nil {
 			problems = append(problems, data.RowError{Line: rec.line, Column: text,
 				Text: "ukendt kolonne; se kolonnerne for " + k.Name + " med 'partnerskab help import'"})
-		case seen[c]:
+		} else if seen[c] {
 			problems = append(problems, data.RowError{Line: rec.line, Column: text, Text: "kolonnen står der to gange"})
-		default:
+		} else {
 			seen[c] = true
 			out[i] = headerColumn{text: text, col: c}
 		}
