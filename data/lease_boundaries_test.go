@@ -167,7 +167,7 @@ func TestLeasesDueOnTheirFirstAndLastDay(t *testing.T) {
 	}{
 		{"1.12.2015", "30.3.2016", false},
 		{"1.12.2015", "31.3.2016", true},
-		{"1.3.2016", "31.3.2016", true}, // in the month it falls due
+		{"1.3.2016", "31.3.2016", true},  // in the month it falls due
 		{"31.3.2016", "31.3.2016", true}, // on the day itself
 		{"1.4.2016", "30.6.2016", false},
 	} {
