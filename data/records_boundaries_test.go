@@ -164,3 +164,36 @@ func TestDueWindowOnItsEnds(t *testing.T) {
 		t.Errorf("the due line %q does not name the agreement", it.Text)
 	}
 }
+
+// The overview's chart (the 24 months up to the day) counts a placement in
+// every month it runs a day of: ending on a month's last day or starting on
+// its first day counts there, and not in the month beside it.
+func TestChartMonthsOnTheirEdges(t *testing.T) {
+	s := MustOpenDB(t)
+	ctx := context.Background()
+	org := mustSaveOrg(t, s, OrganisationForm{Name: "Grønt Værksted", Kind: "virksomhed"})
+	flex := rowIDOf(t, s, "SELECT id FROM schemes WHERE code = 'fleksjob'")
+	for _, p := range []struct{ who, start, end string }{
+		{"A.", "1.10.2015", "31.1.2016"}, // January's last day
+		{"B.", "1.2.2016", ""},           // February's first day
+		{"C.", "1.11.2015", "1.2.2016"},  // one day of February
+		{"D.", "31.1.2016", "31.1.2016"}, // one day of January
+		{"E.", "1.1.2014", "30.4.2014"},  // the last day of the chart's first month
+	} {
+		mustSavePlacement(t, s, PlacementForm{Pseudonym: p.who, OrganisationID: org.ID, SchemeID: flex, Start: p.start, End: p.end})
+	}
+	o, err := s.Overview(ctx, day("15.3.2016"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantChart(t, s, o)
+	months := map[string]int{}
+	for _, m := range o.Chart.Months {
+		months[m.Month.Format("2006-01")] = m.ByScheme[flex]
+	}
+	for month, want := range map[string]int{"2014-04": 1, "2014-05": 0, "2015-09": 0, "2015-10": 1, "2015-12": 2, "2016-01": 3, "2016-02": 2, "2016-03": 1} {
+		if months[month] != want {
+			t.Errorf("%s: %d placements, want %d", month, months[month], want)
+		}
+	}
+}
