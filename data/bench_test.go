@@ -141,7 +141,7 @@ func buildBenchDB(path string) error {
 			if i%10 == 0 {
 				o.Notes = "Kontakt via hovedkontoret; møde hver anden måned."
 			}
-			saved, err := s.saveOrganisation(ctx, tx, o)
+			saved, err := organisationKind.write(ctx, s, tx, o)
 			if err != nil {
 				return fmt.Errorf("organisation %d %q: %w", i, name, err)
 			}
@@ -152,7 +152,7 @@ func buildBenchDB(path string) error {
 			k := Contact{OrganisationID: ids[r.IntN(len(ids))], Name: first + " " + last, Title: pick(titles),
 				Email: strings.ToLower(fmt.Sprintf("k%d@example.dk", i)), Phone: fmt.Sprintf("%08d", 20_000_000+i),
 				ValidFrom: base.AddDate(0, 0, r.IntN(1000))}
-			if _, err := s.saveContact(ctx, tx, k); err != nil {
+			if _, err := contactKind.write(ctx, s, tx, k); err != nil {
 				return fmt.Errorf("contact %d: %w", i, err)
 			}
 		}

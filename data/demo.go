@@ -87,7 +87,7 @@ func (s *Store) LoadDemo(ctx context.Context) error {
 			f.ParentID = ids[d.parent]
 			o, err := f.Parse()
 			if err == nil {
-				o, err = s.saveOrganisation(ctx, tx, o)
+				o, err = organisationKind.write(ctx, s, tx, o)
 			}
 			if err != nil {
 				return fmt.Errorf("eksempel %s: %w", d.form.Name, err)
@@ -99,7 +99,7 @@ func (s *Store) LoadDemo(ctx context.Context) error {
 			f.OrganisationID = ids[d.org]
 			k, err := f.Parse()
 			if err == nil {
-				_, err = s.saveContact(ctx, tx, k)
+				_, err = contactKind.write(ctx, s, tx, k)
 			}
 			if err != nil {
 				return fmt.Errorf("eksempel %s: %w", d.form.Name, err)
@@ -158,7 +158,7 @@ func (s *Store) demoPremises(ctx context.Context, tx *sql.Tx, org map[string]int
 	p, err := PremisesForm{Name: "Kvarterhuset", Address: "Motalavej", Postcode: "4220", City: "Korsør",
 		OwnerID: org["boligkorsoer"], Notes: "Fællesareal i afdelingen; finansieret gennem helhedsplanen."}.Parse()
 	if err == nil {
-		p, err = s.savePremises(ctx, tx, p)
+		p, err = premisesKind.write(ctx, s, tx, p)
 	}
 	if err != nil {
 		return fmt.Errorf("eksempel: Kvarterhuset: %w", err)
@@ -174,7 +174,7 @@ func (s *Store) demoPremises(ctx context.Context, tx *sql.Tx, org map[string]int
 		f.PremisesID, f.Notes = p.ID, "Areal er et eksempel."
 		r, err := f.Parse()
 		if err == nil {
-			r, err = s.saveRoom(ctx, tx, r)
+			r, err = roomKind.write(ctx, s, tx, r)
 		}
 		if err != nil {
 			return fmt.Errorf("eksempel: lokale %s: %w", f.Name, err)
@@ -201,7 +201,7 @@ func (s *Store) demoPremises(ctx context.Context, tx *sql.Tx, org map[string]int
 		f.Notes = "Husleje, depositum og vilkår er eksempler."
 		l, err := f.Parse()
 		if err == nil {
-			_, err = s.saveLease(ctx, tx, l)
+			_, err = leaseKind.write(ctx, s, tx, l)
 		}
 		if err != nil {
 			return fmt.Errorf("eksempel: lejemål for %s: %w", d.tenant, err)
@@ -250,7 +250,7 @@ func (s *Store) demoStaffing(ctx context.Context, tx *sql.Tx, org map[string]int
 			Notes: "Antal er et eksempel."}
 		p, err := f.Parse()
 		if err == nil {
-			p, err = s.savePosition(ctx, tx, p)
+			p, err = positionKind.write(ctx, s, tx, p)
 		}
 		if err != nil {
 			return fmt.Errorf("eksempel: stilling %s: %w", d.title, err)
@@ -275,7 +275,7 @@ func (s *Store) demoStaffing(ctx context.Context, tx *sql.Tx, org map[string]int
 			Start: d.start, End: d.end, CaseClosedOn: d.closed, Notes: "Eksempel."}
 		p, err := f.Parse()
 		if err == nil {
-			_, err = s.savePlacement(ctx, tx, p)
+			_, err = placementKind.write(ctx, s, tx, p)
 		}
 		if err != nil {
 			return fmt.Errorf("eksempel: placering %s: %w", d.who, err)

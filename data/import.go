@@ -228,7 +228,7 @@ func (r PartnerImport) importInto(ctx context.Context, tx *sql.Tx, im *importer)
 	if ok, err := im.parseProblems(err); !ok || im.rowFailed() {
 		return err
 	}
-	o, err = im.s.saveOrganisation(ctx, tx, o)
+	o, err = organisationKind.write(ctx, im.s, tx, o)
 	if err != nil {
 		return err
 	}

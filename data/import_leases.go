@@ -45,7 +45,7 @@ func (r RoomImport) importInto(ctx context.Context, tx *sql.Tx, im *importer) er
 	if ok, err := im.parseProblems(err, skip...); !ok || im.rowFailed() {
 		return err
 	}
-	_, err = im.s.saveRoom(ctx, tx, room)
+	_, err = roomKind.write(ctx, im.s, tx, room)
 	return err
 }
 
@@ -79,7 +79,7 @@ func (im *importer) premisesFor(ctx context.Context, tx *sql.Tx, r RoomImport) (
 	}
 	p, err := pf.Parse()
 	if err == nil {
-		p, err = im.s.savePremises(ctx, tx, p)
+		p, err = premisesKind.write(ctx, im.s, tx, p)
 	}
 	if v, ok := AsValidation(err); ok {
 		for _, fe := range v.Problems {
@@ -121,7 +121,7 @@ func (r LeaseImport) importInto(ctx context.Context, tx *sql.Tx, im *importer) e
 	if ok, err := im.parseProblems(err); !ok || im.rowFailed() {
 		return err
 	}
-	_, err = im.s.saveLease(ctx, tx, l)
+	_, err = leaseKind.write(ctx, im.s, tx, l)
 	return err
 }
 

@@ -53,7 +53,7 @@ func (r PlacementImport) importInto(ctx context.Context, tx *sql.Tx, im *importe
 			return err
 		}
 	}
-	_, err = im.s.savePlacement(ctx, im.stmts(tx), p)
+	_, err = placementKind.write(ctx, im.s, im.stmts(tx), p)
 	return err
 }
 
@@ -126,7 +126,7 @@ func (im *importer) positionFor(ctx context.Context, tx *sql.Tx, p Placement, ti
 	pos, err := PositionForm{OrganisationID: p.OrganisationID, Title: title, HoursPerWeek: hours, Count: "1",
 		Notes: fmt.Sprintf("Oprettet ved import af placeringer (linje %d).", im.cur.Line)}.Parse()
 	if err == nil {
-		pos, err = im.s.savePosition(ctx, tx, pos)
+		pos, err = positionKind.write(ctx, im.s, tx, pos)
 	}
 	if v, ok := AsValidation(err); ok {
 		for _, fe := range v.Problems {

@@ -68,73 +68,50 @@ func (f PremisesForm) Parse() (Premises, error) {
 
 // SavePremises validates the form and creates or updates the premises.
 func (s *Store) SavePremises(ctx context.Context, f PremisesForm) (Premises, error) {
-	p, err := f.Parse()
-	if err != nil {
-		return p, err
-	}
-	err = s.tx(ctx, func(tx *sql.Tx) error {
-		p, err = s.savePremises(ctx, tx, p)
-		return err
-	})
-	if err != nil {
-		return p, err
-	}
-	return s.Premises(ctx, p.ID)
+	return save(ctx, s, premisesKind, f.Parse)
 }
 
-// savePremises writes parsed premises inside tx, after the checks that need
-// the database: the owner exists, and no other premises in use have the
-// same name (two "Kvarterhuset" would make every room ambiguous).
-func (s *Store) savePremises(ctx context.Context, tx *sql.Tx, p Premises) (Premises, error) {
-	var c checker
-	if p.OwnerID != 0 {
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM organisations WHERE id = ?`, p.OwnerID).Scan(&n); err != nil {
-			return p, err
+// premisesKind is how premises are saved, after the checks that need the
+// database: the owner exists, and no other premises in use have the same
+// name (two "Kvarterhuset" would make every room ambiguous).
+var premisesKind = &kind[Premises]{
+	entity: "ejendom",
+	id:     func(p *Premises) *int64 { return &p.ID },
+	check: func(ctx context.Context, _ *Store, tx dbtx, p *Premises, _ bool) error {
+		var c checker
+		if p.OwnerID != 0 {
+			var n int
+			if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM organisations WHERE id = ?`, p.OwnerID).Scan(&n); err != nil {
+				return err
+			}
+			if n == 0 {
+				c.add("OwnerID", "Ejer", "missing", fmt.Sprintf("organisation %d findes ikke", p.OwnerID))
+			}
 		}
-		if n == 0 {
-			c.add("OwnerID", "Ejer", "missing", fmt.Sprintf("organisation %d findes ikke", p.OwnerID))
+		var twin int64
+		lo, hi := sameNameRange(p.Name)
+		err := tx.QueryRowContext(ctx, `SELECT id FROM premises WHERE sort_key >= ? AND sort_key < ? AND id <> ?
+			AND archived_at IS NULL`, lo, hi, p.ID).Scan(&twin)
+		if err == nil {
+			c.add("Name", "Navn", "duplicate", "der er allerede en ejendom med navnet "+p.Name)
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return err
 		}
-	}
-	var twin int64
-	lo, hi := sameNameRange(p.Name)
-	err := tx.QueryRowContext(ctx, `SELECT id FROM premises WHERE sort_key >= ? AND sort_key < ? AND id <> ?
-		AND archived_at IS NULL`, lo, hi, p.ID).Scan(&twin)
-	if err == nil {
-		c.add("Name", "Navn", "duplicate", "der er allerede en ejendom med navnet "+p.Name)
-	} else if !errors.Is(err, sql.ErrNoRows) {
-		return p, err
-	}
-	if err := c.err(); err != nil {
-		return p, err
-	}
-	now := s.nowText()
-	args := []any{p.Name, dk.SortKey(p.Name), premisesSearchText(p), p.Address, p.Postcode, p.City,
-		nilIfZero(p.OwnerID), p.Notes, now}
-	event := "ændret"
-	if p.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO premises (name, sort_key, search_text, address, postcode, city,
-			owner_id, notes, updated_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(args, now)...)
-		if err != nil {
-			return p, err
+		return c.err()
+	},
+	row: func(p Premises) row {
+		return row{table: "premises", created: true,
+			cols: []string{"name", "sort_key", "search_text", "address", "postcode", "city", "owner_id", "notes"},
+			args: []any{p.Name, dk.SortKey(p.Name), premisesSearchText(p), p.Address, p.Postcode, p.City, nilIfZero(p.OwnerID), p.Notes}}
+	},
+	after: func(ctx context.Context, tx dbtx, p Premises, created bool, _ string) error {
+		if created {
+			return nil
 		}
-		p.ID, _ = res.LastInsertId()
-		event = "oprettet"
-	} else {
-		res, err := tx.ExecContext(ctx, `UPDATE premises SET name = ?, sort_key = ?, search_text = ?, address = ?,
-			postcode = ?, city = ?, owner_id = ?, notes = ?, updated_at = ? WHERE id = ?`, append(args, p.ID)...)
-		if err != nil {
-			return p, err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return p, fmt.Errorf("ejendom %d findes ikke: %w", p.ID, ErrNotFound)
-		}
-		// The rooms' search text holds the premises' name.
-		if err := refreshRoomSearch(ctx, tx, p.ID); err != nil {
-			return p, err
-		}
-	}
-	return p, logEvent(ctx, tx, now, event, "ejendom", p.ID, p.Name)
+		return refreshRoomSearch(ctx, tx, p.ID) // the rooms' search text holds the premises' name
+	},
+	detail: func(p Premises) string { return p.Name },
+	read:   (*Store).Premises,
 }
 
 // premisesSearchText is what search-as-you-type matches for premises.

@@ -1,14 +1,13 @@
 package ui
 
 import (
-	"context"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 
 	"partnerskab/data"
 	"partnerskab/data/dk"
+	"partnerskab/ui/form"
 )
 
 // AgreementsTab is the Aftaler tab (its drafting half): the list of
@@ -19,7 +18,7 @@ type AgreementsTab struct {
 	w       *Window
 	content fyne.CanvasObject
 
-	list  *recordList[data.Agreement]
+	list  *form.List[data.Agreement]
 	right *fyne.Container // shows newForm or draft
 	fresh *newAgreementForm
 	draft *draftView
@@ -31,7 +30,7 @@ func newAgreementsTab(w *Window) *AgreementsTab {
 	t.fresh = newNewAgreementForm(t)
 	t.draft = newDraftView(t)
 	t.right = container.NewStack(t.fresh.content, t.draft.content)
-	split := container.NewHSplit(t.list.content, container.NewPadded(t.right))
+	split := container.NewHSplit(t.list.Content, container.NewPadded(t.right))
 	split.Offset = 0.26
 	t.content = split
 	t.Reload()
@@ -39,35 +38,29 @@ func newAgreementsTab(w *Window) *AgreementsTab {
 	return t
 }
 
-func (t *AgreementsTab) ctx() context.Context { return context.Background() }
-
 func (t *AgreementsTab) buildList() {
-	t.list = newRecordList(t.w, recordListSpec[data.Agreement]{
-		placeholder: lang.X("agreements.search", "Søg: nummer, titel, part (Ctrl+F)"),
-		newLabel:    lang.X("agreements.new", "Ny aftale (Ctrl+N)"),
-		onNew:       t.NewRecord,
-		fetch: func(offset, limit int) ([]data.Agreement, error) {
-			return t.w.store.Agreements(t.ctx(), data.AgreementQuery{Text: t.list.search.Text, Offset: offset, Limit: limit})
+	t.list = form.NewList(t.w, form.ListSpec[data.Agreement]{
+		Search:   lang.X("agreements.search", "Søg: nummer, titel, part (Ctrl+F)"),
+		NewLabel: lang.X("agreements.new", "Ny aftale (Ctrl+N)"),
+		OnNew:    t.NewRecord,
+		Fetch: func(offset, limit int) ([]data.Agreement, error) {
+			return t.w.store.Agreements(ctx(), data.AgreementQuery{Text: t.list.Text(), Offset: offset, Limit: limit})
 		},
-		countRows: func() (int, error) {
-			return t.w.store.CountAgreements(t.ctx(), data.AgreementQuery{Text: t.list.search.Text})
-		},
-		id:     func(a data.Agreement) int64 { return a.ID },
-		title:  func(a data.Agreement) string { return a.Number + " " + a.Title },
-		detail: agreementDetail,
-		countText: func(n int) string {
-			if n == 1 {
-				return lang.X("agreements.count.one", "1 aftale")
-			}
-			return lang.X("agreements.count", "{{.N}} aftaler", map[string]any{"N": n})
-		},
-		onPick: func(a data.Agreement) {
-			if a.ID == t.draft.original.ID && t.draft.content.Visible() {
-				return
-			}
-			t.draft.form.guard(t.draftHeading(), func() { t.open(a.ID) }, func() { t.list.mark(t.draft.original.ID) })
+		Rows:   func() (int, error) { return t.w.store.CountAgreements(ctx(), data.AgreementQuery{Text: t.list.Text()}) },
+		ID:     func(a data.Agreement) int64 { return a.ID },
+		Title:  func(a data.Agreement) string { return a.Number + " " + a.Title },
+		Detail: agreementDetail,
+		Count: func(n int) string {
+			return form.Counted(n, lang.X("agreements.count.one", "1 aftale"),
+				lang.X("agreements.count", "{{.N}} aftaler", map[string]any{"N": n}))
 		},
 	})
+	t.list.OnPick = func(a data.Agreement) {
+		if a.ID == t.draft.original.ID && t.draft.content.Visible() {
+			return
+		}
+		t.draft.form.Guard(t.draftHeading(), func() { t.open(a.ID) }, func() { t.list.Mark(t.draft.original.ID) })
+	}
 }
 
 // statusLabel is the Danish name of an agreement's status, through the
@@ -92,7 +85,7 @@ func (t *AgreementsTab) Reload() {
 	if t.list == nil || t.fresh == nil {
 		return
 	}
-	t.list.reload(t.draft.original.ID)
+	t.list.Reload(t.draft.original.ID)
 	t.fresh.reloadChoices()
 }
 
@@ -100,28 +93,28 @@ func (t *AgreementsTab) Reload() {
 func (t *AgreementsTab) showNew() {
 	t.draft.content.Hide()
 	t.fresh.content.Show()
-	t.list.mark(0)
+	t.list.Mark(0)
 }
 
 // open shows agreement id as a draft view.
 func (t *AgreementsTab) open(id int64) {
-	a, err := t.w.store.Agreement(t.ctx(), id)
+	a, err := t.w.store.Agreement(ctx(), id)
 	if err != nil {
-		t.w.showError(err)
+		t.w.ShowError(err)
 		return
 	}
 	t.draft.fill(a)
 	t.fresh.content.Hide()
 	t.draft.content.Show()
-	t.list.mark(id)
+	t.list.Mark(id)
 }
 
 // NewRecord starts a new agreement (Ctrl+N); a new agreement already
 // begun is kept or discarded as the caseworker answers.
 func (t *AgreementsTab) NewRecord() {
-	t.draft.form.guard(t.draftHeading(), func() {
+	t.draft.form.Guard(t.draftHeading(), func() {
 		t.draft.leaveEdit()
-		t.fresh.form.guard(lang.X("agreements.newheading", "Ny aftale"), func() {
+		t.fresh.form.Guard(lang.X("agreements.newheading", "Ny aftale"), func() {
 			t.fresh.reset()
 			t.showNew()
 			t.w.Win.Canvas().Focus(t.fresh.title)
@@ -147,21 +140,21 @@ func (t *AgreementsTab) Cancel() {
 }
 
 // FocusSearch moves the cursor to the search field (Ctrl+F).
-func (t *AgreementsTab) FocusSearch() { t.w.Win.Canvas().Focus(t.list.search) }
+func (t *AgreementsTab) FocusSearch() { t.w.Win.Canvas().Focus(t.list.Search) }
 
 // Dirty tells whether the draft's text or the new-agreement form holds
 // unsaved edits.
-func (t *AgreementsTab) Dirty() bool { return t.draft.form.dirty || t.fresh.form.dirty }
+func (t *AgreementsTab) Dirty() bool { return t.draft.form.Dirty() || t.fresh.form.Dirty() }
 
-// drafts are the draft's text and the new-agreement form; both keep drafts.
-func (t *AgreementsTab) drafts() []*recordForm { return []*recordForm{t.draft.form, t.fresh.form} }
+// Forms are the draft's text and the new-agreement form; both keep drafts.
+func (t *AgreementsTab) Forms() []*form.Form { return []*form.Form{t.draft.form, t.fresh.form} }
 
-func (t *AgreementsTab) restoreDraft(d data.Draft) {
+func (t *AgreementsTab) RestoreDraft(d data.Draft) {
 	if d.Form == draftAgreementNew {
 		t.fresh.restoreDraft(d)
 		return
 	}
-	restoreDraft(t.draft.form, d, func(id int64) (data.Agreement, error) { return t.w.store.Agreement(t.ctx(), id) },
+	form.RestoreDraft(t.draft.form, d, func(id int64) (data.Agreement, error) { return t.w.store.Agreement(ctx(), id) },
 		func(a data.Agreement) {
 			t.draft.fill(a)
 			t.fresh.content.Hide()
@@ -169,23 +162,23 @@ func (t *AgreementsTab) restoreDraft(d data.Draft) {
 			t.draft.enterEdit()
 		}, t.draft.setValues, func() {
 			t.draft.updateState()
-			t.list.mark(d.RecordID)
+			t.list.Mark(d.RecordID)
 		})
 }
 
-func (t *AgreementsTab) draftTitle(d data.Draft) string {
+func (t *AgreementsTab) DraftTitle(d data.Draft) string {
 	if d.Form == draftAgreementNew {
 		return t.fresh.draftTitle(d)
 	}
-	if a, err := t.w.store.Agreement(t.ctx(), d.RecordID); err == nil {
+	if a, err := t.w.store.Agreement(ctx(), d.RecordID); err == nil {
 		return lang.X("agreements.drafttitle", "Teksten til {{.Number}} {{.Title}}", map[string]any{"Number": a.Number, "Title": a.Title})
 	}
 	return lang.X("tab.agreements", "Aftaler")
 }
 
-// headingName names what has unsaved edits, for the question at closing.
-func (t *AgreementsTab) headingName() string {
-	if t.fresh.form.dirty && !t.draft.form.dirty {
+// HeadingName names what has unsaved edits, for the question at closing.
+func (t *AgreementsTab) HeadingName() string {
+	if t.fresh.form.Dirty() && !t.draft.form.Dirty() {
 		return lang.X("agreements.newheading", "Ny aftale")
 	}
 	return t.draftHeading()

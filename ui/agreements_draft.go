@@ -11,8 +11,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"partnerskab/data"
-	"partnerskab/data/agreement"
-	"partnerskab/data/dk"
+	"partnerskab/ui/form"
+	"partnerskab/ui/widgets"
 )
 
 // draftAgreementText names the drafts of an agreement's edited text.
@@ -24,8 +24,8 @@ type draftView struct {
 	t       *AgreementsTab
 	content fyne.CanvasObject
 
-	form       *recordForm
-	body       *entry
+	form       *form.Form
+	body       *widgets.Entry
 	preview    *widget.RichText
 	scroll     *container.Scroll
 	parties    *widget.Label
@@ -48,17 +48,17 @@ type draftView struct {
 
 func newDraftView(t *AgreementsTab) *draftView {
 	v := &draftView{t: t}
-	v.form = newRecordForm(t.w, draftAgreementText)
-	v.form.recordID = func() int64 { return v.original.ID }
-	v.form.values = func() any { return v.values() }
-	v.form.parse = func() error { _, err := v.values().Parse(); return err }
-	v.form.onChange = v.updateState
-	v.body = newMultiLineEntry("")
+	v.form = form.New(t.w, draftAgreementText)
+	v.form.RecordID = func() int64 { return v.original.ID }
+	v.form.Values = func() any { return v.values() }
+	v.form.Parse = func() error { _, err := v.values().Parse(); return err }
+	v.form.OnChange = v.updateState
+	v.body = widgets.NewMultiLineEntry("")
 	v.body.TextStyle = fyne.TextStyle{Monospace: true}
-	v.body.OnChanged = func(string) { v.form.changed() }
-	v.body.onEscape = v.cancel
-	v.form.fields.add(newField("Body", lang.X("agreements.body", "Aftalens tekst (Markdown)"), v.body))
-	v.preview = richTextOf(nil)
+	v.body.OnChanged = func(string) { v.form.Changed() }
+	v.body.OnEscape = v.cancel
+	v.form.Fields.Add(form.NewField("Body", lang.X("agreements.body", "Aftalens tekst (Markdown)"), v.body))
+	v.preview = widgets.RichTextOf(nil)
 	v.scroll = container.NewVScroll(container.NewPadded(v.preview))
 	v.parties = widget.NewLabel("")
 	v.parties.Wrapping = fyne.TextWrapWord
@@ -71,12 +71,12 @@ func newDraftView(t *AgreementsTab) *draftView {
 	v.cancelBtn = widget.NewButton(lang.X("form.cancel", "Fortryd (Esc)"), v.cancel)
 	v.editBar = container.NewHBox(v.saveButton, v.cancelBtn)
 	v.editBar.Hide()
-	bodyField := v.form.fields.fields[0]
-	editor := container.NewBorder(nil, bodyField.msg, nil, nil, v.body)
+	bodyField := v.form.Fields.Fields[0]
+	editor := container.NewBorder(nil, bodyField.Msg, nil, nil, v.body)
 	editor.Hide()
 	textArea := container.NewStack(v.scroll, editor)
 	v.signing = newSigningActions(v)
-	top := container.NewVBox(v.form.heading, v.form.state, v.parties,
+	top := container.NewVBox(v.form.Heading, v.form.State, v.parties,
 		container.NewHBox(v.editButton, v.signing.bar, layout.NewSpacer(), v.pdfButton, v.printBtn), v.signing.options)
 	v.signing.top = top
 	v.content = container.NewBorder(top, v.editBar, nil, nil, textArea)
@@ -97,9 +97,8 @@ func (v *draftView) setValues(f data.AgreementForm) { v.body.SetText(f.Body) }
 func (v *draftView) fill(a data.Agreement) {
 	v.original = a
 	v.leaveEdit()
-	v.form.fill(func() { v.body.SetText(a.Body) })
-	v.form.dirty, v.form.showErrors = false, false
-	v.form.fields.clear()
+	v.form.Fill(func() { v.body.SetText(a.Body) })
+	v.form.Reset()
 	v.showPreview(a.Body)
 	var names []string
 	for _, p := range a.Parties {
@@ -125,8 +124,7 @@ func joinNames(names []string) string {
 
 // showPreview renders md through the shared parse tree.
 func (v *draftView) showPreview(md string) {
-	v.preview.Segments = segmentsOf(agreement.Parse(md))
-	v.preview.Refresh()
+	widgets.ShowMarkdown(v.preview, md)
 }
 
 func (v *draftView) isDraft() bool { return v.original.Status == data.StatusDraft }
@@ -142,18 +140,18 @@ func (v *draftView) updateState() {
 			map[string]any{"Name": a.TemplateName, "Version": a.TemplateVersion})
 	}
 	switch {
-	case v.form.dirty:
+	case v.form.Dirty():
 		s += " · " + lang.X("form.state.dirty", "Ændringer er ikke gemt.")
 	case !a.UpdatedAt.IsZero() && v.isDraft():
-		s += " · " + lang.X("form.state.saved", "Sidst gemt {{.When}}.", map[string]any{"When": dk.FormatDateTime(a.UpdatedAt.Local())})
+		s += " · " + form.SavedAt(a.UpdatedAt)
 	}
 	if signing := signingStateText(v.t.w.store, a); signing != "" {
 		s += " · " + signing
 	} else if !v.isDraft() {
 		s += " " + lang.X("agreements.locked", "Teksten kan ikke ændres, når aftalen er sendt til underskrift.")
 	}
-	v.form.state.SetText(s)
-	v.form.heading.SetText(v.t.draftHeading())
+	v.form.State.SetText(s)
+	v.form.Heading.SetText(v.t.draftHeading())
 	if v.isDraft() && !v.editing {
 		v.editButton.Enable()
 	} else {
@@ -165,7 +163,7 @@ func (v *draftView) updateState() {
 		v.editButton.Hide() // the text is locked from "Send til underskrift" on
 	}
 	if v.signing != nil {
-		v.signing.update(a, v.editing || v.form.dirty)
+		v.signing.update(a, v.editing || v.form.Dirty())
 	}
 }
 
@@ -196,19 +194,19 @@ func (v *draftView) save() {
 	if !v.editing || v.original.ID == 0 {
 		return
 	}
-	a, err := v.t.w.store.SaveAgreementDraft(v.t.ctx(), v.original.ID, v.values())
+	a, err := v.t.w.store.SaveAgreementDraft(ctx(), v.original.ID, v.values())
 	if ve, ok := data.AsValidation(err); ok {
-		v.form.refused(ve)
+		v.form.Refused(ve)
 		return
 	}
 	if err != nil {
-		v.t.w.showError(err)
+		v.t.w.ShowError(err)
 		return
 	}
-	v.form.clean()
+	v.form.Clean()
 	v.fill(a)
-	v.t.list.reload(a.ID)
-	v.t.w.setStatus(lang.X("agreements.saved", "Teksten til {{.Number}} er gemt {{.When}}.",
+	v.t.list.Reload(a.ID)
+	v.t.w.SetStatus(lang.X("agreements.saved", "Teksten til {{.Number}} er gemt {{.When}}.",
 		map[string]any{"Number": a.Number, "When": time.Now().Format("15.04")}))
 }
 
@@ -217,8 +215,8 @@ func (v *draftView) cancel() {
 	if !v.editing {
 		return
 	}
-	if v.form.dirty {
-		v.form.clean()
+	if v.form.Dirty() {
+		v.form.Clean()
 	}
 	v.fill(v.original)
 }

@@ -17,6 +17,8 @@ import (
 	"partnerskab/data"
 	"partnerskab/data/agreement"
 	"partnerskab/data/dk"
+	"partnerskab/ui/form"
+	"partnerskab/ui/widgets"
 )
 
 // newAgreementForm drafts a new agreement: a template (its newest
@@ -29,12 +31,12 @@ type newAgreementForm struct {
 	t       *AgreementsTab
 	content fyne.CanvasObject
 
-	form                         *recordForm // dirty tracking and the draft; the messages live in fields
+	form                         *form.Form // dirty tracking and the draft; the messages live in fields
 	heading, state               *widget.Label
-	fields                       fieldSet
+	fields                       form.FieldSet
 	template, lease              *widget.Select
-	title, date, place           *entry
-	validFrom, validTo           *entry
+	title, date, place           *widgets.Entry
+	validFrom, validTo           *widgets.Entry
 	parties                      *widget.CheckGroup
 	signers                      *fyne.Container // one row per chosen signatory
 	addSigner                    *widget.Select
@@ -65,37 +67,37 @@ func (c signerChoice) label() string {
 
 func newNewAgreementForm(t *AgreementsTab) *newAgreementForm {
 	f := &newAgreementForm{t: t}
-	f.form = newRecordForm(t.w, draftAgreementNew)
-	f.form.recordID = func() int64 { return 0 }
-	f.form.values = func() any { return f.values() }
-	f.form.parse = func() error { return nil } // agreement.Draft and CreateAgreement check it at "Opret kladde"
-	f.heading = f.form.heading
+	f.form = form.New(t.w, draftAgreementNew)
+	f.form.RecordID = func() int64 { return 0 }
+	f.form.Values = func() any { return f.values() }
+	f.form.Parse = func() error { return nil } // agreement.Draft and CreateAgreement check it at "Opret kladde"
+	f.heading = f.form.Heading
 	f.heading.SetText(lang.X("agreements.newheading", "Ny aftale"))
-	f.state = f.form.state
+	f.state = f.form.State
 	f.state.SetText(lang.X("agreements.new.state", "Vælg skabelon, parter og underskrivere; »Opret kladde« fletter aftalens tekst."))
-	f.template = widget.NewSelect(nil, func(string) { f.templateChosen(); f.form.changed() })
+	f.template = widget.NewSelect(nil, func(string) { f.templateChosen(); f.form.Changed() })
 	f.template.PlaceHolder = lang.X("agreements.template.choose", "(vælg skabelon)")
-	f.title = newEntry("")
-	f.parties = widget.NewCheckGroup(nil, func([]string) { f.partiesChanged(); f.form.changed() })
-	f.lease = widget.NewSelect(nil, func(string) { f.form.changed() })
+	f.title = widgets.NewEntry("")
+	f.parties = widget.NewCheckGroup(nil, func([]string) { f.partiesChanged(); f.form.Changed() })
+	f.lease = widget.NewSelect(nil, func(string) { f.form.Changed() })
 	f.lease.PlaceHolder = lang.X("agreements.lease.choose", "(vælg lejemål)")
 	f.signers = container.NewVBox()
 	f.addSigner = widget.NewSelect(nil, func(s string) { f.addChosen(s) })
 	f.addSigner.PlaceHolder = lang.X("agreements.signers.add", "Tilføj underskriver …")
-	f.date = newEntry(lang.X("form.date.hint", "dd.mm.åååå"))
-	f.place = newEntry("")
-	f.validFrom = newEntry(lang.X("form.date.hint", "dd.mm.åååå"))
-	f.validTo = newEntry(lang.X("agreements.validto.hint", "tom: uden udløb"))
-	for _, e := range []*entry{f.title, f.date, f.place, f.validFrom, f.validTo} {
-		e.onEscape = func() {}
-		e.OnChanged = func(string) { f.form.changed() }
+	f.date = widgets.NewEntry(lang.X("form.date.hint", "dd.mm.åååå"))
+	f.place = widgets.NewEntry("")
+	f.validFrom = widgets.NewEntry(lang.X("form.date.hint", "dd.mm.åååå"))
+	f.validTo = widgets.NewEntry(lang.X("agreements.validto.hint", "tom: uden udløb"))
+	for _, e := range []*widgets.Entry{f.title, f.date, f.place, f.validFrom, f.validTo} {
+		e.OnEscape = func() {}
+		e.OnChanged = func(string) { f.form.Changed() }
 	}
 
-	add := func(name, label string, in fyne.CanvasObject) { f.fields.add(newField(name, label, in)) }
+	add := func(name, label string, in fyne.CanvasObject) { f.fields.Add(form.NewField(name, label, in)) }
 	add("TemplateVersionID", lang.X("agreements.template", "Skabelon"), f.template)
 	add("Title", lang.X("agreements.title", "Titel"), f.title)
 	add("Parties", lang.X("agreements.parties", "Parter"),
-		container.New(&minHeight{h: 180}, container.NewVScroll(f.parties)))
+		container.New(&widgets.MinHeight{H: 180}, container.NewVScroll(f.parties)))
 	add("LeaseID", lang.X("agreements.lease", "Lejemål"), f.lease)
 	add("Signatories", lang.X("agreements.signers", "Underskrivere (i rækkefølge)"),
 		container.NewVBox(f.signers, f.addSigner))
@@ -108,7 +110,7 @@ func newNewAgreementForm(t *AgreementsTab) *newAgreementForm {
 	f.createButton.Importance = widget.HighImportance
 	f.content = container.NewBorder(container.NewVBox(f.heading, f.state),
 		container.NewHBox(f.createButton, layout.NewSpacer()), nil, nil,
-		container.NewVScroll(f.fields.object()))
+		container.NewVScroll(f.fields.Object()))
 	f.reset()
 	return f
 }
@@ -117,7 +119,7 @@ func newNewAgreementForm(t *AgreementsTab) *newAgreementForm {
 // from, keeping what is chosen where it still exists.
 func (f *newAgreementForm) reloadChoices() {
 	defer f.quiet()()
-	ctx := f.t.ctx()
+	ctx := ctx()
 	s := f.t.w.store
 	if ts, err := s.Templates(ctx, false); err == nil {
 		f.templates = ts
@@ -178,7 +180,7 @@ func (f *newAgreementForm) reset() {
 	f.place.SetText(defaultPlace(f.t.w.store))
 	f.validFrom.SetText("")
 	f.validTo.SetText("")
-	f.fields.clear()
+	f.fields.Clear()
 	f.reloadChoices()
 	if f.template.SelectedIndex() < 0 && len(f.template.Options) > 0 {
 		f.template.SetSelectedIndex(0)
@@ -203,7 +205,7 @@ func (f *newAgreementForm) templateChosen() {
 	i := f.template.SelectedIndex()
 	if i >= 0 && i < len(f.templates) {
 		tp := f.templates[i]
-		if v, err := f.t.w.store.LatestVersion(f.t.ctx(), tp.ID); err == nil {
+		if v, err := f.t.w.store.LatestVersion(ctx(), tp.ID); err == nil {
 			f.templateBody, f.templateVersionID = v.Body, v.ID
 		}
 		if f.title.Text == "" || f.title.Text == f.lastTemplateTitle {
@@ -211,7 +213,7 @@ func (f *newAgreementForm) templateChosen() {
 		}
 		f.lastTemplateTitle = tp.Name
 	}
-	f.fields.byName("LeaseID").visible(usesLease(f.templateBody))
+	f.fields.ByName("LeaseID").SetVisible(usesLease(f.templateBody))
 }
 
 // partiesChanged keeps the signatories to contacts of the chosen parties,
@@ -221,7 +223,7 @@ func (f *newAgreementForm) partiesChanged() {
 	f.candidates = nil
 	for _, o := range f.selectedOrgs() {
 		chosenOrgs[o.ID] = true
-		cs, err := f.t.w.store.Contacts(f.t.ctx(), o.ID, false)
+		cs, err := f.t.w.store.Contacts(ctx(), o.ID, false)
 		if err != nil {
 			continue
 		}
@@ -268,7 +270,7 @@ func (f *newAgreementForm) showSigners() {
 		remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
 			f.chosen = append(f.chosen[:i:i], f.chosen[i+1:]...)
 			f.showSigners()
-			f.form.changed()
+			f.form.Changed()
 		})
 		if i == 0 {
 			up.Disable()
@@ -307,7 +309,7 @@ func (f *newAgreementForm) move(i, by int) {
 	}
 	f.chosen[i], f.chosen[j] = f.chosen[j], f.chosen[i]
 	f.showSigners()
-	f.form.changed()
+	f.form.Changed()
 }
 
 func (f *newAgreementForm) addChosen(label string) {
@@ -317,7 +319,7 @@ func (f *newAgreementForm) addChosen(label string) {
 	for _, c := range f.candidates {
 		if c.label() == label && !f.isChosen(c.contact.ID) {
 			f.chosen = append(f.chosen, c)
-			f.form.changed()
+			f.form.Changed()
 			break
 		}
 	}
@@ -348,11 +350,11 @@ func (f *newAgreementForm) selection() agreement.Selection {
 // then opens it. A refusal puts each problem on its field.
 func (f *newAgreementForm) create() {
 	if f.templateVersionID == 0 {
-		f.fields.show(&data.ValidationError{Problems: []data.FieldError{{Field: "TemplateVersionID",
+		f.fields.Show(&data.ValidationError{Problems: []data.FieldError{{Field: "TemplateVersionID",
 			Label: "Skabelon", Code: "required", Text: lang.X("agreements.template.required", "vælg en skabelon")}}})
 		return
 	}
-	form, err := agreement.Draft(f.t.ctx(), f.t.w.store, f.templateVersionID, f.selection())
+	form, err := agreement.Draft(ctx(), f.t.w.store, f.templateVersionID, f.selection())
 	if v, ok := data.AsValidation(err); ok {
 		f.refused(v)
 		return
@@ -364,34 +366,34 @@ func (f *newAgreementForm) create() {
 		return
 	}
 	if err != nil {
-		f.t.w.showError(err)
+		f.t.w.ShowError(err)
 		return
 	}
 	// What was typed is what the store checks, so a bad date gets its message.
 	form.Title, form.Place = f.title.Text, f.place.Text
 	form.Date, form.ValidFrom, form.ValidTo = f.date.Text, f.validFrom.Text, f.validTo.Text
-	a, err := f.t.w.store.CreateAgreement(f.t.ctx(), form)
+	a, err := f.t.w.store.CreateAgreement(ctx(), form)
 	if v, ok := data.AsValidation(err); ok {
 		f.refused(v)
 		return
 	}
 	if err != nil {
-		f.t.w.showError(err)
+		f.t.w.ShowError(err)
 		return
 	}
-	f.fields.clear()
-	f.form.clean() // the draft is an agreement now
-	f.t.list.reload(a.ID)
+	f.fields.Clear()
+	f.form.Clean() // the draft is an agreement now
+	f.t.list.Reload(a.ID)
 	f.t.open(a.ID)
-	f.t.w.setStatus(lang.X("agreements.created", "Kladden {{.Number}} {{.Title}} er oprettet.",
+	f.t.w.SetStatus(lang.X("agreements.created", "Kladden {{.Number}} {{.Title}} er oprettet.",
 		map[string]any{"Number": a.Number, "Title": a.Title}))
 }
 
 func (f *newAgreementForm) refused(v *data.ValidationError) {
-	first := f.fields.show(v)
-	f.state.SetText(refusedText(v))
+	first := f.fields.Show(v)
+	f.state.SetText(form.RefusedText(v))
 	if first != nil {
-		if fo, ok := first.input.(fyne.Focusable); ok {
+		if fo, ok := first.Input.(fyne.Focusable); ok {
 			f.t.w.Win.Canvas().Focus(fo)
 		}
 	}
@@ -417,9 +419,9 @@ type newAgreementDraft struct {
 // quiet marks the widgets as filled by code until the returned func runs
 // (defer f.quiet()()): what the code sets is not an edit.
 func (f *newAgreementForm) quiet() func() {
-	was := f.form.loading
-	f.form.loading = true
-	return func() { f.form.loading = was }
+	was := f.form.Loading
+	f.form.Loading = true
+	return func() { f.form.Loading = was }
 }
 
 // values is the form as typed.
@@ -488,9 +490,9 @@ func (f *newAgreementForm) setValues(d newAgreementDraft) {
 // it, unless the draft view's edited text was just restored too: that
 // stays in front, since the view cannot be left without deciding on it.
 func (f *newAgreementForm) restoreDraft(d data.Draft) {
-	restoreDraft(f.form, d, func(int64) (struct{}, error) { return struct{}{}, nil },
+	form.RestoreDraft(f.form, d, func(int64) (struct{}, error) { return struct{}{}, nil },
 		func(struct{}) {
-			if !f.t.draft.form.dirty {
+			if !f.t.draft.form.Dirty() {
 				f.t.showNew()
 			}
 		}, f.setValues, func() {})

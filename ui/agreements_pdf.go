@@ -8,20 +8,19 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 
 	"partnerskab/data"
 	"partnerskab/data/agreement"
+	"partnerskab/ui/form"
 )
 
-var pdfFilter = storage.NewExtensionFileFilter([]string{".pdf", ".PDF"})
+var pdfExts = []string{".pdf", ".PDF"}
 
 // renderPDF builds the agreement's PDF: a signed one is exactly the sealed
 // bytes the store holds. It touches no widget, so it runs off the UI goroutine.
 func (v *draftView) renderPDF(id int64) ([]byte, error) {
-	return agreement.ExportPDF(v.t.ctx(), v.t.w.store, v.t.w.sealer, id)
+	return agreement.ExportPDF(ctx(), v.t.w.store, v.t.w.sealer, id)
 }
 
 // pdfName is the file name offered for the agreement: "2015-001 Partnerskabsaftale af 2. orden.pdf".
@@ -40,27 +39,16 @@ func (v *draftView) choosePDF() {
 	if v.original.ID == 0 {
 		return
 	}
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			v.t.w.showError(err)
-			return
-		}
-		if wc == nil {
-			return // cancelled
-		}
+	form.SaveFile(v.t.w, v.pdfName(), pdfExts, func(wc fyne.URIWriteCloser) {
 		v.writePDF(wc, wc.URI().Path(), nil)
-	}, v.t.w.Win)
-	d.SetFileName(v.pdfName())
-	d.SetFilter(pdfFilter)
-	d.Show()
-	d.Resize(v.t.w.fileDialogSize())
+	})
 }
 
 // savePDF writes the PDF to path, as the save dialog does.
 func (v *draftView) savePDF(path string, done func(error)) {
 	f, err := os.Create(path)
 	if err != nil {
-		v.t.w.showError(err)
+		v.t.w.ShowError(err)
 		return
 	}
 	v.writePDF(f, path, done)
@@ -69,7 +57,7 @@ func (v *draftView) savePDF(path string, done func(error)) {
 // writePDF renders and writes off the UI goroutine, then reports back on it.
 func (v *draftView) writePDF(wc io.WriteCloser, path string, done func(error)) {
 	id, before := v.original.ID, v.original.Status
-	v.t.w.setStatus(lang.X("agreements.pdf.writing", "Skriver {{.Path}} …", map[string]any{"Path": path}))
+	v.t.w.SetStatus(lang.X("agreements.pdf.writing", "Skriver {{.Path}} …", map[string]any{"Path": path}))
 	go func() {
 		b, err := v.renderPDF(id)
 		if err == nil {
@@ -80,9 +68,9 @@ func (v *draftView) writePDF(wc io.WriteCloser, path string, done func(error)) {
 		}
 		fyne.Do(func() {
 			if err != nil {
-				v.t.w.showError(err)
+				v.t.w.ShowError(err)
 			} else {
-				v.t.w.setStatus(lang.X("agreements.pdf.written", "Aftalen er gemt som {{.Path}}.", map[string]any{"Path": path}))
+				v.t.w.SetStatus(lang.X("agreements.pdf.written", "Aftalen er gemt som {{.Path}}.", map[string]any{"Path": path}))
 				v.afterExport(id, before)
 			}
 			if done != nil {
@@ -96,12 +84,12 @@ func (v *draftView) writePDF(wc io.WriteCloser, path string, done func(error)) {
 // every signatory has signed but whose seal was missing, so its status
 // moves from Til underskrift to Underskrevet.
 func (v *draftView) afterExport(id int64, before data.AgreementStatus) {
-	a, err := v.t.w.store.Agreement(v.t.ctx(), id)
+	a, err := v.t.w.store.Agreement(ctx(), id)
 	if err != nil || a.Status == before {
 		return
 	}
-	v.t.list.reload(v.original.ID)
-	if v.original.ID == id && v.ceremony == nil && !v.editing && !v.form.dirty {
+	v.t.list.Reload(v.original.ID)
+	if v.original.ID == id && v.ceremony == nil && !v.editing && !v.form.Dirty() {
 		v.fill(a)
 	}
 }
@@ -114,7 +102,7 @@ func (v *draftView) print(done func(path string, err error)) {
 	}
 	dir := filepath.Join(os.TempDir(), "partnerskab")
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		v.t.w.showError(err)
+		v.t.w.ShowError(err)
 		return
 	}
 	path := filepath.Join(dir, v.pdfName())
@@ -125,7 +113,7 @@ func (v *draftView) print(done func(path string, err error)) {
 				u.Path = "/" + u.Path // a Windows path: file:///C:/…
 			}
 			if oerr := v.t.w.App.OpenURL(u); oerr != nil {
-				v.t.w.showError(oerr)
+				v.t.w.ShowError(oerr)
 			}
 		}
 		if done != nil {

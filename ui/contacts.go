@@ -1,16 +1,15 @@
 package ui
 
 import (
-	"context"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"partnerskab/data"
+	"partnerskab/ui/form"
+	"partnerskab/ui/widgets"
 )
 
 // contactsPanel lists an organisation's contact people under its form.
@@ -26,23 +25,15 @@ type contactsPanel struct {
 	addButton    *widget.Button
 	editButton   *widget.Button
 	archButton   *widget.Button
-	lastDialog   *contactDialog // the open contact form, for tests
-	onCount      func(n int)    // tells the tab how many contacts show
+	lastDialog   *form.Dialog[data.ContactForm] // the open contact form, for tests
+	onCount      func(n int)                    // tells the tab how many contacts show
 }
 
 func newContactsPanel(t *PartnersTab) *contactsPanel {
 	p := &contactsPanel{t: t, selected: -1}
 	p.hint = widget.NewLabel("")
 	p.hint.Wrapping = fyne.TextWrapWord
-	p.list = widget.NewList(func() int { return len(p.rows) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("Navn, titel")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(id widget.ListItemID, obj fyne.CanvasObject) {
-			obj.(*widget.Label).SetText(contactLine(p.rows[id]))
-		})
+	p.list = widgets.NewTextList(func() int { return len(p.rows) }, func(i int) string { return contactLine(p.rows[i]) })
 	p.list.OnSelected = func(id widget.ListItemID) { p.selected = id; p.updateButtons() }
 	p.list.OnUnselected = func(widget.ListItemID) { p.selected = -1; p.updateButtons() }
 	p.showArchived = widget.NewCheck(lang.X("contacts.archived", "Vis tidligere"), func(bool) { p.load(p.orgID) })
@@ -83,9 +74,9 @@ func (p *contactsPanel) load(orgID int64) {
 	p.orgID = orgID
 	p.rows = nil
 	if orgID != 0 {
-		rows, err := p.t.w.store.Contacts(p.t.ctx(), orgID, p.showArchived.Checked)
+		rows, err := p.t.w.store.Contacts(ctx(), orgID, p.showArchived.Checked)
 		if err != nil {
-			p.t.w.showError(err)
+			p.t.w.ShowError(err)
 		}
 		p.rows = rows
 	}
@@ -112,7 +103,7 @@ func (p *contactsPanel) load(orgID int64) {
 }
 
 func (p *contactsPanel) updateButtons() {
-	archived := p.t.original.Archived()
+	archived := p.t.Original.Archived()
 	if p.orgID == 0 || archived {
 		p.addButton.Disable()
 	} else {
@@ -139,12 +130,12 @@ func (p *contactsPanel) toggleArchived() {
 	k := p.rows[p.selected]
 	var err error
 	if k.Archived() {
-		err = p.t.w.store.RestoreContact(p.t.ctx(), k.ID)
+		err = p.t.w.store.RestoreContact(ctx(), k.ID)
 	} else {
-		err = p.t.w.store.ArchiveContact(p.t.ctx(), k.ID)
+		err = p.t.w.store.ArchiveContact(ctx(), k.ID)
 	}
 	if err != nil {
-		p.t.w.showError(err)
+		p.t.w.ShowError(err)
 	}
 	p.load(p.orgID)
 }
@@ -152,102 +143,32 @@ func (p *contactsPanel) toggleArchived() {
 // edit opens the contact form in a dialog that stays open until the
 // contact is saved or the user cancels, so a refused save loses nothing.
 func (p *contactsPanel) edit(k data.Contact) {
-	d := newContactDialog(p.t.w, k, func() { p.load(p.orgID) })
-	p.lastDialog = d
-	d.show()
-}
-
-// contactDialog is the form for one contact person.
-type contactDialog struct {
-	w        *Window
-	id, org  int64
-	fields   fieldSet
-	name     *entry
-	title    *entry
-	email    *entry
-	phone    *entry
-	role     *entry
-	from, to *entry
-	notes    *entry
-	state    *widget.Label
-	dlg      *dialog.CustomDialog
-	saved    func()
-	tried    bool
-}
-
-func newContactDialog(w *Window, k data.Contact, saved func()) *contactDialog {
-	d := &contactDialog{w: w, id: k.ID, org: k.OrganisationID, saved: saved}
-	f := k.Form()
-	mk := func(text, hint string) *entry {
-		e := newEntry(hint)
-		e.SetText(text)
-		e.OnChanged = func(string) { d.liveCheck() }
-		e.onEscape = func() { d.dlg.Hide() }
-		return e
-	}
-	d.name = mk(f.Name, "")
-	d.title = mk(f.Title, "")
-	d.email = mk(f.Email, lang.X("contacts.email.hint", "navn@kommune.dk"))
-	d.phone = mk(f.Phone, "")
-	d.role = mk(f.Role, "")
-	d.from = mk(f.ValidFrom, lang.X("form.date.hint", "dd.mm.åååå"))
-	d.to = mk(f.ValidTo, lang.X("form.date.hint", "dd.mm.åååå"))
-	d.notes = mk(f.Notes, "")
-	d.notes.MultiLine = true
-	d.notes.Wrapping = fyne.TextWrapWord
-	d.notes.SetMinRowsVisible(2)
-	add := func(name, label string, in fyne.CanvasObject) { d.fields.add(newField(name, label, in)) }
-	add("Name", lang.X("contacts.name", "Navn"), d.name)
-	add("Title", lang.X("contacts.titlefield", "Titel"), d.title)
-	add("Email", lang.X("contacts.email", "E-mail"), d.email)
-	add("Phone", lang.X("contacts.phone", "Telefon"), d.phone)
-	add("Role", lang.X("contacts.role", "Rolle"), d.role)
-	add("ValidFrom", lang.X("contacts.from", "Fra"), d.from)
-	add("ValidTo", lang.X("contacts.to", "Til"), d.to)
-	add("Notes", lang.X("contacts.notes", "Noter"), d.notes)
-	d.state = widget.NewLabel("")
-	d.state.Wrapping = fyne.TextWrapWord
+	w := p.t.w
+	type cf = data.ContactForm
+	notes := form.Lines("Notes", lang.X("contacts.notes", "Noter"), "", func(f *cf) *string { return &f.Notes })
+	notes.Entry().SetMinRowsVisible(2)
+	date := lang.X("form.date.hint", "dd.mm.åååå")
 	title := lang.X("contacts.new", "Ny kontaktperson")
 	if k.ID != 0 {
 		title = k.Name
 	}
-	body := container.NewVBox(d.fields.object(), d.state)
-	d.dlg = dialog.NewCustomWithoutButtons(title, container.New(&minWidth{w: 520}, body), w.Win)
-	save := widget.NewButton(lang.X("form.save.plain", "Gem"), d.save)
-	save.Importance = widget.HighImportance
-	d.dlg.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.X("dialog.cancel", "Annullér"), d.dlg.Hide), save})
-	return d
-}
-
-func (d *contactDialog) show() {
-	d.dlg.Show()
-	d.w.Win.Canvas().Focus(d.name)
-}
-
-func (d *contactDialog) form() data.ContactForm {
-	return data.ContactForm{ID: d.id, OrganisationID: d.org, Name: d.name.Text, Title: d.title.Text,
-		Email: d.email.Text, Phone: d.phone.Text, Role: d.role.Text, ValidFrom: d.from.Text, ValidTo: d.to.Text,
-		Notes: d.notes.Text}
-}
-
-func (d *contactDialog) liveCheck() {
-	_, err := d.form().Parse()
-	d.fields.live(err, d.tried)
-}
-
-func (d *contactDialog) save() {
-	k, err := d.w.store.SaveContact(context.Background(), d.form())
-	if v, ok := data.AsValidation(err); ok {
-		d.tried = true
-		d.fields.show(v)
-		d.state.SetText(refusedText(v))
-		return
-	}
-	if err != nil {
-		d.w.showError(err)
-		return
-	}
-	d.dlg.Hide()
-	d.w.setStatus(lang.X("contacts.saved", "{{.Name}} er gemt.", map[string]any{"Name": k.Name}))
-	d.saved()
+	p.lastDialog = form.ShowDialog(w, form.DialogSpec[cf]{
+		Title: title, Values: k.Form(),
+		Fields: []*form.Binding[cf]{
+			form.Text("Name", lang.X("contacts.name", "Navn"), "", func(f *cf) *string { return &f.Name }),
+			form.Text("Title", lang.X("contacts.titlefield", "Titel"), "", func(f *cf) *string { return &f.Title }),
+			form.Text("Email", lang.X("contacts.email", "E-mail"), lang.X("contacts.email.hint", "navn@kommune.dk"), func(f *cf) *string { return &f.Email }),
+			form.Text("Phone", lang.X("contacts.phone", "Telefon"), "", func(f *cf) *string { return &f.Phone }),
+			form.Text("Role", lang.X("contacts.role", "Rolle"), "", func(f *cf) *string { return &f.Role }),
+			form.Text("ValidFrom", lang.X("contacts.from", "Fra"), date, func(f *cf) *string { return &f.ValidFrom }),
+			form.Text("ValidTo", lang.X("contacts.to", "Til"), date, func(f *cf) *string { return &f.ValidTo }),
+			notes,
+		},
+		Parse: func(f cf) error { _, err := f.Parse(); return err },
+		Save: func(f cf) (string, error) {
+			saved, err := w.store.SaveContact(ctx(), f)
+			return lang.X("contacts.saved", "{{.Name}} er gemt.", map[string]any{"Name": saved.Name}), err
+		},
+		Done: func() { p.load(p.orgID) },
+	})
 }

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"partnerskab/data/csvio"
+	"partnerskab/ui/form"
 )
 
 // waitFor waits until done is closed by the worker's fyne.Do callback.
@@ -53,7 +54,7 @@ func TestImportButtonImports(t *testing.T) {
 	before := countRows(t, s, "organisations")
 	reloaded := false
 	done := make(chan struct{})
-	w.importFile("partners", path, func() { reloaded = true }, func() { close(done) })
+	form.ImportFile(w, "partners", path, func() { reloaded = true }, func() { close(done) })
 	waitFor(t, done)
 	if n := countRows(t, s, "organisations"); n != before+2 {
 		t.Errorf("%d organisations after the import, want %d", n, before+2)
@@ -81,7 +82,7 @@ func TestImportButtonListsProblems(t *testing.T) {
 	before := countRows(t, s, "placements")
 	reloaded := false
 	done := make(chan struct{})
-	w.importFile("placements", path, func() { reloaded = true }, func() { close(done) })
+	form.ImportFile(w, "placements", path, func() { reloaded = true }, func() { close(done) })
 	waitFor(t, done)
 	if n := countRows(t, s, "placements"); n != before || reloaded {
 		t.Errorf("%d placements (was %d), reloaded %v: a refused import must change nothing", n, before, reloaded)
@@ -126,7 +127,7 @@ func TestImportButtonMissingColumn(t *testing.T) {
 	w, s := newTestWindow(t, false)
 	path := writeCSV(t, "lokaler.csv", "Lokale;Areal\r\nSystue;48\r\n")
 	done := make(chan struct{})
-	w.importFile("rooms", path, nil, func() { close(done) })
+	form.ImportFile(w, "rooms", path, nil, func() { close(done) })
 	waitFor(t, done)
 	if n := countRows(t, s, "rooms"); n != 0 {
 		t.Errorf("%d rooms after a refused import", n)
@@ -152,7 +153,7 @@ func TestExportWritesFile(t *testing.T) {
 	}
 	k, _ := csvio.KindByName("leases")
 	done := make(chan struct{})
-	w.exportCSV(k, f, path, func() { close(done) })
+	form.ExportCSV(w, k, f, path, func() { close(done) })
 	waitFor(t, done)
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -172,7 +173,7 @@ func TestExportWritesFile(t *testing.T) {
 // test runs in (the window's Danish is set up by main).
 func TestCSVButtonsOpenFileDialogs(t *testing.T) {
 	w, _ := newTestWindow(t, true)
-	w.Win.SetContent(w.csvButtons("partners", nil))
+	w.Win.SetContent(form.CSVButtons(w, "partners", nil))
 	for _, tc := range []struct {
 		button, confirm, name string // name: the save dialog's file name; "" for an open dialog
 	}{

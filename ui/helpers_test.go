@@ -11,11 +11,22 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"partnerskab/data"
+	"partnerskab/ui/form"
+	"partnerskab/ui/widgets"
 )
+
+// clock is the test's clock for what the window schedules (drafts, the
+// preview, the ink): it moves only when a test calls pause.
+var clock *widgets.ManualClock
+
+// pause lets the time pass after which a form writes its draft, as when
+// the caseworker stops typing.
+func pause() { clock.Advance(form.DraftDelay) }
 
 // newTestWindow opens a fresh database and the window on fyne's test driver.
 func newTestWindow(t *testing.T, demo bool) (*Window, *data.Store) {
 	t.Helper()
+	clock = widgets.UseManualClock(t.Cleanup)
 	s, err := data.Open(filepath.Join(t.TempDir(), "test.db"))
 	if err != nil {
 		t.Fatal(err)
@@ -83,7 +94,7 @@ func button(t *testing.T, w *Window, text string) *widget.Button {
 }
 
 // typeInto replaces an entry's text the way a user types it.
-func typeInto(e *entry, text string) {
+func typeInto(e *widgets.Entry, text string) {
 	e.SetText("")
 	test.Type(e, text)
 }
@@ -103,3 +114,17 @@ func mustContain(t *testing.T, got, want string) {
 		t.Errorf("%q does not contain %q", got, want)
 	}
 }
+
+// selectIn is the drop-down of a field (a plain one, or one of records).
+func selectIn(f *form.Field) *widget.Select {
+	switch in := f.Input.(type) {
+	case *widget.Select:
+		return in
+	case *widgets.ChoiceSelect:
+		return in.Select
+	}
+	panic("field " + f.Name + " has no drop-down")
+}
+
+// checkIn is the check box of a field.
+func checkIn(f *form.Field) *widget.Check { return f.Input.(*widget.Check) }

@@ -12,6 +12,7 @@ import (
 
 	"partnerskab/data"
 	"partnerskab/data/dk"
+	"partnerskab/ui/widgets"
 )
 
 // termsValid says which computed values the form's input supports.
@@ -66,7 +67,7 @@ func compactPairs(valueWidth float32, objs ...fyne.CanvasObject) fyne.CanvasObje
 	tight := func(o []fyne.CanvasObject) *fyne.Container {
 		return container.New(layout.NewCustomPaddedVBoxLayout(-12), o...)
 	}
-	return container.NewBorder(nil, nil, tight(labels), nil, container.New(&minWidth{w: valueWidth}, tight(values)))
+	return container.NewBorder(nil, nil, tight(labels), nil, container.New(&widgets.MinWidth{W: valueWidth}, tight(values)))
 }
 
 // show puts the terms of l (with the rooms chosen) on day into the box.

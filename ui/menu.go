@@ -20,7 +20,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 	}
 	file := fyne.NewMenu(lang.X("menu.file", "Filer"),
 		item(lang.X("menu.new", "Ny"), fyne.KeyN, func() { w.current().NewRecord() }),
-		item(lang.X("menu.save", "Gem"), fyne.KeyS, func() { w.current().Save() }),
+		item(lang.X("menu.save", "Gem"), fyne.KeyS, w.save),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.X("signing.menu.verify", "Kontrollér PDF…"), w.chooseVerify),
 		fyne.NewMenuItem(lang.X("signing.menu.seal", "Segl…"), func() { w.showSealSettings() }),

@@ -13,6 +13,7 @@ import (
 
 	"partnerskab/data"
 	"partnerskab/data/dk"
+	"partnerskab/ui/widgets"
 )
 
 // OverviewTab is the Overblik tab: the targets against reality as progress
@@ -35,7 +36,7 @@ type OverviewTab struct {
 	dueTitle   *widget.Label
 	due        *widget.List
 	dueEmpty   *widget.Label
-	chart      *monthChart
+	chart      *widgets.MonthChart
 
 	ov data.Overview
 }
@@ -69,7 +70,7 @@ func newOverviewTab(w *Window) *OverviewTab {
 	t.buildDue()
 	dueBox := container.NewBorder(t.dueTitle, nil, nil, nil, container.NewStack(t.due, container.NewVBox(t.dueEmpty)))
 
-	t.chart = newMonthChart()
+	t.chart = widgets.NewMonthChart()
 	chartTitle := widget.NewLabel(lang.X("overview.chart.title", "Aktive placeringer pr. måned, fordelt på ordning"))
 	chartTitle.TextStyle.Bold = true
 	chartBox := container.NewBorder(chartTitle, nil, nil, nil, container.NewPadded(t.chart))
@@ -172,11 +173,8 @@ func (t *OverviewTab) open(d data.DueItem) {
 	case data.EntityPlacementsDue:
 		w.Staffing.ShowDue()
 	case data.EntityOrganisation:
-		t.showTab(w.Partners.content)
-		p := w.Partners
-		if p.original.ID != d.ID {
-			p.form.guard(p.headingName(), func() { p.open(d.ID) }, nil)
-		}
+		w.showTab(w.Partners.Content)
+		w.Partners.Show(d.ID)
 	case data.EntityAgreement:
 		// The agreements tab has no form yet; bring it to the front.
 		for i, item := range w.Tabs.Items {
@@ -187,19 +185,11 @@ func (t *OverviewTab) open(d data.DueItem) {
 	}
 }
 
-func (t *OverviewTab) showTab(content fyne.CanvasObject) {
-	for i, item := range t.w.Tabs.Items {
-		if item.Content == content {
-			t.w.Tabs.SelectIndex(i)
-		}
-	}
-}
-
 // Reload re-reads what the tab shows, for today.
 func (t *OverviewTab) Reload() {
 	ov, err := t.w.store.Overview(context.Background(), t.now())
 	if err != nil {
-		t.w.showError(err)
+		t.w.ShowError(err)
 		return
 	}
 	t.ov = ov
@@ -210,7 +200,7 @@ func (t *OverviewTab) Reload() {
 	t.due.Refresh()
 	t.dueEmpty.Hidden = len(ov.Due) > 0
 	t.dueEmpty.Refresh()
-	t.chart.set(ov.Chart)
+	t.chart.Set(ov.Chart)
 }
 
 // showTargets makes a name and a bar per target: "6 af 16 job · frist

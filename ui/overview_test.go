@@ -1,18 +1,14 @@
 package ui
 
 import (
-	"image/color"
-	"math"
 	"strings"
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"partnerskab/data"
+	"partnerskab/ui/widgets"
 )
 
 // overviewOn opens the window on the demo and shows the overview for day.
@@ -86,9 +82,9 @@ func TestOverviewShowsTheDemo(t *testing.T) {
 		t.Errorf("agreements bar %q", barText(o.agreements))
 	}
 	// The chart's newest month is March 2016, with every placement that ran in it.
-	months := o.chart.chart.Months
-	if len(months) != 24 || monthLabel(months[23]) != "mar 16" {
-		t.Fatalf("chart months %d, last %q", len(months), monthLabel(months[len(months)-1]))
+	months := o.chart.Chart().Months
+	if len(months) != 24 || widgets.MonthLabel(months[23]) != "mar 16" {
+		t.Fatalf("chart months %d, last %q", len(months), widgets.MonthLabel(months[len(months)-1]))
 	}
 	var inMarch int
 	s.DB().QueryRow(`SELECT count(*) FROM placements WHERE start_on <= '2016-03-31' AND coalesce(end_on, '9999') >= '2016-03-01'`).Scan(&inMarch)
@@ -138,9 +134,9 @@ func TestDueRowsOpenTheirRecords(t *testing.T) {
 		heading func() string
 		want    string
 	}{
-		{0, 1, w.Partners.headingName, "Fra de varme lande"},
-		{1, 2, w.Premises.headingName, "Bevar"},
-		{2, 2, w.Premises.headingName, "Fra de varme lande"},
+		{0, 1, w.Partners.HeadingName, "Fra de varme lande"},
+		{1, 2, w.Premises.HeadingName, "Bevar"},
+		{2, 2, w.Premises.HeadingName, "Fra de varme lande"},
 	} {
 		w.Tabs.SelectIndex(0)
 		o.due.Select(c.row)
@@ -167,7 +163,7 @@ func TestDueRowsOpenTheirRecords(t *testing.T) {
 	if got := w.Tabs.SelectedIndex(); got != 3 {
 		t.Fatalf("the placement row opened tab %d, want Bemanding (3)", got)
 	}
-	mustContain(t, w.Staffing.headingName(), "Syerske 3")
+	mustContain(t, w.Staffing.HeadingName(), "Syerske 3")
 }
 
 // When placements are past their delete-by date the overview says how many
@@ -202,76 +198,5 @@ func TestNothingDue(t *testing.T) {
 	}
 	if got := barText(w.Overview.residents); got != "0 % (0 af 0 ansatte)" {
 		t.Errorf("residents bar on an empty database: %q", got)
-	}
-}
-
-// contrast is the WCAG contrast ratio of two colours.
-func contrast(a, b color.Color) float64 {
-	lum := func(c color.Color) float64 {
-		r, g, bl, _ := c.RGBA()
-		lin := func(v uint32) float64 {
-			x := float64(v) / 0xffff
-			if x <= 0.03928 {
-				return x / 12.92
-			}
-			return math.Pow((x+0.055)/1.055, 2.4)
-		}
-		return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(bl)
-	}
-	la, lb := lum(a), lum(b)
-	return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
-}
-
-// The chart's bars are as tall as their month's count, a month without
-// placements has none, and every colour stands out against the background
-// of the light and the dark theme.
-func TestChartBars(t *testing.T) {
-	first := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
-	totals := []map[int64]int{{}, {1: 2, 2: 1}, {1: 4, 2: 4, 3: 2}, {2: 5}}
-	var ch data.PlacementChart
-	for i, by := range totals {
-		ch.Months = append(ch.Months, data.MonthCount{Month: first.AddDate(0, i, 0), ByScheme: by})
-	}
-	ch.Schemes = []data.ChartScheme{{ID: 1, Name: "Ordinært job"}, {ID: 2, Name: "Fleksjob"}, {ID: 3, Name: "Løntilskud"}}
-	for _, th := range []struct {
-		name  string
-		theme fyne.Theme
-	}{{"light", theme.LightTheme()}, {"dark", theme.DarkTheme()}} { //nolint:staticcheck // the two variants by name
-		t.Run(th.name, func(t *testing.T) {
-			a := test.NewTempApp(t)
-			a.Settings().SetTheme(th.theme)
-			c := newMonthChart()
-			win := test.NewWindow(c)
-			defer win.Close()
-			win.Resize(fyne.NewSize(600, 300))
-			c.set(ch)
-			r := test.WidgetRenderer(c).(*chartRenderer)
-			h := make([]float32, len(totals))
-			for i := range totals {
-				h[i] = r.stackHeight(i)
-			}
-			if h[0] != 0 {
-				t.Errorf("a month without placements has a bar %v high", h[0])
-			}
-			if !(h[2] > h[3] && h[3] > h[1] && h[1] > 0) {
-				t.Errorf("bar heights %v; want the 10 of month 3 tallest, then 5, then 3", h)
-			}
-			// Heights in proportion: 3/10 of the tallest.
-			if got := h[1] / h[2]; math.Abs(float64(got)-0.3) > 0.01 {
-				t.Errorf("month 2's bar is %.3f of the tallest, want 0,3", got)
-			}
-			bg := theme.Color(theme.ColorNameBackground)
-			for i := range chartPalette {
-				if cr := contrast(schemeColor(i), bg); cr < 2.5 {
-					t.Errorf("colour %d has contrast %.2f against the %s background", i, cr, th.name)
-				}
-			}
-			if cr := contrast(r.months[3].Color, bg); cr < 4.5 {
-				t.Errorf("month labels have contrast %.2f against the %s background", cr, th.name)
-			}
-			if r.months[3].Text != "apr 25" || r.months[3].Hidden {
-				t.Errorf("newest month label %q (hidden %v), want \"apr 25\"", r.months[3].Text, r.months[3].Hidden)
-			}
-		})
 	}
 }

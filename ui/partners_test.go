@@ -14,13 +14,13 @@ import (
 func TestCreateOrganisationThroughTheForm(t *testing.T) {
 	w, s := newTestWindow(t, false)
 	p := w.Partners
-	typeInto(p.name, "Grønt Værksted")
-	p.kind.SetSelected(kindLabel(data.KindEnterprise))
-	typeInto(p.cvr, "DK 13 74 81 36")
-	typeInto(p.city, "Korsør")
-	typeInto(p.approvedOn, "21.2.2015")
-	typeInto(p.approvalRef, "Styregruppemøde, punkt 4")
-	test.Tap(button(t, w, p.saveButton.Text))
+	typeInto(p.Entry("Name"), "Grønt Værksted")
+	selectIn(p.Field("Kind")).SetSelected(kindLabel(data.KindEnterprise))
+	typeInto(p.Entry("CVR"), "DK 13 74 81 36")
+	typeInto(p.Entry("City"), "Korsør")
+	typeInto(p.Entry("ApprovedOn"), "21.2.2015")
+	typeInto(p.Entry("ApprovalRef"), "Styregruppemøde, punkt 4")
+	test.Tap(button(t, w, p.SaveButton.Text))
 
 	orgs, err := s.SearchOrganisations(context.Background(), data.OrgQuery{})
 	if err != nil {
@@ -36,10 +36,10 @@ func TestCreateOrganisationThroughTheForm(t *testing.T) {
 	if o.ApprovedOn.Format("2006-01-02") != "2015-02-21" || o.ApprovalRef != "Styregruppemøde, punkt 4" {
 		t.Errorf("approval saved as %v %q", o.ApprovedOn, o.ApprovalRef)
 	}
-	if p.original.ID != o.ID || p.form.dirty {
+	if p.Original.ID != o.ID || p.Form.Dirty() {
 		t.Errorf("form did not switch to the saved record")
 	}
-	if got := p.list.names(); len(got) != 1 || got[0] != "Grønt Værksted" {
+	if got := p.List.Names(); len(got) != 1 || got[0] != "Grønt Værksted" {
 		t.Errorf("list shows %v", got)
 	}
 }
@@ -47,12 +47,12 @@ func TestCreateOrganisationThroughTheForm(t *testing.T) {
 func TestBadCVRShowsItsMessageAndSavesNothing(t *testing.T) {
 	w, s := newTestWindow(t, false)
 	p := w.Partners
-	typeInto(p.name, "Bevar")
-	typeInto(p.cvr, "29188506")
-	typeInto(p.ean, "5798007149728")
-	typeInto(p.pNumber, "12345")
-	typeInto(p.approvedOn, "31.2.2015")
-	test.Tap(p.saveButton)
+	typeInto(p.Entry("Name"), "Bevar")
+	typeInto(p.Entry("CVR"), "29188506")
+	typeInto(p.Entry("EAN"), "5798007149728")
+	typeInto(p.Entry("PNumber"), "12345")
+	typeInto(p.Entry("ApprovedOn"), "31.2.2015")
+	test.Tap(p.SaveButton)
 
 	if n := countRows(t, s, "organisations"); n != 0 {
 		t.Fatalf("a refused save wrote %d rows", n)
@@ -60,22 +60,22 @@ func TestBadCVRShowsItsMessageAndSavesNothing(t *testing.T) {
 	for name, want := range map[string]string{
 		"CVR": "kontrolcifferet", "EAN": "kontrolcifferet", "PNumber": "10 cifre", "ApprovedOn": "findes ikke",
 	} {
-		f := p.form.fields.byName(name)
-		if !f.msg.Visible() {
+		f := p.Field(name)
+		if !f.Msg.Visible() {
 			t.Errorf("%s: no message shown", name)
 		}
-		mustContain(t, f.msg.Text, want)
+		mustContain(t, f.Msg.Text, want)
 	}
-	if p.cvr.Text != "29188506" || p.name.Text != "Bevar" {
-		t.Errorf("the form lost what was typed: %q %q", p.name.Text, p.cvr.Text)
+	if p.Entry("CVR").Text != "29188506" || p.Entry("Name").Text != "Bevar" {
+		t.Errorf("the form lost what was typed: %q %q", p.Entry("Name").Text, p.Entry("CVR").Text)
 	}
-	mustContain(t, p.form.state.Text, "Ikke gemt")
-	if w.Win.Canvas().Focused() != p.cvr {
+	mustContain(t, p.Form.State.Text, "Ikke gemt")
+	if w.Win.Canvas().Focused() != p.Entry("CVR") {
 		t.Errorf("focus is not on the first bad field")
 	}
 	// Fixing the field clears its message as the user types.
-	typeInto(p.cvr, "29188505")
-	if p.form.fields.byName("CVR").msg.Visible() {
+	typeInto(p.Entry("CVR"), "29188505")
+	if p.Field("CVR").Msg.Visible() {
 		t.Errorf("the CVR message stays after the CVR was corrected")
 	}
 }
@@ -85,27 +85,27 @@ func TestSecondOrganisationWithTheSameCVRIsRefused(t *testing.T) {
 	p := w.Partners
 	before := countRows(t, s, "organisations")
 	p.NewRecord()
-	typeInto(p.name, "Slagelse Kommune (dublet)")
-	p.kind.SetSelected(kindLabel(data.KindMunicipality))
-	typeInto(p.cvr, "29188505")
-	test.Tap(p.saveButton)
+	typeInto(p.Entry("Name"), "Slagelse Kommune (dublet)")
+	selectIn(p.Field("Kind")).SetSelected(kindLabel(data.KindMunicipality))
+	typeInto(p.Entry("CVR"), "29188505")
+	test.Tap(p.SaveButton)
 	if n := countRows(t, s, "organisations"); n != before {
 		t.Fatalf("duplicate saved: %d rows, had %d", n, before)
 	}
-	mustContain(t, p.form.fields.byName("CVR").msg.Text, "allerede registreret for Slagelse Kommune")
+	mustContain(t, p.Field("CVR").Msg.Text, "allerede registreret for Slagelse Kommune")
 }
 
 func TestCPRNumberInFreeTextIsWarnedAsTyped(t *testing.T) {
 	w, s := newTestWindow(t, false)
 	p := w.Partners
-	typeInto(p.name, "Bevar")
-	typeInto(p.notes, "Kontakt om 010203-1234 i næste uge")
-	f := p.form.fields.byName("Notes")
-	if !f.msg.Visible() {
+	typeInto(p.Entry("Name"), "Bevar")
+	typeInto(p.Entry("Notes"), "Kontakt om 010203-1234 i næste uge")
+	f := p.Field("Notes")
+	if !f.Msg.Visible() {
 		t.Fatal("no warning while typing a CPR-like number")
 	}
-	mustContain(t, f.msg.Text, "CPR-numre må ikke gemmes")
-	test.Tap(p.saveButton)
+	mustContain(t, f.Msg.Text, "CPR-numre må ikke gemmes")
+	test.Tap(p.SaveButton)
 	if n := countRows(t, s, "organisations"); n != 0 {
 		t.Fatalf("a CPR number reached the database")
 	}
@@ -116,48 +116,45 @@ func TestListIsSortedTheDanishWayAndSearches(t *testing.T) {
 	p := w.Partners
 	for _, name := range []string{"Ærø Café", "Øster Systue", "Åbyhøj Køkken", "Zebra Tekstil"} {
 		p.NewRecord()
-		typeInto(p.name, name)
-		test.Tap(p.saveButton)
+		typeInto(p.Entry("Name"), name)
+		test.Tap(p.SaveButton)
 	}
-	names := p.list.names()
+	names := p.List.Names()
 	tail := names[len(names)-4:]
 	if strings.Join(tail, "|") != "Zebra Tekstil|Ærø Café|Øster Systue|Åbyhøj Køkken" {
 		t.Errorf("Danish order wrong at the end: %v", names)
 	}
 	for query, want := range map[string]string{"øster": "Øster Systue", "ÆRØ": "Ærø Café", "åbyhøj køk": "Åbyhøj Køkken"} {
-		typeInto(p.list.search, query)
-		if got := p.list.names(); len(got) != 1 || got[0] != want {
+		typeInto(p.List.Search, query)
+		if got := p.List.Names(); len(got) != 1 || got[0] != want {
 			t.Errorf("search %q listed %v, want [%s]", query, got, want)
 		}
 	}
-	typeInto(p.list.search, "29188505")
-	if got := p.list.names(); len(got) != 3 {
+	typeInto(p.List.Search, "29188505")
+	if got := p.List.Names(); len(got) != 3 {
 		t.Errorf("CVR search found %v, want the municipality and its two units", got)
 	}
 }
 
 func TestArchiveAndRestoreThroughTheWindow(t *testing.T) {
-	w, s := newTestWindow(t, true)
-	p := w.Partners
-	typeInto(p.list.search, "Bevar")
-	p.list.list.Select(0)
-	if p.original.Name != "Bevar" {
-		t.Fatalf("selected %q", p.original.Name)
+	w, s, p := openPartner(t, "Bevar")
+	if p.Original.Name != "Bevar" {
+		t.Fatalf("selected %q", p.Original.Name)
 	}
-	test.Tap(p.archiveButton)
+	test.Tap(p.ArchiveButton)
 	test.Tap(button(t, w, "Arkivér"))
-	o, _ := s.Organisation(context.Background(), p.original.ID)
+	o, _ := s.Organisation(context.Background(), p.Original.ID)
 	if !o.Archived() {
 		t.Fatal("not archived in the store")
 	}
-	if names := p.list.names(); len(names) != 0 {
+	if names := p.List.Names(); len(names) != 0 {
 		t.Errorf("archived organisation still listed: %v", names)
 	}
-	p.showArchived.SetChecked(true)
-	if names := p.list.names(); len(names) != 1 {
+	p.ShowArchived.SetChecked(true)
+	if names := p.List.Names(); len(names) != 1 {
 		t.Fatalf("archived list: %v", names)
 	}
-	test.Tap(p.archiveButton) // now "Genskab"
+	test.Tap(p.ArchiveButton) // now "Genskab"
 	o, _ = s.Organisation(context.Background(), o.ID)
 	if o.Archived() {
 		t.Error("restore did not reach the store")
@@ -168,19 +165,16 @@ func TestArchiveAndRestoreThroughTheWindow(t *testing.T) {
 }
 
 func TestEscapeThrowsAwayUnsavedEdits(t *testing.T) {
-	w, s := newTestWindow(t, true)
-	p := w.Partners
-	typeInto(p.list.search, "Sekstanten")
-	p.list.list.Select(0)
-	typeInto(p.city, "Ringsted")
-	if !p.form.dirty {
+	_, s, p := openPartner(t, "Sekstanten")
+	typeInto(p.Entry("City"), "Ringsted")
+	if !p.Form.Dirty() {
 		t.Fatal("typing did not mark the form dirty")
 	}
-	p.city.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if p.city.Text != "Slagelse" || p.form.dirty {
-		t.Errorf("Esc left %q (dirty %v)", p.city.Text, p.form.dirty)
+	p.Entry("City").TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if p.Entry("City").Text != "Slagelse" || p.Form.Dirty() {
+		t.Errorf("Esc left %q (dirty %v)", p.Entry("City").Text, p.Form.Dirty())
 	}
-	o, _ := s.Organisation(context.Background(), p.original.ID)
+	o, _ := s.Organisation(context.Background(), p.Original.ID)
 	if o.City != "Slagelse" {
 		t.Errorf("store changed without Save: %q", o.City)
 	}
@@ -189,44 +183,41 @@ func TestEscapeThrowsAwayUnsavedEdits(t *testing.T) {
 func TestLeavingADirtyFormAsksFirst(t *testing.T) {
 	w, _ := newTestWindow(t, true)
 	p := w.Partners
-	p.list.list.Select(0)
-	first := p.original.ID
-	typeInto(p.role, "Ny rolle")
-	p.list.list.Select(1)
-	if p.original.ID != first {
+	p.List.List.Select(0)
+	first := p.Original.ID
+	typeInto(p.Entry("Role"), "Ny rolle")
+	p.List.List.Select(1)
+	if p.Original.ID != first {
 		t.Fatal("switched record without asking")
 	}
 	test.Tap(button(t, w, "Fortsæt redigeringen"))
-	if p.role.Text != "Ny rolle" {
+	if p.Entry("Role").Text != "Ny rolle" {
 		t.Errorf("keeping on editing lost the text")
 	}
-	p.list.list.Select(2)
+	p.List.List.Select(2)
 	test.Tap(button(t, w, "Kassér ændringerne"))
-	if p.original.ID == first {
+	if p.Original.ID == first {
 		t.Error("discarding did not open the other record")
 	}
 }
 
 func TestContactPeople(t *testing.T) {
-	w, s := newTestWindow(t, true)
-	p := w.Partners
-	typeInto(p.list.search, "Bevar")
-	p.list.list.Select(0)
+	w, s, p := openPartner(t, "Bevar")
 	before := countRows(t, s, "contacts")
 	test.Tap(p.contacts.addButton)
 	dlg := p.contacts.lastDialog
-	typeInto(dlg.name, "Đorđe Šćepanović")
-	typeInto(dlg.email, "dorde.example.dk")
-	typeInto(dlg.from, "1.3.2015")
-	typeInto(dlg.to, "1.2.2015")
+	typeInto(dlg.Entry("Name"), "Đorđe Šćepanović")
+	typeInto(dlg.Entry("Email"), "dorde.example.dk")
+	typeInto(dlg.Entry("ValidFrom"), "1.3.2015")
+	typeInto(dlg.Entry("ValidTo"), "1.2.2015")
 	test.Tap(button(t, w, "Gem"))
 	if n := countRows(t, s, "contacts"); n != before {
 		t.Fatalf("refused contact saved")
 	}
-	mustContain(t, dlg.fields.byName("Email").msg.Text, "e-mailadresse")
-	mustContain(t, dlg.fields.byName("ValidTo").msg.Text, "før fra-datoen")
-	typeInto(dlg.email, "dorde@example.dk")
-	typeInto(dlg.to, "")
+	mustContain(t, dlg.Fields.ByName("Email").Msg.Text, "e-mailadresse")
+	mustContain(t, dlg.Fields.ByName("ValidTo").Msg.Text, "før fra-datoen")
+	typeInto(dlg.Entry("Email"), "dorde@example.dk")
+	typeInto(dlg.Entry("ValidTo"), "")
 	test.Tap(button(t, w, "Gem"))
 	if n := countRows(t, s, "contacts"); n != before+1 {
 		t.Fatalf("contact not saved: %d rows", n)
@@ -242,14 +233,11 @@ func TestContactPeople(t *testing.T) {
 }
 
 func TestClosingWithUnsavedEditsAsks(t *testing.T) {
-	w, s := newTestWindow(t, true)
-	p := w.Partners
-	typeInto(p.list.search, "Sekstanten")
-	p.list.list.Select(0)
-	typeInto(p.city, "Ringsted")
+	w, s, p := openPartner(t, "Sekstanten")
+	typeInto(p.Entry("City"), "Ringsted")
 	w.confirmClose()
 	test.Tap(button(t, w, "Behold dem og luk"))
-	o, _ := s.Organisation(context.Background(), p.original.ID)
+	o, _ := s.Organisation(context.Background(), p.Original.ID)
 	if o.City != "Slagelse" {
 		t.Errorf("closing wrote over the saved record: %q", o.City)
 	}
@@ -264,10 +252,10 @@ func TestClosingWithUnsavedEditsAsks(t *testing.T) {
 	w2.OfferDrafts()
 	test.Tap(button(t, w2, "Hent ændringerne tilbage"))
 	p2 := w2.Partners
-	if p2.original.ID != o.ID || p2.city.Text != "Ringsted" || !p2.form.dirty {
-		t.Errorf("restored draft: record %d, city %q, dirty %v", p2.original.ID, p2.city.Text, p2.form.dirty)
+	if p2.Original.ID != o.ID || p2.Entry("City").Text != "Ringsted" || !p2.Form.Dirty() {
+		t.Errorf("restored draft: record %d, city %q, dirty %v", p2.Original.ID, p2.Entry("City").Text, p2.Form.Dirty())
 	}
-	test.Tap(p2.saveButton)
+	test.Tap(p2.SaveButton)
 	o, _ = s.Organisation(context.Background(), o.ID)
 	if o.City != "Ringsted" {
 		t.Errorf("saving the restored draft stored %q", o.City)
@@ -280,8 +268,8 @@ func TestClosingWithUnsavedEditsAsks(t *testing.T) {
 func TestDraftIsWrittenAsTheUserTypesAndDiscardedOnClose(t *testing.T) {
 	w, s := newTestWindow(t, false)
 	p := w.Partners
-	typeInto(p.name, "Halvfærdig forening")
-	waitForDraft(t, s, draftOrganisation, 0, "Halvfærdig forening")
+	typeInto(p.Entry("Name"), "Halvfærdig forening")
+	pause() // the caseworker stops typing: the draft is written
 	drafts, _ := s.Drafts(context.Background())
 	if len(drafts) != 1 || drafts[0].RecordID != 0 {
 		t.Fatalf("no draft for the new organisation: %+v", drafts)
@@ -299,13 +287,13 @@ func TestDraftIsWrittenAsTheUserTypesAndDiscardedOnClose(t *testing.T) {
 func TestSearchThenEnterOpensTheFirstMatch(t *testing.T) {
 	w, _ := newTestWindow(t, true)
 	p := w.Partners
-	w.Win.Canvas().Focus(p.list.search)
-	test.Type(p.list.search, "varme")
-	p.list.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if p.original.Name != "Fra de varme lande" {
-		t.Fatalf("Enter opened %q", p.original.Name)
+	w.Win.Canvas().Focus(p.List.Search)
+	test.Type(p.List.Search, "varme")
+	p.List.Search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if p.Original.Name != "Fra de varme lande" {
+		t.Fatalf("Enter opened %q", p.Original.Name)
 	}
-	if w.Win.Canvas().Focused() != p.name {
+	if w.Win.Canvas().Focused() != p.Entry("Name") {
 		t.Error("the cursor is not in the form after Enter")
 	}
 }
@@ -313,17 +301,25 @@ func TestSearchThenEnterOpensTheFirstMatch(t *testing.T) {
 // The contact people have their own tab with their count; a refused save
 // brings the fields with the problems back into view.
 func TestContactsTabShowsTheCountAndARefusedSaveShowsTheFields(t *testing.T) {
-	w, _ := newTestWindow(t, true)
-	p := w.Partners
-	typeInto(p.list.search, "Bevar")
-	p.list.list.Select(0)
+	_, _, p := openPartner(t, "Bevar")
 	if got := p.detailTabs.Items[1].Text; got != "Kontaktpersoner (1)" {
 		t.Errorf("contacts tab says %q", got)
 	}
 	p.detailTabs.SelectIndex(1)
-	typeInto(p.cvr, "29188506")
-	test.Tap(p.saveButton)
+	typeInto(p.Entry("CVR"), "29188506")
+	test.Tap(p.SaveButton)
 	if p.detailTabs.SelectedIndex() != 0 {
 		t.Error("a refused save left the fields with the problem out of view")
 	}
+}
+
+// openPartner opens the demo's organisation named name the way a user
+// does: search for it, pick the first row.
+func openPartner(t *testing.T, name string) (*Window, *data.Store, *PartnersTab) {
+	t.Helper()
+	w, s := newTestWindow(t, true)
+	p := w.Partners
+	typeInto(p.List.Search, name)
+	p.List.List.Select(0)
+	return w, s, p
 }

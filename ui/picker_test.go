@@ -10,27 +10,28 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"partnerskab/data"
+	"partnerskab/ui/widgets"
 )
 
 // pick chooses the first match for text in p the way a user does: open,
 // type, arrow down to the row whose name starts with text, Enter.
-func pick(t *testing.T, p *picker, text string) {
+func pick(t *testing.T, p *widgets.Picker, text string) {
 	t.Helper()
 	test.Tap(p)
-	if !p.isOpen() {
+	if !p.IsOpen() {
 		t.Fatal("tapping the picker did not open its list")
 	}
-	test.Type(p.search, text)
-	shown := p.shown()
+	test.Type(p.Search(), text)
+	shown := p.Shown()
 	i := slices.IndexFunc(shown, func(s string) bool { return strings.HasPrefix(s, text) })
 	if i < 0 {
 		t.Fatalf("no match %q in %q", text, shown)
 	}
 	for range i {
-		press(p.search, fyne.KeyDown)
+		press(p.Search(), fyne.KeyDown)
 	}
-	press(p.search, fyne.KeyReturn)
-	if p.isOpen() {
+	press(p.Search(), fyne.KeyReturn)
+	if p.IsOpen() {
 		t.Fatal("Enter did not close the list")
 	}
 	if got := pickedTitle(p); got != shown[i] {
@@ -39,7 +40,7 @@ func pick(t *testing.T, p *picker, text string) {
 }
 
 // pickedTitle is the name the picker shows as chosen.
-func pickedTitle(p *picker) string {
+func pickedTitle(p *widgets.Picker) string {
 	_, title := p.Selected()
 	return title
 }
@@ -73,40 +74,40 @@ func TestPickerFindsInDanishOrderAndPicksWithEnter(t *testing.T) {
 	}
 	p := w.Staffing.placements
 	p.NewRecord()
-	typeInto(p.pseudonym, "K.K.")
+	typeInto(p.Entry("Pseudonym"), "K.K.")
 
 	p.org.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown}) // a focused picker opens on Down
-	if !p.org.isOpen() || w.Win.Canvas().Focused() != p.org.search {
+	if !p.org.IsOpen() || w.Win.Canvas().Focused() != p.org.Search() {
 		t.Fatal("Down did not open the list with the cursor in its search")
 	}
-	test.Type(p.org.search, "KØKKEN")
+	test.Type(p.org.Search(), "KØKKEN")
 	// The store's search reads the role too: the demo's café has a køkken.
 	wantShown := []string{"Fra de varme lande", "Kantinen i Køkkenhuset", "Køkkenhaven", "Zoneterapi og Køkken", "Æbletræets Køkken", "Økologisk Køkken", "Ålens Køkken"}
-	if got := p.org.shown(); !slices.Equal(got, wantShown) {
+	if got := p.org.Shown(); !slices.Equal(got, wantShown) {
 		t.Fatalf("the list shows %q, want %q", got, wantShown)
 	}
-	mustContain(t, p.org.found.Text, "7 passer")
-	press(p.org.search, fyne.KeyDown)
-	press(p.org.search, fyne.KeyDown)
-	press(p.org.search, fyne.KeyUp)
-	press(p.org.search, fyne.KeyReturn)
-	if p.org.isOpen() || w.Win.Canvas().Focused() != p.org {
+	mustContain(t, p.org.Found(), "7 passer")
+	press(p.org.Search(), fyne.KeyDown)
+	press(p.org.Search(), fyne.KeyDown)
+	press(p.org.Search(), fyne.KeyUp)
+	press(p.org.Search(), fyne.KeyReturn)
+	if p.org.IsOpen() || w.Win.Canvas().Focused() != p.org {
 		t.Error("Enter did not close the list and give the cursor back to the picker")
 	}
 	if id, title := p.org.Selected(); id != want || title != "Kantinen i Køkkenhuset" {
 		t.Fatalf("picked %d %q, want %d", id, title, want)
 	}
-	if !p.form.dirty {
+	if !p.Form.Dirty() {
 		t.Error("picking did not make the form dirty")
 	}
 
 	choose(t, p.scheme, "Virksomhedspraktik")
-	typeInto(p.hours, "10")
-	typeInto(p.start, "1.9.2015")
-	test.Tap(p.saveButton)
+	typeInto(p.Entry("HoursPerWeek"), "10")
+	typeInto(p.Entry("Start"), "1.9.2015")
+	test.Tap(p.SaveButton)
 	got := placementsNamed(t, s, "K.K.")
 	if len(got) != 1 || got[0].OrganisationID != want {
-		t.Fatalf("store holds %+v; form says %q", got, p.form.state.Text)
+		t.Fatalf("store holds %+v; form says %q", got, p.Form.State.Text)
 	}
 }
 
@@ -114,22 +115,22 @@ func TestPickerFindsInDanishOrderAndPicksWithEnter(t *testing.T) {
 func TestPickerEscKeepsTheChoice(t *testing.T) {
 	w, _ := newTestWindow(t, true)
 	st := w.Staffing
-	st.tabs.SelectIndex(subPositions)
+	st.Tabs.SelectIndex(subPositions)
 	p := st.positions
 	p.NewRecord()
 	pick(t, p.org, "Bevar")
 	test.Tap(p.org)
-	test.Type(p.org.search, "zzz")
-	if got := p.org.shown(); len(got) != 0 {
+	test.Type(p.org.Search(), "zzz")
+	if got := p.org.Shown(); len(got) != 0 {
 		t.Errorf("zzz shows %q", got)
 	}
-	mustContain(t, p.org.found.Text, "Ingen passer")
-	press(p.org.search, fyne.KeyReturn) // nothing to pick: the list stays
-	if !p.org.isOpen() {
+	mustContain(t, p.org.Found(), "Ingen passer")
+	press(p.org.Search(), fyne.KeyReturn) // nothing to pick: the list stays
+	if !p.org.IsOpen() {
 		t.Error("Enter on no match closed the list")
 	}
-	press(p.org.search, fyne.KeyEscape)
-	if p.org.isOpen() {
+	press(p.org.Search(), fyne.KeyEscape)
+	if p.org.IsOpen() {
 		t.Error("Esc did not close the list")
 	}
 	if got := pickedTitle(p.org); got != "Bevar" {
@@ -137,14 +138,14 @@ func TestPickerEscKeepsTheChoice(t *testing.T) {
 	}
 	// Opening again starts from every enterprise, not the last search.
 	test.Tap(p.org)
-	if got := p.org.shown(); !slices.Equal(got, []string{"Bevar", "Fra de varme lande"}) {
+	if got := p.org.Shown(); !slices.Equal(got, []string{"Bevar", "Fra de varme lande"}) {
 		t.Errorf("reopened list shows %q", got)
 	}
-	press(p.org.search, fyne.KeyEscape)
+	press(p.org.Search(), fyne.KeyEscape)
 
 	p.org.Disable()
 	test.Tap(p.org)
-	if p.org.isOpen() {
+	if p.org.IsOpen() {
 		t.Error("a disabled picker opened")
 	}
 }
@@ -159,24 +160,24 @@ func TestLeasePartiesArePicked(t *testing.T) {
 		t.Errorf("landlord preset to %q", got)
 	}
 	test.Tap(p.landlord)
-	if got := p.landlord.shown(); !slices.Equal(got, []string{"BoligKorsør", "Jobenheden, Projekt Ringparken og Motalavej"}) {
+	if got := p.landlord.Shown(); !slices.Equal(got, []string{"BoligKorsør", "Jobenheden, Projekt Ringparken og Motalavej"}) {
 		t.Errorf("landlords offered: %q", got)
 	}
-	press(p.landlord.search, fyne.KeyEscape)
+	press(p.landlord.Search(), fyne.KeyEscape)
 	pick(t, p.landlord, "BoligKorsør")
 	pick(t, p.tenant, "Fra de varme lande")
 	p.rooms.toggle("Kvarterhuset · Mødelokale (25 m²)")
-	typeInto(p.start, "1.1.2016")
-	typeInto(p.rent, "500")
-	test.Tap(p.saveButton)
-	l, err := s.Lease(context.Background(), p.original.ID)
+	typeInto(p.Entry("Start"), "1.1.2016")
+	typeInto(p.Entry("Rent"), "500")
+	test.Tap(p.SaveButton)
+	l, err := s.Lease(context.Background(), p.Original.ID)
 	if err != nil {
-		t.Fatalf("%v; form says %q", err, p.form.state.Text)
+		t.Fatalf("%v; form says %q", err, p.Form.State.Text)
 	}
 	if l.LandlordName != "BoligKorsør" || l.TenantName != "Fra de varme lande" {
 		t.Errorf("saved lease from %q to %q", l.LandlordName, l.TenantName)
 	}
-	if pickedTitle(p.tenant) != "Fra de varme lande" || p.form.dirty {
-		t.Errorf("after saving the form shows tenant %q, dirty %v", pickedTitle(p.tenant), p.form.dirty)
+	if pickedTitle(p.tenant) != "Fra de varme lande" || p.Form.Dirty() {
+		t.Errorf("after saving the form shows tenant %q, dirty %v", pickedTitle(p.tenant), p.Form.Dirty())
 	}
 }

@@ -40,14 +40,14 @@ func TestCreateLeaseThroughTheForm(t *testing.T) {
 	pick(t, p.landlord, "BoligKorsør")
 	pick(t, p.tenant, "Bevar")
 	p.rooms.toggle("Kvarterhuset · Mødelokale (25 m²)")
-	typeInto(p.start, "1.1.2016")
-	typeInto(p.rent, "1.250,50")
-	typeInto(p.deposit, "2")
-	p.utilities.SetSelected("Efter måler")
-	typeInto(p.use, "Møder og kurser")
-	p.vat.SetChecked(true)
-	typeInto(p.approvalOn[0], "2.12.2015")
-	typeInto(p.approvalRef[0], "Afdelingsmøde, punkt 5")
+	typeInto(p.Entry("Start"), "1.1.2016")
+	typeInto(p.Entry("Rent"), "1.250,50")
+	typeInto(p.Entry("DepositMonths"), "2")
+	selectIn(p.Field("Utilities")).SetSelected("Efter måler")
+	typeInto(p.Entry("Use"), "Møder og kurser")
+	checkIn(p.Field("VAT")).SetChecked(true)
+	typeInto(p.Entry("ResidentsOn"), "2.12.2015")
+	typeInto(p.Entry("ResidentsRef"), "Afdelingsmøde, punkt 5")
 
 	// The computed box follows every keystroke.
 	if got := p.terms.area.Text; got != "25 m²" {
@@ -65,15 +65,15 @@ func TestCreateLeaseThroughTheForm(t *testing.T) {
 	mustContain(t, p.terms.status.Text, "Aktiv")
 	mustContain(t, p.terms.tenant.Text, "ophør 30.6.2016, sidste frist 31.3.2016")
 	mustContain(t, p.terms.approvals.Text, "Mangler godkendelse: Organisationsbestyrelse")
-	typeInto(p.approvalOn[1], "15.12.2015")
+	typeInto(p.Entry("BoardOn"), "15.12.2015")
 	mustContain(t, p.terms.approvals.Text, "alle de nødvendige er givet")
 
 	before := countRows(t, s, "leases")
-	test.Tap(p.saveButton)
+	test.Tap(p.SaveButton)
 	if n := countRows(t, s, "leases"); n != before+1 {
-		t.Fatalf("leases %d, want %d; form says %q", n, before+1, p.form.state.Text)
+		t.Fatalf("leases %d, want %d; form says %q", n, before+1, p.Form.State.Text)
 	}
-	l, err := s.Lease(context.Background(), p.original.ID)
+	l, err := s.Lease(context.Background(), p.Original.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,10 +98,10 @@ func TestCreateLeaseThroughTheForm(t *testing.T) {
 	if want := []string{"afdelingsmoede 2015-12-02 Afdelingsmøde, punkt 5", "bestyrelse 2015-12-15 "}; !slices.Equal(approvals, want) {
 		t.Errorf("stored approvals %q, want %q", approvals, want)
 	}
-	if p.form.dirty || p.original.ID != l.ID {
+	if p.Form.Dirty() || p.Original.ID != l.ID {
 		t.Error("the form did not switch to the saved lease")
 	}
-	if got := p.list.names(); !slices.Contains(got, "Bevar — Mødelokale") {
+	if got := p.List.Names(); !slices.Contains(got, "Bevar — Mødelokale") {
 		t.Errorf("list shows %v", got)
 	}
 }
@@ -112,44 +112,44 @@ func TestOverlappingLeaseIsRefusedWithItsMessage(t *testing.T) {
 	pick(t, p.landlord, "BoligKorsør")
 	pick(t, p.tenant, "Fra de varme lande")
 	p.rooms.toggle("Kvarterhuset · Systue (48 m²)")
-	typeInto(p.start, "1.1.2016")
-	typeInto(p.rent, "500")
+	typeInto(p.Entry("Start"), "1.1.2016")
+	typeInto(p.Entry("Rent"), "500")
 	leases, leaseRooms, approvals := countRows(t, s, "leases"), countRows(t, s, "lease_rooms"), countRows(t, s, "approvals")
-	test.Tap(p.saveButton)
+	test.Tap(p.SaveButton)
 
 	if countRows(t, s, "leases") != leases || countRows(t, s, "lease_rooms") != leaseRooms || countRows(t, s, "approvals") != approvals {
 		t.Fatal("a refused lease wrote to the database")
 	}
-	f := p.form.fields.byName("Rooms")
-	if !f.msg.Visible() {
+	f := p.Field("Rooms")
+	if !f.Msg.Visible() {
 		t.Fatal("no message on Lokaler")
 	}
-	mustContain(t, f.msg.Text, "Systue er allerede udlejet til Bevar fra 1.9.2015 (uden slutdato) i lejemål 1")
-	mustContain(t, p.form.state.Text, "Ikke gemt")
-	if p.start.Text != "1.1.2016" || p.rent.Text != "500" || !slices.Equal(p.rooms.ids(), []int64{roomID(t, s, "Systue")}) {
+	mustContain(t, f.Msg.Text, "Systue er allerede udlejet til Bevar fra 1.9.2015 (uden slutdato) i lejemål 1")
+	mustContain(t, p.Form.State.Text, "Ikke gemt")
+	if p.Entry("Start").Text != "1.1.2016" || p.Entry("Rent").Text != "500" || !slices.Equal(p.rooms.ids(), []int64{roomID(t, s, "Systue")}) {
 		t.Errorf("the form lost what was typed")
 	}
 	// Choosing a free room instead saves the lease.
 	p.rooms.toggle("Kvarterhuset · Systue (48 m²)")
 	p.rooms.toggle("Kvarterhuset · Mødelokale (25 m²)")
-	test.Tap(p.saveButton)
+	test.Tap(p.SaveButton)
 	if n := countRows(t, s, "leases"); n != leases+1 {
-		t.Fatalf("after choosing a free room: %d leases; %q", n, p.form.fields.byName("Rooms").msg.Text)
+		t.Fatalf("after choosing a free room: %d leases; %q", n, p.Field("Rooms").Msg.Text)
 	}
 }
 
 func TestBadLeaseInputGetsDanishMessages(t *testing.T) {
 	w, s, p := leaseWindow(t)
 	w.Premises.NewRecord()
-	typeInto(p.start, "31.2.2016")
-	typeInto(p.end, "1.1.2015")
-	typeInto(p.rent, "12,3,4")
-	typeInto(p.noticeT, "tre")
+	typeInto(p.Entry("Start"), "31.2.2016")
+	typeInto(p.Entry("End"), "1.1.2015")
+	typeInto(p.Entry("Rent"), "12,3,4")
+	typeInto(p.Entry("NoticeMonthsTenant"), "tre")
 	if p.terms.yearly.Text != "—" || p.terms.status.Text != "—" {
 		t.Errorf("computed box shows %q / %q for input that does not parse", p.terms.yearly.Text, p.terms.status.Text)
 	}
 	before := countRows(t, s, "leases")
-	test.Tap(p.saveButton)
+	test.Tap(p.SaveButton)
 	if n := countRows(t, s, "leases"); n != before {
 		t.Fatal("bad lease saved")
 	}
@@ -157,28 +157,28 @@ func TestBadLeaseInputGetsDanishMessages(t *testing.T) {
 		"LandlordID": "vælg udlejeren", "TenantID": "vælg lejeren", "Rooms": "vælg mindst ét lokale",
 		"Start": "datoen findes ikke (31.2.2016)", "Rent": "ugyldigt beløb (12,3,4)", "NoticeMonthsTenant": "helt antal måneder",
 	} {
-		f := p.form.fields.byName(name)
-		if !f.msg.Visible() {
+		f := p.Field(name)
+		if !f.Msg.Visible() {
 			t.Errorf("%s: no message", name)
 		}
-		mustContain(t, f.msg.Text, want)
+		mustContain(t, f.Msg.Text, want)
 	}
 	// Fixing the start shows the next problem: the end before the start.
-	typeInto(p.start, "1.2.2016")
-	mustContain(t, p.form.fields.byName("End").msg.Text, "ligger før startdatoen")
+	typeInto(p.Entry("Start"), "1.2.2016")
+	mustContain(t, p.Field("End").Msg.Text, "ligger før startdatoen")
 }
 
 func TestOpenLeaseShowsItsTerms(t *testing.T) {
 	w, s, p := leaseWindow(t)
 	w.Tabs.SelectIndex(0)
 	w.Premises.OpenLease(1)
-	if w.Tabs.Selected().Content != w.Premises.content || w.Premises.sub.SelectedIndex() != 0 {
+	if w.Tabs.Selected().Content != w.Premises.content || w.Premises.Tabs.SelectedIndex() != 0 {
 		t.Fatal("OpenLease did not bring the lease tab forward")
 	}
-	if p.original.ID != 1 || pickedTitle(p.tenant) != "Bevar" || p.rent.Text != "650,00" {
-		t.Fatalf("form shows lease %d, tenant %q, rent %q", p.original.ID, pickedTitle(p.tenant), p.rent.Text)
+	if p.Original.ID != 1 || pickedTitle(p.tenant) != "Bevar" || p.Entry("Rent").Text != "650,00" {
+		t.Fatalf("form shows lease %d, tenant %q, rent %q", p.Original.ID, pickedTitle(p.tenant), p.Entry("Rent").Text)
 	}
-	mustContain(t, p.form.heading.Text, "Lejemål 1: Bevar — Lager ved systuen, Systue")
+	mustContain(t, p.Form.Heading.Text, "Lejemål 1: Bevar — Lager ved systuen, Systue")
 	if p.terms.area.Text != "60 m²" || p.terms.yearly.Text != "39.000,00 kr." || p.terms.deposit.Text != "9.750,00 kr." {
 		t.Errorf("terms %q %q %q", p.terms.area.Text, p.terms.yearly.Text, p.terms.deposit.Text)
 	}
@@ -186,13 +186,13 @@ func TestOpenLeaseShowsItsTerms(t *testing.T) {
 	mustContain(t, p.terms.tenant.Text, "ophør 31.8.2016, sidste frist 31.5.2016")
 
 	// Removing the board's approval: saved, but shown as missing.
-	typeInto(p.approvalOn[1], "")
-	typeInto(p.approvalRef[1], "")
-	test.Tap(p.saveButton)
+	typeInto(p.Entry("BoardOn"), "")
+	typeInto(p.Entry("BoardRef"), "")
+	test.Tap(p.SaveButton)
 	if n := countRows(t, s, "approvals WHERE lease_id = 1"); n != 1 {
 		t.Fatalf("%d approvals after removing one", n)
 	}
-	if got := leaseDetail(p.original, w.Premises.today()); got != "Aktiv · fra 1.9.2015 (uden slutdato) · mangler godkendelse" {
+	if got := leaseDetail(p.Original, w.Premises.today()); got != "Aktiv · fra 1.9.2015 (uden slutdato) · mangler godkendelse" {
 		t.Errorf("list detail %q", got)
 	}
 	mustContain(t, p.terms.approvals.Text, "Mangler godkendelse: Organisationsbestyrelse")
@@ -202,13 +202,13 @@ func TestStatusFilter(t *testing.T) {
 	_, _, p := leaseWindow(t)
 	for label, want := range map[string]int{"Alle": 2, "Aktive": 2, "Planlagte": 0, "Opsagte": 0, "Ophørte": 0} {
 		p.statusFilter.SetSelected(label)
-		if got := len(p.list.names()); got != want {
+		if got := len(p.List.Names()); got != want {
 			t.Errorf("%s: %d leases, want %d", label, got, want)
 		}
 	}
 	p.statusFilter.SetSelected("Alle")
-	typeInto(p.list.search, "café")
-	if got := p.list.names(); len(got) != 1 || got[0] != "Fra de varme lande — Café, Køkken" {
+	typeInto(p.List.Search, "café")
+	if got := p.List.Names(); len(got) != 1 || got[0] != "Fra de varme lande — Café, Køkken" {
 		t.Errorf("search café: %v", got)
 	}
 }
@@ -218,9 +218,9 @@ func TestLeaseDraftIsOfferedBack(t *testing.T) {
 	w.Premises.NewRecord()
 	pick(t, p.tenant, "Bevar")
 	p.rooms.toggle("Kvarterhuset · Mødelokale (25 m²)")
-	typeInto(p.start, "1.4.2016")
-	typeInto(p.rent, "400")
-	waitForDraft(t, s, draftLease, 0, `"Rent":"400"`)
+	typeInto(p.Entry("Start"), "1.4.2016")
+	typeInto(p.Entry("Rent"), "400")
+	pause() // the caseworker stops typing: the draft is written
 	if n := countRows(t, s, "leases"); n != 2 {
 		t.Fatal("a draft created a lease")
 	}
@@ -230,8 +230,8 @@ func TestLeaseDraftIsOfferedBack(t *testing.T) {
 	w2.OfferDrafts()
 	test.Tap(button(t, w2, "Hent ændringerne tilbage"))
 	p2 := w2.Premises.leases
-	if pickedTitle(p2.tenant) != "Bevar" || p2.start.Text != "1.4.2016" || p2.rent.Text != "400" || !p2.form.dirty {
-		t.Errorf("restored: tenant %q start %q rent %q dirty %v", pickedTitle(p2.tenant), p2.start.Text, p2.rent.Text, p2.form.dirty)
+	if pickedTitle(p2.tenant) != "Bevar" || p2.Entry("Start").Text != "1.4.2016" || p2.Entry("Rent").Text != "400" || !p2.Form.Dirty() {
+		t.Errorf("restored: tenant %q start %q rent %q dirty %v", pickedTitle(p2.tenant), p2.Entry("Start").Text, p2.Entry("Rent").Text, p2.Form.Dirty())
 	}
 	if !slices.Equal(p2.rooms.ids(), []int64{roomID(t, s, "Mødelokale")}) {
 		t.Errorf("restored rooms %v", p2.rooms.ids())
@@ -245,23 +245,23 @@ func TestRoomsAndPremisesDialogs(t *testing.T) {
 	w, s, _ := leaseWindow(t)
 	r := w.Premises.rooms
 	w.Premises.showTab(1)
-	if got := r.list.names(); len(got) != 6 || got[0] != "Kvarterhuset" {
+	if got := r.list.Names(); len(got) != 6 || got[0] != "Kvarterhuset" {
 		t.Fatalf("rooms list %q", got)
 	}
 	w.Premises.NewRecord() // a room in Kvarterhuset
 	d := r.lastRoom
-	if d.premises.Selected != "Kvarterhuset" {
-		t.Errorf("new room's premises %q", d.premises.Selected)
+	if selectIn(d.Fields.ByName("PremisesID")).Selected != "Kvarterhuset" {
+		t.Errorf("new room's premises %q", selectIn(d.Fields.ByName("PremisesID")).Selected)
 	}
-	typeInto(d.name, "Depot")
-	typeInto(d.area, "-12")
-	w.Premises.Save() // Ctrl+S saves the dialog
+	typeInto(d.Entry("Name"), "Depot")
+	typeInto(d.Entry("Area"), "-12")
+	w.save() // Ctrl+S saves the dialog
 	if n := countRows(t, s, "rooms"); n != 5 {
 		t.Fatal("a room with a negative area was saved")
 	}
-	mustContain(t, d.fields.byName("Area").msg.Text, "større end 0 m² (-12)")
-	typeInto(d.area, "8,5")
-	d.kind.SetSelected("Lager")
+	mustContain(t, d.Fields.ByName("Area").Msg.Text, "større end 0 m² (-12)")
+	typeInto(d.Entry("Area"), "8,5")
+	selectIn(d.Fields.ByName("Kind")).SetSelected("Lager")
 	test.Tap(button(t, w, "Gem"))
 	var area float64
 	var kind string
@@ -278,16 +278,16 @@ func TestRoomsAndPremisesDialogs(t *testing.T) {
 
 	test.Tap(r.newPremisesButton)
 	pd := r.lastPremises
-	typeInto(pd.name, "Remisen")
-	typeInto(pd.postcode, "42200")
+	typeInto(pd.Entry("Name"), "Remisen")
+	typeInto(pd.Entry("Postcode"), "42200")
 	test.Tap(button(t, w, "Gem"))
-	mustContain(t, pd.fields.byName("Postcode").msg.Text, "4 cifre")
-	typeInto(pd.postcode, "4220")
+	mustContain(t, pd.Fields.ByName("Postcode").Msg.Text, "4 cifre")
+	typeInto(pd.Entry("Postcode"), "4220")
 	test.Tap(button(t, w, "Gem"))
 	if n := countRows(t, s, "premises WHERE name = 'Remisen' AND postcode = '4220'"); n != 1 {
 		t.Fatal("premises not saved")
 	}
-	if got := r.list.names(); got[len(got)-1] != "Remisen" {
+	if got := r.list.Names(); got[len(got)-1] != "Remisen" {
 		t.Errorf("Remisen not last in %v", got)
 	}
 }
@@ -296,21 +296,21 @@ func TestOpenRoomListsItsLeases(t *testing.T) {
 	w, s, p := leaseWindow(t)
 	w.Premises.OpenRoom(roomID(t, s, "Systue"))
 	r := w.Premises.rooms
-	if w.Premises.sub.SelectedIndex() != 1 || r.heading.Text != "Kvarterhuset · Systue" {
-		t.Fatalf("sub-tab %d, heading %q", w.Premises.sub.SelectedIndex(), r.heading.Text)
+	if w.Premises.Tabs.SelectedIndex() != 1 || r.heading.Text != "Kvarterhuset · Systue" {
+		t.Fatalf("sub-tab %d, heading %q", w.Premises.Tabs.SelectedIndex(), r.heading.Text)
 	}
 	if len(r.leases) != 1 || r.leases[0].TenantName != "Bevar" {
 		t.Fatalf("room's leases %+v", r.leases)
 	}
 	// Picking the lease opens it in the lease form.
 	r.leaseList.Select(0)
-	if w.Premises.sub.SelectedIndex() != 0 || p.original.ID != r.leases[0].ID {
-		t.Errorf("picking the room's lease opened %d", p.original.ID)
+	if w.Premises.Tabs.SelectedIndex() != 0 || p.Original.ID != r.leases[0].ID {
+		t.Errorf("picking the room's lease opened %d", p.Original.ID)
 	}
 	// "Nyt lejemål af lokalet" starts a lease with the room chosen.
 	w.Premises.OpenRoom(roomID(t, s, "Mødelokale"))
 	test.Tap(r.newLeaseButton)
-	if !slices.Equal(p.rooms.ids(), []int64{roomID(t, s, "Mødelokale")}) || p.original.ID != 0 {
-		t.Errorf("new lease of the room: rooms %v, record %d", p.rooms.ids(), p.original.ID)
+	if !slices.Equal(p.rooms.ids(), []int64{roomID(t, s, "Mødelokale")}) || p.Original.ID != 0 {
+		t.Errorf("new lease of the room: rooms %v, record %d", p.rooms.ids(), p.Original.ID)
 	}
 }

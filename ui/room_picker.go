@@ -13,13 +13,14 @@ import (
 
 	"partnerskab/data"
 	"partnerskab/data/dk"
+	"partnerskab/ui/widgets"
 )
 
 // roomPicker is the lease form's choice of rooms: a checklist of the rooms
 // chosen and the rooms that match the filter, never all twenty thousand.
 type roomPicker struct {
 	w        *Window
-	filter   *entry
+	filter   *widgets.Entry
 	group    *widget.CheckGroup
 	hint     *widget.Label
 	content  fyne.CanvasObject
@@ -35,7 +36,7 @@ const pickerLimit = 12
 
 func newRoomPicker(w *Window, onChange func()) *roomPicker {
 	p := &roomPicker{w: w, onChange: onChange}
-	p.filter = newEntry(lang.X("premises.rooms.filter", "Find lokale: navn, ejendom, type"))
+	p.filter = widgets.NewEntry(lang.X("premises.rooms.filter", "Find lokale: navn, ejendom, type"))
 	p.filter.OnChanged = func(string) { p.reload() }
 	p.group = widget.NewCheckGroup(nil, p.picked)
 	p.hint = widget.NewLabel("")
@@ -86,12 +87,12 @@ func (p *roomPicker) reload() {
 	q := data.RoomQuery{Text: p.filter.Text, Limit: pickerLimit}
 	matches, err := p.w.store.SearchRooms(ctx, q)
 	if err != nil {
-		p.w.showError(err)
+		p.w.ShowError(err)
 		return
 	}
 	total, err := p.w.store.CountRooms(ctx, q)
 	if err != nil {
-		p.w.showError(err)
+		p.w.ShowError(err)
 		return
 	}
 	all := total

@@ -1,28 +1,29 @@
 package ui
 
 import (
-	"context"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"partnerskab/data"
+	"partnerskab/ui/form"
+	"partnerskab/ui/widgets"
 )
 
 // roomsPanel is the Lokaler sub-tab: the premises with their rooms in one
 // grouped list, what is known about the one picked (for a room: its
 // leases), and dialogs to create and edit them.
 type roomsPanel struct {
+	form.NoForms
 	t       *PremisesTab
 	w       *Window
 	content fyne.CanvasObject
 
-	list         *recordList[data.PremisesRow]
+	list         *form.List[data.PremisesRow]
 	showArchived *widget.Check
 	current      data.PremisesRow
 
@@ -32,49 +33,41 @@ type roomsPanel struct {
 	leaseBox                      *fyne.Container
 	editButton, archiveButton     *widget.Button
 	newRoomButton, newLeaseButton *widget.Button
-	active                        *formDialog // the open dialog, which Ctrl+S saves
-	lastPremises                  *premisesDialog
-	lastRoom                      *roomDialog
+	lastPremises                  *form.Dialog[data.PremisesForm] // the last dialogs opened, for tests
+	lastRoom                      *form.Dialog[data.RoomForm]
 	newPremisesButton             *widget.Button
 }
 
 func newRoomsPanel(t *PremisesTab) *roomsPanel {
 	p := &roomsPanel{t: t, w: t.w}
-	p.showArchived = widget.NewCheck(lang.X("premises.archived", "Vis arkiverede"), func(bool) { p.reload() })
+	p.showArchived = widget.NewCheck(lang.X("form.showarchived", "Vis arkiverede"), func(bool) { p.reload() })
 	p.newPremisesButton = widget.NewButton(lang.X("premises.premises.new", "Ny ejendom…"), func() { p.editPremises(data.Premises{}) })
-	p.list = newRecordList(p.w, recordListSpec[data.PremisesRow]{
-		placeholder: lang.X("premises.rooms.search", "Søg: lokale, ejendom, type, adresse (Ctrl+F)"),
-		newLabel:    lang.X("premises.room.new", "Nyt lokale (Ctrl+N)"),
-		onNew:       p.newRoom,
-		filters:     container.NewBorder(nil, nil, p.newPremisesButton, p.showArchived),
-		fetch: func(offset, limit int) ([]data.PremisesRow, error) {
+	p.list = form.NewList(p.w, form.ListSpec[data.PremisesRow]{
+		Search:   lang.X("premises.rooms.search", "Søg: lokale, ejendom, type, adresse (Ctrl+F)"),
+		NewLabel: lang.X("premises.room.new", "Nyt lokale (Ctrl+N)"),
+		OnNew:    p.newRoom,
+		Filters:  container.NewBorder(nil, nil, p.newPremisesButton, p.showArchived),
+		Fetch: func(offset, limit int) ([]data.PremisesRow, error) {
 			q := p.query()
 			q.Offset, q.Limit = offset, limit
-			return p.w.store.SearchPremisesRows(context.Background(), q)
+			return p.w.store.SearchPremisesRows(ctx(), q)
 		},
-		countRows: func() (int, error) { return p.w.store.CountPremisesRows(context.Background(), p.query()) },
-		id:        rowID,
-		title:     rowTitle,
-		detail:    rowDetail,
-		countText: func(int) string { return p.countText() },
-		onPick:    p.show,
+		Rows:   func() (int, error) { return p.w.store.CountPremisesRows(ctx(), p.query()) },
+		ID:     rowID,
+		Title:  rowTitle,
+		Detail: rowDetail,
+		Count:  func(int) string { return p.countText() },
 	})
+	p.list.OnPick = p.show
 
 	p.heading = widget.NewLabel("")
 	p.heading.TextStyle.Bold = true
 	p.heading.SizeName = "subHeadingText"
 	p.info = widget.NewLabel("")
 	p.info.Wrapping = fyne.TextWrapWord
-	p.leaseList = widget.NewList(func() int { return len(p.leases) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("Lejemål")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
-		func(id widget.ListItemID, obj fyne.CanvasObject) {
-			l := p.leases[id]
-			obj.(*widget.Label).SetText(l.TenantName + " · " + leaseDetail(l, p.t.today()))
-		})
+	p.leaseList = widgets.NewTextList(func() int { return len(p.leases) }, func(i int) string {
+		return p.leases[i].TenantName + " · " + leaseDetail(p.leases[i], p.t.today())
+	})
 	p.leaseList.OnSelected = func(id widget.ListItemID) {
 		p.leaseList.UnselectAll()
 		if id < len(p.leases) {
@@ -83,19 +76,19 @@ func newRoomsPanel(t *PremisesTab) *roomsPanel {
 	}
 	leaseTitle := widget.NewLabel(lang.X("premises.room.leases", "Lejemål af lokalet (vælg et for at åbne det)"))
 	leaseTitle.TextStyle.Bold = true
-	p.leaseBox = container.NewVBox(leaseTitle, container.New(&minHeight{h: 160}, p.leaseList))
+	p.leaseBox = container.NewVBox(leaseTitle, container.New(&widgets.MinHeight{H: 160}, p.leaseList))
 	p.editButton = widget.NewButton("", p.editCurrent)
 	p.archiveButton = widget.NewButton("", p.toggleArchived)
 	p.newRoomButton = widget.NewButton(lang.X("premises.room.newhere", "Nyt lokale her…"), p.newRoom)
 	p.newLeaseButton = widget.NewButton(lang.X("premises.room.newlease", "Nyt lejemål af lokalet"), func() {
 		id := p.current.Room.ID
 		p.t.showTab(0)
-		p.t.leases.newRecord(id)
+		p.t.leases.NewFrom(data.Lease{RoomIDs: []int64{id}})
 	})
 	detail := container.NewBorder(container.NewVBox(p.heading, p.info),
 		container.NewHBox(p.editButton, p.newRoomButton, p.newLeaseButton, layout.NewSpacer(), p.archiveButton),
 		nil, nil, p.leaseBox)
-	split := container.NewHSplit(container.NewBorder(nil, p.t.w.csvButtons("rooms", p.t.w.Reload), nil, nil, p.list.content),
+	split := container.NewHSplit(container.NewBorder(nil, form.CSVButtons(p.w, "rooms", p.w.Reload), nil, nil, p.list.Content),
 		container.NewPadded(detail))
 	split.Offset = 0.42
 	p.content = split
@@ -104,12 +97,12 @@ func newRoomsPanel(t *PremisesTab) *roomsPanel {
 }
 
 func (p *roomsPanel) query() data.RoomQuery {
-	return data.RoomQuery{Text: p.list.search.Text, Archived: p.showArchived.Checked}
+	return data.RoomQuery{Text: p.list.Text(), Archived: p.showArchived.Checked}
 }
 
 // countText counts the rooms listed (the premises rows are headings).
 func (p *roomsPanel) countText() string {
-	n, err := p.w.store.CountRooms(context.Background(), p.query())
+	n, err := p.w.store.CountRooms(ctx(), p.query())
 	if err != nil {
 		return ""
 	}
@@ -123,7 +116,7 @@ func (p *roomsPanel) reload() {
 	if p.list == nil || p.showArchived == nil {
 		return
 	}
-	p.list.reload(rowID(p.current))
+	p.list.Reload(rowID(p.current))
 	if p.current.Premises.ID != 0 {
 		p.refreshCurrent()
 	}
@@ -190,23 +183,7 @@ func roomCount(p data.Premises) string {
 		map[string]any{"N": p.RoomCount, "Area": data.FormatArea(p.AreaM2)})
 }
 
-func roomKindLabel(k data.RoomKind) string {
-	switch k {
-	case data.RoomWorkshop:
-		return lang.X("premises.kind.workshop", "Værksted")
-	case data.RoomKitchen:
-		return lang.X("premises.kind.kitchen", "Køkken")
-	case data.RoomCafe:
-		return lang.X("premises.kind.cafe", "Café")
-	case data.RoomMeeting:
-		return lang.X("premises.kind.meeting", "Mødelokale")
-	case data.RoomStorage:
-		return lang.X("premises.kind.storage", "Lager")
-	case data.RoomOther:
-		return lang.X("premises.kind.other", "Andet")
-	}
-	return string(k)
-}
+func roomKindLabel(k data.RoomKind) string { return lang.X("premises.kind."+string(k), k.Label()) }
 
 // show puts a row (premises or room) into the panel on the right.
 func (p *roomsPanel) show(r data.PremisesRow) {
@@ -220,9 +197,9 @@ func (p *roomsPanel) show(r data.PremisesRow) {
 			info += "\n" + r.Room.Notes
 		}
 		p.info.SetText(info)
-		ls, err := p.w.store.LeasesOfRoom(context.Background(), r.Room.ID)
+		ls, err := p.w.store.LeasesOfRoom(ctx(), r.Room.ID)
 		if err != nil {
-			p.w.showError(err)
+			p.w.ShowError(err)
 		}
 		p.leases = ls
 		p.leaseBox.Show()
@@ -283,7 +260,7 @@ func (p *roomsPanel) setArchiveButton(archived bool) {
 
 // refreshCurrent re-reads the row shown on the right.
 func (p *roomsPanel) refreshCurrent() {
-	ctx := context.Background()
+	ctx := ctx()
 	if p.current.IsRoom() {
 		r, err := p.w.store.Room(ctx, p.current.Room.ID)
 		if err == nil {
@@ -299,25 +276,25 @@ func (p *roomsPanel) refreshCurrent() {
 
 // openRoom shows room id, marked in the list.
 func (p *roomsPanel) openRoom(id int64) {
-	ctx := context.Background()
+	ctx := ctx()
 	r, err := p.w.store.Room(ctx, id)
 	if err != nil {
-		p.w.showError(err)
+		p.w.ShowError(err)
 		return
 	}
 	prem, _ := p.w.store.Premises(ctx, r.PremisesID)
 	p.show(data.PremisesRow{Premises: prem, Room: r})
-	p.list.mark(id)
+	p.list.Mark(id)
 }
 
 func (p *roomsPanel) openPremises(id int64) {
-	prem, err := p.w.store.Premises(context.Background(), id)
+	prem, err := p.w.store.Premises(ctx(), id)
 	if err != nil {
-		p.w.showError(err)
+		p.w.ShowError(err)
 		return
 	}
 	p.show(data.PremisesRow{Premises: prem})
-	p.list.mark(-id)
+	p.list.Mark(-id)
 }
 
 func (p *roomsPanel) editCurrent() {
@@ -331,9 +308,9 @@ func (p *roomsPanel) editCurrent() {
 // newRoom opens the room dialog for the premises shown, or asks for
 // premises first when there are none.
 func (p *roomsPanel) newRoom() {
-	all, err := p.w.store.AllPremises(context.Background(), false)
+	all, err := p.w.store.AllPremises(ctx(), false)
 	if err != nil {
-		p.w.showError(err)
+		p.w.ShowError(err)
 		return
 	}
 	if len(all) == 0 {
@@ -347,245 +324,132 @@ func (p *roomsPanel) newRoom() {
 	p.editRoom(data.Room{PremisesID: premisesID, Kind: data.RoomOther})
 }
 
+// toggleArchived restores the room or premises shown at once, and
+// archives it after the caseworker confirmed, as every archive button does.
 func (p *roomsPanel) toggleArchived() {
-	ctx := context.Background()
 	r := p.current
-	var err error
+	done := func(err error) {
+		if err != nil {
+			p.w.ShowError(err)
+			return
+		}
+		p.reload()
+		p.t.leases.rooms.reload()
+	}
 	switch {
 	case r.IsRoom() && r.Room.Archived():
-		err = p.w.store.RestoreRoom(ctx, r.Room.ID)
+		done(p.w.store.RestoreRoom(ctx(), r.Room.ID))
 	case r.IsRoom():
-		err = p.w.store.ArchiveRoom(ctx, r.Room.ID)
+		form.ConfirmArchive(p.w, lang.X("premises.room.archive.title", "Arkivér lokale"),
+			lang.X("premises.room.archive.question", "Arkivér {{.Name}}? Det kan ikke længere lejes ud, men beholder sine lejemål og kan genskabes under »Vis arkiverede«.",
+				map[string]any{"Name": r.Room.Name}),
+			func() { done(p.w.store.ArchiveRoom(ctx(), r.Room.ID)) })
 	case r.Premises.Archived():
-		err = p.w.store.RestorePremises(ctx, r.Premises.ID)
+		done(p.w.store.RestorePremises(ctx(), r.Premises.ID))
 	case r.Premises.ID != 0:
-		err = p.w.store.ArchivePremises(ctx, r.Premises.ID)
+		form.ConfirmArchive(p.w, lang.X("premises.premises.archive.title", "Arkivér ejendom"),
+			lang.X("premises.premises.archive.question", "Arkivér {{.Name}}? Den forsvinder fra listerne med sine lokaler, men kan genskabes under »Vis arkiverede«.",
+				map[string]any{"Name": r.Premises.Name}),
+			func() { done(p.w.store.ArchivePremises(ctx(), r.Premises.ID)) })
 	}
-	if err != nil {
-		p.w.showError(err)
-		return
-	}
-	p.reload()
-	p.t.leases.rooms.reload()
 }
 
 // --- dialogs ---
 
-// formDialog is a small form in a dialog that stays open until what was
-// typed is saved or the user cancels, so a refused save loses nothing.
-type formDialog struct {
-	w      *Window
-	fields fieldSet
-	state  *widget.Label
-	dlg    *dialog.CustomDialog
-	parse  func() error
-	submit func() error
-	first  fyne.Focusable
-	tried  bool
-	onDone func() // after a successful save
-}
+type (
+	premisesForm = data.PremisesForm
+	roomForm     = data.RoomForm
+)
 
-func newFormDialog(w *Window, parse, submit func() error) *formDialog {
-	d := &formDialog{w: w, parse: parse, submit: submit}
-	d.state = widget.NewLabel("")
-	d.state.Wrapping = fyne.TextWrapWord
-	return d
-}
-
-// entry makes an entry of the dialog, checked as the user types.
-func (d *formDialog) entry(text, hint string) *entry {
-	e := newEntry(hint)
-	e.SetText(text)
-	e.OnChanged = func(string) { d.liveCheck() }
-	e.onEscape = func() { d.dlg.Hide() }
-	if d.first == nil {
-		d.first = e
-	}
-	return e
-}
-
-func (d *formDialog) add(name, label string, in fyne.CanvasObject) {
-	d.fields.add(newField(name, label, in))
-}
-
-func (d *formDialog) build(title string, panel *roomsPanel) {
-	body := container.NewVBox(d.fields.object(), d.state)
-	d.dlg = dialog.NewCustomWithoutButtons(title, container.New(&minWidth{w: 520}, body), d.w.Win)
-	save := widget.NewButton(lang.X("form.save.plain", "Gem"), d.save)
-	save.Importance = widget.HighImportance
-	d.dlg.SetButtons([]fyne.CanvasObject{widget.NewButton(lang.X("dialog.cancel", "Annullér"), d.dlg.Hide), save})
-	d.dlg.SetOnClosed(func() {
-		if panel.active == d {
-			panel.active = nil
-		}
-	})
-	panel.active = d
-	d.dlg.Show()
-	if d.first != nil {
-		d.w.Win.Canvas().Focus(d.first)
-	}
-}
-
-func (d *formDialog) liveCheck() {
-	if d.dlg == nil {
-		return // still being filled in
-	}
-	d.fields.live(d.parse(), d.tried)
-}
-
-func (d *formDialog) save() {
-	err := d.submit()
-	if v, ok := data.AsValidation(err); ok {
-		d.tried = true
-		d.fields.show(v)
-		d.state.SetText(refusedText(v))
-		return
-	}
-	if err != nil {
-		d.w.showError(err)
-		return
-	}
-	d.dlg.Hide()
-	if d.onDone != nil {
-		d.onDone()
-	}
-}
-
-// premisesDialog is the form for one premises.
-type premisesDialog struct {
-	*formDialog
-	id                                 int64
-	name, address, postcode, city, not *entry
-	owner                              *widget.Select
-	owners                             []data.Organisation
-}
-
+// editPremises opens the form for one premises in a dialog.
 func (p *roomsPanel) editPremises(prem data.Premises) {
-	d := &premisesDialog{id: prem.ID}
-	d.formDialog = newFormDialog(p.w, func() error { _, err := d.form().Parse(); return err }, func() error {
-		saved, err := p.w.store.SavePremises(context.Background(), d.form())
-		if err == nil {
-			d.id = saved.ID
-			p.w.setStatus(lang.X("premises.premises.saved", "{{.Name}} er gemt.", map[string]any{"Name": saved.Name}))
-		}
-		return err
-	})
-	d.onDone = func() {
-		p.reload()
-		p.openPremises(d.id)
-		p.t.leases.rooms.reload()
-	}
-	f := prem.Form()
-	d.name = d.entry(f.Name, "")
-	d.address = d.entry(f.Address, "")
-	d.postcode = d.entry(f.Postcode, "")
-	d.city = d.entry(f.City, "")
-	d.owners, _, _ = p.w.store.LeaseParties(context.Background())
-	none := lang.X("premises.notice.none", "(ingen)")
-	d.owner = widget.NewSelect(append([]string{none}, orgOptions(d.owners)...), func(string) { d.liveCheck() })
-	d.owner.SetSelected(none)
-	selectOrg(d.owner, d.owners, f.OwnerID)
-	if d.owner.Selected == "" {
-		d.owner.SetSelected(none)
-	}
-	d.not = d.entry(f.Notes, "")
-	d.not.MultiLine = true
-	d.not.Wrapping = fyne.TextWrapWord
-	d.not.SetMinRowsVisible(2)
-	d.add("Name", lang.X("premises.premises.name", "Navn"), d.name)
-	d.add("Address", lang.X("premises.premises.address", "Adresse"), d.address)
-	d.add("Postcode", lang.X("premises.premises.postcode", "Postnummer"), d.postcode)
-	d.add("City", lang.X("premises.premises.city", "By"), d.city)
-	d.add("OwnerID", lang.X("premises.premises.owner", "Ejer"), d.owner)
-	d.add("Notes", lang.X("premises.notes", "Noter"), d.not)
+	w := p.w
+	owners, _, _ := w.store.LeaseParties(ctx())
+	owner := widgets.NewChoiceSelect("")
+	owner.Set(choices{orgOptions(owners), orgIDs(owners)}.after(lang.X("premises.notice.none", "(ingen)")))
+	notes := form.Lines("Notes", lang.X("premises.notes", "Noter"), "", func(f *premisesForm) *string { return &f.Notes })
+	notes.Entry().SetMinRowsVisible(2)
 	title := lang.X("premises.premises.newtitle", "Ny ejendom")
 	if prem.ID != 0 {
 		title = prem.Name
 	}
-	p.lastPremises = d
-	d.build(title, p)
-}
-
-func (d *premisesDialog) form() data.PremisesForm {
-	return data.PremisesForm{ID: d.id, Name: d.name.Text, Address: d.address.Text, Postcode: d.postcode.Text,
-		City: d.city.Text, OwnerID: selectedOrg(d.owner, d.owners), Notes: d.not.Text}
-}
-
-// roomDialog is the form for one room.
-type roomDialog struct {
-	*formDialog
-	id              int64
-	name, area, not *entry
-	premises, kind  *widget.Select
-	shared          *widget.Check
-	all             []data.Premises
-}
-
-func (p *roomsPanel) editRoom(r data.Room) {
-	d := &roomDialog{id: r.ID}
-	d.formDialog = newFormDialog(p.w, func() error { _, err := d.form().Parse(); return err }, func() error {
-		saved, err := p.w.store.SaveRoom(context.Background(), d.form())
-		if err == nil {
-			d.id = saved.ID
-			p.w.setStatus(lang.X("premises.room.saved", "{{.Name}} er gemt.", map[string]any{"Name": saved.PremisesName + " · " + saved.Name}))
-		}
-		return err
+	var id int64
+	p.lastPremises = form.ShowDialog(w, form.DialogSpec[premisesForm]{
+		Title: title, Values: prem.Form(),
+		Fields: []*form.Binding[premisesForm]{
+			form.Text("Name", lang.X("premises.premises.name", "Navn"), "", func(f *premisesForm) *string { return &f.Name }),
+			form.Text("Address", lang.X("premises.premises.address", "Adresse"), "", func(f *premisesForm) *string { return &f.Address }),
+			form.Text("Postcode", lang.X("premises.premises.postcode", "Postnummer"), "", func(f *premisesForm) *string { return &f.Postcode }),
+			form.Text("City", lang.X("premises.premises.city", "By"), "", func(f *premisesForm) *string { return &f.City }),
+			form.Record("OwnerID", lang.X("premises.premises.owner", "Ejer"), owner, func(f *premisesForm) *int64 { return &f.OwnerID }),
+			notes,
+		},
+		Parse: func(f premisesForm) error { _, err := f.Parse(); return err },
+		Save: func(f premisesForm) (string, error) {
+			saved, err := w.store.SavePremises(ctx(), f)
+			id = saved.ID
+			return lang.X("premises.premises.saved", "{{.Name}} er gemt.", map[string]any{"Name": saved.Name}), err
+		},
+		Done: func() {
+			p.reload()
+			p.openPremises(id)
+			p.t.leases.rooms.reload()
+		},
 	})
-	d.onDone = func() {
-		p.reload()
-		p.openRoom(d.id)
-		p.t.leases.rooms.reload()
-	}
-	f := r.Form()
-	if r.ID == 0 {
-		f.Area = ""
-	}
-	d.name = d.entry(f.Name, "")
-	d.area = d.entry(f.Area, lang.X("premises.room.area.hint", "fx 48 eller 12,5"))
-	d.all, _ = p.w.store.AllPremises(context.Background(), false)
+}
+
+// editRoom opens the form for one room in a dialog.
+func (p *roomsPanel) editRoom(r data.Room) {
+	w := p.w
+	all, _ := w.store.AllPremises(ctx(), false)
+	premises := widgets.NewChoiceSelect("")
 	var names []string
-	for _, prem := range d.all {
-		names = append(names, prem.Name)
+	var ids []int64
+	for _, prem := range all {
+		names, ids = append(names, prem.Name), append(ids, prem.ID)
 	}
-	d.premises = widget.NewSelect(names, func(string) { d.liveCheck() })
-	for _, prem := range d.all {
-		if prem.ID == f.PremisesID {
-			d.premises.SetSelected(prem.Name)
-		}
+	premises.Set(names, ids)
+	values := r.Form()
+	if r.ID == 0 {
+		values.Area = ""
 	}
-	d.kind = widget.NewSelect(nil, func(string) { d.liveCheck() })
-	for _, k := range data.RoomKinds {
-		d.kind.Options = append(d.kind.Options, roomKindLabel(k))
-	}
-	d.kind.SetSelected(roomKindLabel(r.Kind))
-	d.shared = widget.NewCheck(lang.X("premises.room.shared.check", "Bruges af flere (fx et mødelokale)"), func(bool) { d.liveCheck() })
-	d.shared.SetChecked(r.Shared)
-	d.not = d.entry(f.Notes, "")
-	d.add("PremisesID", lang.X("premises.room.premises", "Ejendom"), d.premises)
-	d.add("Name", lang.X("premises.room.name", "Navn"), d.name)
-	d.add("Area", lang.X("premises.room.area", "Areal (m²)"), d.area)
-	d.add("Kind", lang.X("premises.room.kind", "Type"), d.kind)
-	d.add("Shared", lang.X("premises.room.shared", "Fælles lokale"), d.shared)
-	d.add("Notes", lang.X("premises.notes", "Noter"), d.not)
 	title := lang.X("premises.room.newtitle", "Nyt lokale")
 	if r.ID != 0 {
 		title = r.PremisesName + " · " + r.Name
 	}
-	p.lastRoom = d
-	d.build(title, p)
+	var id int64
+	p.lastRoom = form.ShowDialog(w, form.DialogSpec[roomForm]{
+		Title: title, Values: values,
+		Fields: []*form.Binding[roomForm]{
+			form.Record("PremisesID", lang.X("premises.room.premises", "Ejendom"), premises, func(f *roomForm) *int64 { return &f.PremisesID }),
+			form.Text("Name", lang.X("premises.room.name", "Navn"), "", func(f *roomForm) *string { return &f.Name }),
+			form.Text("Area", lang.X("premises.room.area", "Areal (m²)"), lang.X("premises.room.area.hint", "fx 48 eller 12,5"),
+				func(f *roomForm) *string { return &f.Area }),
+			form.Choice("Kind", lang.X("premises.room.kind", "Type"), roomKindOptions(), string(data.RoomOther), func(f *roomForm) *string { return &f.Kind }),
+			form.YesNo("Shared", lang.X("premises.room.shared", "Fælles lokale"), lang.X("premises.room.shared.check", "Bruges af flere (fx et mødelokale)"),
+				func(f *roomForm) *string { return &f.Shared }),
+			form.Text("Notes", lang.X("premises.notes", "Noter"), "", func(f *roomForm) *string { return &f.Notes }),
+		},
+		Parse: func(f roomForm) error { _, err := f.Parse(); return err },
+		Save: func(f roomForm) (string, error) {
+			saved, err := w.store.SaveRoom(ctx(), f)
+			id = saved.ID
+			return lang.X("premises.room.saved", "{{.Name}} er gemt.", map[string]any{"Name": saved.PremisesName + " · " + saved.Name}), err
+		},
+		Done: func() {
+			p.reload()
+			p.openRoom(id)
+			p.t.leases.rooms.reload()
+		},
+	})
 }
 
-func (d *roomDialog) form() data.RoomForm {
-	f := data.RoomForm{ID: d.id, Name: d.name.Text, Area: d.area.Text, Shared: data.YesNo(d.shared.Checked), Notes: d.not.Text}
-	for _, prem := range d.all {
-		if prem.Name == d.premises.Selected {
-			f.PremisesID = prem.ID
-		}
+func roomKindOptions() []form.Option { return form.Options(data.RoomKinds, roomKindLabel) }
+
+func orgIDs(orgs []data.Organisation) []int64 {
+	out := make([]int64, len(orgs))
+	for i, o := range orgs {
+		out[i] = o.ID
 	}
-	for _, k := range data.RoomKinds {
-		if roomKindLabel(k) == d.kind.Selected {
-			f.Kind = string(k)
-		}
-	}
-	return f
+	return out
 }

@@ -15,19 +15,20 @@ func TestRoomArchiveAndGenskab(t *testing.T) {
 	w.Premises.showTab(1)
 	p := w.Premises.rooms
 	id := roomID(t, s, "Mødelokale")
-	typeInto(p.list.search, "Mødelokale")
-	p.list.list.Select(1) // the premises heading, then the room
+	typeInto(p.list.Search, "Mødelokale")
+	p.list.List.Select(1) // the premises heading, then the room
 	if p.current.Room.ID != id {
 		t.Fatalf("picked %+v, want the Mødelokale", p.current.Room)
 	}
 	test.Tap(button(t, w, "Arkivér"))
+	test.Tap(button(t, w, "Arkivér")) // the question
 	if r, _ := s.Room(context.Background(), id); !r.Archived() {
 		t.Fatal("Arkivér did not archive the room in the store")
 	}
 
 	test.Tap(p.showArchived)
-	typeInto(p.list.search, "Mødelokale")
-	p.list.list.Select(1)
+	typeInto(p.list.Search, "Mødelokale")
+	p.list.List.Select(1)
 	if p.current.Room.ID != id || !p.current.Room.Archived() {
 		t.Fatalf("picked %+v, want the archived Mødelokale", p.current.Room)
 	}

@@ -8,11 +8,12 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"partnerskab/data/agreement"
+	"partnerskab/ui/form"
+	"partnerskab/ui/widgets"
 )
 
 // The seal settings ("Segl…"): what the signed PDFs are sealed with, the
@@ -48,7 +49,7 @@ func (w *Window) showSealSettings() *sealSettings {
 		widget.NewLabelWithStyle(lang.X("signing.seal.importheading", "Organisationens certifikat"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		container.NewBorder(nil, nil, nil, imp, s.password), s.message)
 	s.d = dialog.NewCustom(lang.X("signing.seal.title", "Segl"), lang.X("signing.seal.close", "Luk"),
-		container.New(&minWidth{w: 600}, body), w.Win)
+		container.New(&widgets.MinWidth{W: 600}, body), w.Win)
 	s.d.Show()
 	return s
 }
@@ -75,20 +76,9 @@ func (s *sealSettings) chooseExport() {
 	if s.w.sealer == nil {
 		return
 	}
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			s.w.showError(err)
-			return
-		}
-		if wc == nil {
-			return
-		}
+	form.SaveFile(s.w, "partnerskab-ca.crt", []string{".crt", ".pem", ".cer"}, func(wc fyne.URIWriteCloser) {
 		s.exportTo(wc, wc.URI().Path())
-	}, s.w.Win)
-	d.SetFileName("partnerskab-ca.crt")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".crt", ".pem", ".cer"}))
-	d.Show()
-	d.Resize(s.w.fileDialogSize())
+	})
 }
 
 // exportTo writes the CA certificate (PEM).
@@ -105,14 +95,7 @@ func (s *sealSettings) exportTo(wc io.WriteCloser, path string) {
 }
 
 func (s *sealSettings) chooseImport() {
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil {
-			s.w.showError(err)
-			return
-		}
-		if rc == nil {
-			return
-		}
+	form.OpenFile(s.w, []string{".p12", ".pfx"}, func(rc fyne.URIReadCloser) {
 		defer rc.Close()
 		b, err := io.ReadAll(rc)
 		if err != nil {
@@ -120,10 +103,7 @@ func (s *sealSettings) chooseImport() {
 			return
 		}
 		s.importP12(b)
-	}, s.w.Win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".p12", ".pfx"}))
-	d.Show()
-	d.Resize(s.w.fileDialogSize())
+	})
 }
 
 // importP12 installs the certificate and seals with it from now on.

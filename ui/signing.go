@@ -14,6 +14,7 @@ import (
 
 	"partnerskab/data"
 	"partnerskab/data/agreement"
+	"partnerskab/ui/widgets"
 )
 
 // The signing ceremony ("Underskriv i mødet"): the laptop goes round the
@@ -37,8 +38,8 @@ type ceremony struct {
 	body   *fyne.Container   // the current screen
 
 	// the signing screen
-	pad      *signaturePad
-	typed    *entry
+	pad      *widgets.SignaturePad
+	typed    *widgets.Entry
 	useTyped *widget.Check
 	message  *canvas.Text
 	signBtn  *widget.Button
@@ -47,14 +48,13 @@ type ceremony struct {
 	rejecting *rejectDialog // open while the signer writes a reason
 }
 
-func (c *ceremony) ctx() context.Context { return context.Background() }
-func (c *ceremony) store() *data.Store   { return c.t.w.store }
+func (c *ceremony) store() *data.Store { return c.t.w.store }
 
 // startCeremony opens the ceremony for agreement id at its next signatory.
 func (t *AgreementsTab) startCeremony(id int64) *ceremony {
 	a, err := t.w.store.Agreement(context.Background(), id)
 	if err != nil {
-		t.w.showError(err)
+		t.w.ShowError(err)
 		return nil
 	}
 	c := &ceremony{t: t, a: a, body: container.NewStack()}
@@ -80,7 +80,7 @@ func signingPlace(s *data.Store, a data.Agreement) string {
 // one has yet to sign; one signed in order takes the signatory whose turn
 // it is.
 func (c *ceremony) next() {
-	st, err := c.store().SigningState(c.ctx(), c.a.ID)
+	st, err := c.store().SigningState(ctx(), c.a.ID)
 	if err != nil {
 		c.fail(err)
 		return
@@ -137,7 +137,7 @@ func (c *ceremony) show(obj fyne.CanvasObject) {
 // fail shows err and gives the window back: what was recorded stays.
 func (c *ceremony) fail(err error) {
 	c.leave()
-	c.t.w.showError(err)
+	c.t.w.ShowError(err)
 }
 
 // leave gives the window its content back and shows the agreement as the
@@ -148,7 +148,7 @@ func (c *ceremony) leave() {
 	}
 	c.t.draft.ceremony = nil
 	c.t.w.Win.SetContent(c.before)
-	c.t.list.reload(c.a.ID)
+	c.t.list.Reload(c.a.ID)
 	c.t.open(c.a.ID)
 }
 
@@ -211,7 +211,7 @@ func (largeTheme) Size(n fyne.ThemeSizeName) float32 {
 
 // showReading is step 2: the agreement as it will be signed, and the check.
 func (c *ceremony) showReading() {
-	if err := c.store().PresentToSigner(c.ctx(), c.a.ID, c.signer.ID); err != nil {
+	if err := c.store().PresentToSigner(ctx(), c.a.ID, c.signer.ID); err != nil {
 		c.fail(err)
 		return
 	}
@@ -219,7 +219,7 @@ func (c *ceremony) showReading() {
 		map[string]any{"Signer": c.signer.Name, "Agreement": c.agreementLine()}))
 	heading.TextStyle.Bold = true
 	heading.Wrapping = fyne.TextWrapWord
-	text := richTextOf(agreement.Parse(c.a.Body))
+	text := widgets.RichTextOf(agreement.Parse(c.a.Body))
 	onward := widget.NewButtonWithIcon(lang.X("signing.tosign", "Videre til underskrift"), theme.NavigateNextIcon(), c.confirmRead)
 	onward.Importance = widget.HighImportance
 	onward.Disable()
@@ -239,7 +239,7 @@ func (c *ceremony) confirmRead() {
 	if !c.readBox.Checked {
 		return
 	}
-	if err := c.store().ConfirmRead(c.ctx(), c.a.ID, c.signer.ID); err != nil {
+	if err := c.store().ConfirmRead(ctx(), c.a.ID, c.signer.ID); err != nil {
 		c.fail(err)
 		return
 	}
@@ -249,15 +249,15 @@ func (c *ceremony) confirmRead() {
 // showPad is step 3: the pad (or the typed name), "Underskriv", "Afvis".
 func (c *ceremony) showPad() {
 	heading := largeLabel(lang.X("signing.sign", "Underskrift: {{.Signer}}", map[string]any{"Signer": signerLine(c.signer)}))
-	c.pad = newSignaturePad()
+	c.pad = widgets.NewSignaturePad()
 	c.message = canvas.NewText("", theme.Color(theme.ColorNameError))
-	c.pad.onChange = func() { c.message.Text = ""; c.message.Refresh() }
+	c.pad.OnChange = func() { c.message.Text = ""; c.message.Refresh() }
 	clear := widget.NewButtonWithIcon(lang.X("signing.clear", "Ryd"), theme.DeleteIcon(), c.pad.Clear)
 	undo := widget.NewButtonWithIcon(lang.X("signing.undo", "Fortryd streg"), theme.ContentUndoIcon(), c.pad.Undo)
 	padTools := container.NewHBox(clear, undo)
-	padBox := container.NewBorder(nil, padTools, nil, nil, container.New(padLayout{}, c.pad))
+	padBox := container.NewBorder(nil, padTools, nil, nil, container.New(widgets.PadLayout{}, c.pad))
 
-	c.typed = newEntry(lang.X("signing.typed.placeholder", "Skriv dit fulde navn"))
+	c.typed = widgets.NewEntry(lang.X("signing.typed.placeholder", "Skriv dit fulde navn"))
 	typedBox := container.NewVBox(widget.NewLabel(lang.X("signing.typed.label", "Dit navn, som det skal stå på aftalen")), c.typed)
 	typedBox.Hide()
 	c.useTyped = widget.NewCheck(lang.X("signing.typed.use", "Skriv navnet i stedet for at tegne"), func(on bool) {
@@ -272,7 +272,7 @@ func (c *ceremony) showPad() {
 		c.message.Text = ""
 		c.message.Refresh()
 	})
-	if st, err := c.store().SigningState(c.ctx(), c.a.ID); err != nil || !st.AllowTyped {
+	if st, err := c.store().SigningState(ctx(), c.a.ID); err != nil || !st.AllowTyped {
 		c.useTyped.Hide()
 	}
 	where := widget.NewLabel(lang.X("signing.where", "Underskrives i {{.Place}}. Tidspunktet registreres, når du trykker »Underskriv«.",
@@ -298,9 +298,9 @@ func (c *ceremony) refuse(text string) {
 func (c *ceremony) sign() {
 	var err error
 	if c.useTyped.Checked {
-		err = c.store().SignTyped(c.ctx(), c.a.ID, c.signer.ID, c.typed.Text, c.place)
+		err = c.store().SignTyped(ctx(), c.a.ID, c.signer.ID, c.typed.Text, c.place)
 	} else {
-		if data.CheckInk(c.pad.strokes) != nil { // the store's rule, the ceremony's words
+		if data.CheckInk(c.pad.Strokes()) != nil { // the store's rule, the ceremony's words
 			c.refuse(lang.X("signing.tooshort", "Underskriften er for kort — tegn dit navn"))
 			return
 		}
@@ -309,7 +309,7 @@ func (c *ceremony) sign() {
 			c.fail(err)
 			return
 		}
-		err = c.store().SignDrawn(c.ctx(), c.a.ID, c.signer.ID, data.InkJSON(c.pad.strokes), png, c.place)
+		err = c.store().SignDrawn(ctx(), c.a.ID, c.signer.ID, data.InkJSON(c.pad.Strokes()), png, c.place)
 	}
 	if ve, ok := data.AsValidation(err); ok {
 		c.refuse(ve.Error())

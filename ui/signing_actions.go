@@ -58,7 +58,7 @@ func (s *signingActions) saveOptions() {
 		return
 	}
 	if err := s.v.t.w.store.SetSigningOptions(context.Background(), s.v.original.ID, s.anyOrder.Checked, s.typed.Checked); err != nil {
-		s.v.t.w.showError(err)
+		s.v.t.w.ShowError(err)
 	}
 }
 
@@ -106,7 +106,7 @@ func (s *signingActions) update(a data.Agreement, editing bool) {
 
 func (s *signingActions) confirmSend() {
 	v := s.v
-	if v.original.ID == 0 || v.form.dirty {
+	if v.original.ID == 0 || v.form.Dirty() {
 		return
 	}
 	d := dialog.NewConfirm(lang.X("signing.send.title", "Send til underskrift"),
@@ -127,15 +127,15 @@ func (s *signingActions) sendNow() {
 	id := v.original.ID
 	if err := v.t.w.store.SendForSigning(context.Background(), id); err != nil {
 		if ve, ok := data.AsValidation(err); ok {
-			v.t.w.showError(ve)
+			v.t.w.ShowError(ve)
 			return
 		}
-		v.t.w.showError(err)
+		v.t.w.ShowError(err)
 		return
 	}
-	v.t.list.reload(id)
+	v.t.list.Reload(id)
 	v.t.open(id)
-	v.t.w.setStatus(lang.X("signing.sent", "{{.Agreement}} er sendt til underskrift; teksten er låst.",
+	v.t.w.SetStatus(lang.X("signing.sent", "{{.Agreement}} er sendt til underskrift; teksten er låst.",
 		map[string]any{"Agreement": v.original.Number}))
 }
 
@@ -154,11 +154,11 @@ func (s *signingActions) amendment() {
 	v := s.v
 	a, err := v.t.w.store.CreateAmendment(context.Background(), v.original.ID)
 	if err != nil {
-		v.t.w.showError(err)
+		v.t.w.ShowError(err)
 		return
 	}
-	v.t.list.reload(a.ID)
+	v.t.list.Reload(a.ID)
 	v.t.open(a.ID)
 	v.enterEdit()
-	v.t.w.setStatus(lang.X("signing.amended", "Tillægget {{.Number}} er oprettet som kladde.", map[string]any{"Number": a.Number}))
+	v.t.w.SetStatus(lang.X("signing.amended", "Tillægget {{.Number}} er oprettet som kladde.", map[string]any{"Number": a.Number}))
 }

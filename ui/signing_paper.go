@@ -18,6 +18,8 @@ import (
 	"partnerskab/data"
 	"partnerskab/data/agreement"
 	"partnerskab/data/dk"
+	"partnerskab/ui/form"
+	"partnerskab/ui/widgets"
 )
 
 // The paper route ("Registrér papirunderskrifter"): the agreement was
@@ -30,7 +32,7 @@ type paperDialog struct {
 	v        *draftView
 	a        data.Agreement
 	d        *dialog.CustomDialog
-	dates    []*entry
+	dates    []*widgets.Entry
 	msgs     []*widget.Label
 	scan     []byte
 	scanName *widget.Label
@@ -45,12 +47,12 @@ func (v *draftView) askPaperSignatures() {
 	form := container.New(layout.NewFormLayout())
 	today := dk.FormatDate(v.t.w.store.Now())
 	for _, g := range a.Signatories {
-		e := newEntry(lang.X("form.date.hint", "dd.mm.åååå"))
+		e := widgets.NewEntry(lang.X("form.date.hint", "dd.mm.åååå"))
 		e.SetText(today)
 		msg := widget.NewLabel("")
 		msg.Importance = widget.DangerImportance
 		msg.Hide()
-		e.onEscape = func() { p.d.Hide() }
+		e.OnEscape = func() { p.d.Hide() }
 		p.dates = append(p.dates, e)
 		p.msgs = append(p.msgs, msg)
 		form.Add(widget.NewLabel(signerLine(g)))
@@ -69,32 +71,22 @@ func (v *draftView) askPaperSignatures() {
 	p.register = widget.NewButton(lang.X("signing.paper.register", "Registrér underskrifterne"), p.save)
 	p.register.Importance = widget.HighImportance
 	p.d = dialog.NewCustomWithoutButtons(lang.X("signing.paper.title", "Papirunderskrifter til {{.Agreement}}",
-		map[string]any{"Agreement": a.Number}), container.New(&minWidth{w: 620}, p.body), v.t.w.Win)
+		map[string]any{"Agreement": a.Number}), container.New(&widgets.MinWidth{W: 620}, p.body), v.t.w.Win)
 	p.d.SetButtons([]fyne.CanvasObject{cancel, p.register})
 	v.paper = p
 	p.d.Show()
 }
 
 func (p *paperDialog) chooseScan() {
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil {
-			p.v.t.w.showError(err)
-			return
-		}
-		if rc == nil {
-			return
-		}
+	form.OpenFile(p.v.t.w, pdfExts, func(rc fyne.URIReadCloser) {
 		defer rc.Close()
 		b, err := io.ReadAll(rc)
 		if err != nil {
-			p.v.t.w.showError(err)
+			p.v.t.w.ShowError(err)
 			return
 		}
 		p.attach(rc.URI().Name(), b)
-	}, p.v.t.w.Win)
-	d.SetFilter(pdfFilter)
-	d.Show()
-	d.Resize(p.v.t.w.fileDialogSize())
+	})
 }
 
 // relayout fits the dialog to its messages, which come and go.
@@ -143,7 +135,7 @@ func (p *paperDialog) save() {
 	p.d.Hide()
 	p.v.paper = nil
 	if err != nil {
-		p.v.t.w.showError(err)
+		p.v.t.w.ShowError(err)
 		return
 	}
 	p.v.seal(p.a.ID)
@@ -152,9 +144,9 @@ func (p *paperDialog) save() {
 // seal renders, seals and stores the signed agreement and shows it.
 func (v *draftView) seal(id int64) {
 	number := v.original.Number + " " + v.original.Title
-	v.t.w.setStatus(lang.X("signing.sealing.status", "Aftalen forsegles …"))
+	v.t.w.SetStatus(lang.X("signing.sealing.status", "Aftalen forsegles …"))
 	sealAgreement(v.t.w, id, func(err error) {
-		v.t.list.reload(id)
+		v.t.list.Reload(id)
 		v.t.open(id)
 		v.sealed(number, err)
 	})
@@ -163,9 +155,9 @@ func (v *draftView) seal(id int64) {
 // sealed reports the end of the sealing.
 func (v *draftView) sealed(number string, err error) {
 	if err != nil {
-		v.t.w.showError(err)
+		v.t.w.ShowError(err)
 	} else {
-		v.t.w.setStatus(lang.X("signing.done", "Aftale {{.Agreement}} er underskrevet og forseglet.",
+		v.t.w.SetStatus(lang.X("signing.done", "Aftale {{.Agreement}} er underskrevet og forseglet.",
 			map[string]any{"Agreement": number}))
 	}
 	if v.onSealed != nil {

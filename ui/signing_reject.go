@@ -10,19 +10,20 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"partnerskab/data"
+	"partnerskab/ui/widgets"
 )
 
 // askReject asks the signer why they reject the agreement; the reason is
 // required, and the agreement then shows who rejected it and why.
 type rejectDialog struct {
 	d       *dialog.CustomDialog
-	reason  *entry
+	reason  *widgets.Entry
 	message *widget.Label
 	confirm *widget.Button
 }
 
 func (c *ceremony) askReject() {
-	r := &rejectDialog{reason: newMultiLineEntry("")}
+	r := &rejectDialog{reason: widgets.NewMultiLineEntry("")}
 	r.reason.SetMinRowsVisible(4)
 	r.reason.SetPlaceHolder(lang.X("signing.reject.placeholder", "Fx: Timetallet i § 3 passer ikke med det aftalte."))
 	r.message = widget.NewLabel("")
@@ -34,8 +35,8 @@ func (c *ceremony) askReject() {
 	cancel := widget.NewButton(lang.X("dialog.cancel", "Annullér"), func() { r.d.Hide() })
 	r.confirm = widget.NewButton(lang.X("signing.reject.confirm", "Afvis aftalen"), func() { c.reject(r) })
 	r.confirm.Importance = widget.DangerImportance
-	r.reason.onEscape = func() { r.d.Hide() }
-	content := container.New(&minWidth{w: 520}, container.NewVBox(intro,
+	r.reason.OnEscape = func() { r.d.Hide() }
+	content := container.New(&widgets.MinWidth{W: 520}, container.NewVBox(intro,
 		widget.NewLabel(lang.X("signing.reject.reason", "Begrundelse")), r.reason, r.message))
 	r.d = dialog.NewCustomWithoutButtons(lang.X("signing.reject.title", "Afvis aftalen"), content, c.t.w.Win)
 	r.d.SetButtons([]fyne.CanvasObject{cancel, r.confirm})
@@ -52,7 +53,7 @@ func (c *ceremony) reject(r *rejectDialog) {
 		r.d.Resize(r.d.MinSize())
 		return
 	}
-	err := c.store().Reject(c.ctx(), c.a.ID, c.signer.ID, reason)
+	err := c.store().Reject(ctx(), c.a.ID, c.signer.ID, reason)
 	if ve, ok := data.AsValidation(err); ok {
 		r.message.SetText(ve.Error())
 		r.message.Show()
@@ -66,6 +67,6 @@ func (c *ceremony) reject(r *rejectDialog) {
 		return
 	}
 	c.leave()
-	c.t.w.setStatus(lang.X("signing.rejected", "{{.Signer}} har afvist aftale {{.Agreement}}.",
+	c.t.w.SetStatus(lang.X("signing.rejected", "{{.Signer}} har afvist aftale {{.Agreement}}.",
 		map[string]any{"Signer": c.signer.Name, "Agreement": c.agreementLine()}))
 }

@@ -19,12 +19,12 @@ import (
 
 	"partnerskab/data"
 	"partnerskab/data/agreement"
+	"partnerskab/ui/widgets"
 )
 
-// pendingAgreement drafts the demo's partnership agreement through the
-// form, gives the window a seal, and sends the draft for signing through
-// "Send til underskrift" and its question.
-func pendingAgreement(t *testing.T) (*Window, *data.Store, data.Agreement) {
+// sealableDraft drafts the demo's partnership agreement through the form
+// in a window that has a seal.
+func sealableDraft(t *testing.T) (*Window, *data.Store, *draftView) {
 	t.Helper()
 	w, s, tp := withPartnershipTemplate(t)
 	sealer, err := agreement.OpenSealer(t.TempDir(), "Slagelse Kommune")
@@ -33,7 +33,15 @@ func pendingAgreement(t *testing.T) (*Window, *data.Store, data.Agreement) {
 	}
 	w.sealer = sealer
 	createDemoDraft(t, w, tp)
-	d := w.Agreements.draft
+	return w, s, w.Agreements.draft
+}
+
+// pendingAgreement drafts the demo's partnership agreement through the
+// form, gives the window a seal, and sends the draft for signing through
+// "Send til underskrift" and its question.
+func pendingAgreement(t *testing.T) (*Window, *data.Store, data.Agreement) {
+	t.Helper()
+	w, s, d := sealableDraft(t)
 	if d.editButton.Hidden || !d.signing.send.Visible() {
 		t.Fatal("a draft shows no »Redigér tekst« or »Send til underskrift«")
 	}
@@ -85,7 +93,7 @@ func contentText(w *Window) string {
 					b.WriteString(x.Text + "\n")
 				}
 			case *widget.RichText:
-				b.WriteString(richTextString(x) + "\n")
+				b.WriteString(widgets.RichTextString(x) + "\n")
 			}
 			return false
 		})
@@ -95,7 +103,7 @@ func contentText(w *Window) string {
 
 // drawName draws six long strokes on the pad with test.Drag, the way a
 // mouse drag arrives: each ends at pos after moving by the delta.
-func drawName(t *testing.T, w *Window, pad *signaturePad) {
+func drawName(t *testing.T, w *Window, pad *widgets.SignaturePad) {
 	t.Helper()
 	origin := fyne.CurrentApp().Driver().AbsolutePositionForObject(pad)
 	size := pad.Size()
@@ -111,7 +119,7 @@ func drawName(t *testing.T, w *Window, pad *signaturePad) {
 
 // writeCursive writes a name-like signature with mouse events: a looping
 // line and a flourish under it.
-func writeCursive(pad *signaturePad) {
+func writeCursive(pad *widgets.SignaturePad) {
 	size := pad.Size()
 	at := func(x, y float64) fyne.Position {
 		return fyne.NewPos(float32(x)*size.Width, float32(y)*size.Height)
@@ -213,20 +221,20 @@ func TestDrawnSignaturesInTheMeetingLockTheAgreement(t *testing.T) {
 	// Drags on the pad make the signature; "Fortryd streg" takes the last one back.
 	drawName(t, w, c.pad)
 	test.Drag(w.Win.Canvas(), origin.Add(fyne.NewPos(300, 100)), 100, 40)
-	if len(c.pad.strokes) != 7 {
-		t.Fatalf("seven drags made %d strokes", len(c.pad.strokes))
+	if len(c.pad.Strokes()) != 7 {
+		t.Fatalf("seven drags made %d strokes", len(c.pad.Strokes()))
 	}
 	test.Tap(button(t, w, "Fortryd streg"))
-	if len(c.pad.strokes) != 6 {
-		t.Errorf("»Fortryd streg« left %d strokes", len(c.pad.strokes))
+	if len(c.pad.Strokes()) != 6 {
+		t.Errorf("»Fortryd streg« left %d strokes", len(c.pad.Strokes()))
 	}
 
 	// A signature written with the mouse: button down, moves, button up,
 	// as the desktop driver sends them.
 	test.Tap(button(t, w, "Ryd"))
 	writeCursive(c.pad)
-	if len(c.pad.strokes) != 2 {
-		t.Fatalf("two mouse strokes made %d strokes", len(c.pad.strokes))
+	if len(c.pad.Strokes()) != 2 {
+		t.Fatalf("two mouse strokes made %d strokes", len(c.pad.Strokes()))
 	}
 	captureTo(t, w, "signing-pad")
 	test.Tap(button(t, w, "Underskriv"))
@@ -239,7 +247,7 @@ func TestDrawnSignaturesInTheMeetingLockTheAgreement(t *testing.T) {
 	if sig == nil || sig.Method != data.MethodDrawn {
 		t.Fatalf("the first signatory's signature: %+v", sig)
 	}
-	if img, err := png.Decode(bytes.NewReader(sig.ImagePNG)); err != nil || img.Bounds().Dx() != storedInkWidth {
+	if img, err := png.Decode(bytes.NewReader(sig.ImagePNG)); err != nil || img.Bounds().Dx() != widgets.StoredInkWidth {
 		t.Errorf("stored PNG: %v (%v)", img.Bounds(), err)
 	}
 	strokes, err := data.ParseInk(sig.Strokes)
@@ -259,14 +267,7 @@ func TestDrawnSignaturesInTheMeetingLockTheAgreement(t *testing.T) {
 			t.Errorf("signatory %d: %s signed, want %s", i+1, got, a.Signatories[i].Name)
 		}
 	}
-	select {
-	case err := <-sealed:
-		if err != nil {
-			t.Fatal(err)
-		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("the agreement was not sealed")
-	}
+	waitSealed(t, sealed, "the agreement was not sealed")
 	st, _ = s.SigningState(ctx, a.ID)
 	for _, g := range st.Signers[1:] {
 		ink, err := data.ParseInk(g.Signature.Strokes)
@@ -293,7 +294,7 @@ func TestDrawnSignaturesInTheMeetingLockTheAgreement(t *testing.T) {
 	if !d.signing.amend.Visible() {
 		t.Error("a signed agreement offers no »Tillæg«")
 	}
-	mustContain(t, d.form.state.Text, "Underskrevet")
+	mustContain(t, d.form.State.Text, "Underskrevet")
 	captureTo(t, w, "signing-signed")
 
 	// "Gem som PDF…" writes exactly the sealed bytes.
@@ -340,22 +341,15 @@ func TestRejectionNeedsAReasonAndShowsWhoAndWhy(t *testing.T) {
 	if d.ceremony != nil {
 		t.Error("the ceremony goes on after a rejection")
 	}
-	mustContain(t, d.form.state.Text, "Afvist af "+a.Signatories[0].Name)
-	mustContain(t, d.form.state.Text, reason)
+	mustContain(t, d.form.State.Text, "Afvist af "+a.Signatories[0].Name)
+	mustContain(t, d.form.State.Text, reason)
 	if d.signing.meeting.Visible() {
 		t.Error("a rejected agreement still offers »Underskriv i mødet«")
 	}
 }
 
 func TestTypedNameWhereTheAgreementAllowsIt(t *testing.T) {
-	w, s, tp := withPartnershipTemplate(t)
-	sealer, err := agreement.OpenSealer(t.TempDir(), "Slagelse Kommune")
-	if err != nil {
-		t.Fatal(err)
-	}
-	w.sealer = sealer
-	createDemoDraft(t, w, tp)
-	d := w.Agreements.draft
+	w, s, d := sealableDraft(t)
 	ctx := context.Background()
 	test.Tap(d.signing.typed) // "navnet må skrives i stedet for at tegnes"
 	if st, _ := s.SigningState(ctx, d.original.ID); !st.AllowTyped || st.Parallel {
@@ -415,19 +409,12 @@ func TestPaperSignaturesAreRegisteredAndSealed(t *testing.T) {
 	p.attach("/tmp/scanning.pdf", scan)
 	mustContain(t, p.scanName.Text, "scanning.pdf")
 	test.Tap(button(t, w, "Registrér underskrifterne"))
-	select {
-	case err := <-sealed:
-		if err != nil {
-			t.Fatal(err)
-		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("the agreement was not sealed")
-	}
+	waitSealed(t, sealed, "the agreement was not sealed")
 	st, err := s.SigningState(context.Background(), a.ID)
 	if err != nil || st.Status != data.StatusSigned || !st.Paper || st.ScanSHA256 == "" {
 		t.Fatalf("after the paper route: %s paper %v scan %q (%v)", st.Status, st.Paper, st.ScanSHA256, err)
 	}
-	mustContain(t, d.form.state.Text, "Underskrevet (papir)")
+	mustContain(t, d.form.State.Text, "Underskrevet (papir)")
 	if d.signing.paper.Visible() || d.editButton.Visible() {
 		t.Error("a signed agreement still offers paper signatures or editing")
 	}
@@ -474,7 +461,7 @@ func TestForseglSealsAnAgreementEveryoneHasSigned(t *testing.T) {
 	w, s, a := unsealedAgreement(t)
 	ctx := context.Background()
 	d := w.Agreements.draft
-	mustContain(t, d.form.state.Text, "mangler sit segl. Tryk »Forsegl«")
+	mustContain(t, d.form.State.Text, "mangler sit segl. Tryk »Forsegl«")
 	if d.signing.meeting.Visible() || d.signing.paper.Visible() {
 		t.Error("an agreement everyone has signed still offers »Underskriv i mødet« or paper signatures")
 	}
@@ -482,14 +469,7 @@ func TestForseglSealsAnAgreementEveryoneHasSigned(t *testing.T) {
 	sealed := make(chan error, 1)
 	d.onSealed = func(err error) { sealed <- err }
 	test.Tap(button(t, w, "Forsegl"))
-	select {
-	case err := <-sealed:
-		if err != nil {
-			t.Fatal(err)
-		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("»Forsegl« sealed nothing")
-	}
+	waitSealed(t, sealed, "»Forsegl« sealed nothing")
 	got, err := s.Agreement(ctx, a.ID)
 	if err != nil || got.Status != data.StatusSigned {
 		t.Fatalf("after »Forsegl« the store has status %s (%v)", got.Status, err)
@@ -501,7 +481,7 @@ func TestForseglSealsAnAgreementEveryoneHasSigned(t *testing.T) {
 	if d.signing.seal.Visible() {
 		t.Error("a sealed agreement still offers »Forsegl«")
 	}
-	mustContain(t, d.form.state.Text, "Forseglet")
+	mustContain(t, d.form.State.Text, "Forseglet")
 	mustContain(t, w.status.Text, "er underskrevet og forseglet")
 }
 
@@ -534,10 +514,10 @@ func TestSaveAsPDFSealsAndTheStatusFollows(t *testing.T) {
 	if b, _ := os.ReadFile(out); !bytes.Equal(b, stored) {
 		t.Error("the file is not the sealed PDF the store holds")
 	}
-	if strings.Contains(d.form.state.Text, "mangler sit segl") {
-		t.Errorf("the state line still says the seal is missing: %q", d.form.state.Text)
+	if strings.Contains(d.form.State.Text, "mangler sit segl") {
+		t.Errorf("the state line still says the seal is missing: %q", d.form.State.Text)
 	}
-	mustContain(t, d.form.state.Text, "Forseglet")
+	mustContain(t, d.form.State.Text, "Forseglet")
 	if d.original.Status != data.StatusSigned || d.signing.seal.Visible() || !d.signing.amend.Visible() {
 		t.Error("the view did not follow the sealing")
 	}
@@ -654,5 +634,19 @@ func TestSealSettingsExportTheCA(t *testing.T) {
 	mustContain(t, ss.message.Text, "Certifikatet blev ikke importeret")
 	if w.sealer != sealer {
 		t.Error("a failed import changed the seal")
+	}
+}
+
+// waitSealed waits for the sealing that reports on ch; a failure, or none
+// within 30 seconds, fails the test with what.
+func waitSealed(t *testing.T, ch <-chan error, what string) {
+	t.Helper()
+	select {
+	case err := <-ch:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal(what)
 	}
 }

@@ -7,12 +7,12 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"partnerskab/data"
 	"partnerskab/data/dk"
+	"partnerskab/ui/form"
 )
 
 // duePanel is the Til sletning sub-tab: the placements whose delete-by date
@@ -23,7 +23,7 @@ type duePanel struct {
 
 	rows            []data.Placement
 	count           *widget.Label
-	list            *widget.List
+	list            *form.List[data.Placement]
 	anonymiseButton *widget.Button
 	deleteButton    *widget.Button
 }
@@ -38,26 +38,17 @@ func newDuePanel(t *StaffingTab) *duePanel {
 	help.Wrapping = fyne.TextWrapWord
 	p.count = widget.NewLabel("")
 	p.count.TextStyle.Bold = true
-	p.list = widget.NewList(func() int { return len(p.rows) },
-		func() fyne.CanvasObject {
-			title := widget.NewLabel("Initialer")
-			title.TextStyle.Bold = true
-			title.Truncation = fyne.TextTruncateEllipsis
-			detail := widget.NewLabel("Detalje")
-			detail.Truncation = fyne.TextTruncateEllipsis
-			detail.SizeName = theme.SizeNameCaptionText
-			return container.New(layout.NewCustomPaddedVBoxLayout(-8), title, detail)
-		},
-		func(id widget.ListItemID, obj fyne.CanvasObject) {
-			r := p.rows[id]
-			box := obj.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(r.Pseudonym)
-			box.Objects[1].(*widget.Label).SetText(dueDetail(r))
-		})
-	p.list.OnSelected = func(id widget.ListItemID) {
-		// The list is for looking; the record opens in the Placeringer form.
-		p.list.UnselectAll()
-		t.OpenPlacement(p.rows[id].ID)
+	p.list = form.NewList(t.w, form.ListSpec[data.Placement]{
+		Fetch:  form.Slice(func() []data.Placement { return p.rows }),
+		Rows:   func() (int, error) { return len(p.rows), nil },
+		ID:     func(r data.Placement) int64 { return r.ID },
+		Title:  func(r data.Placement) string { return r.Pseudonym },
+		Detail: dueDetail,
+	})
+	// The list is for looking; the record opens in the Placeringer form.
+	p.list.OnPick = func(r data.Placement) {
+		p.list.List.UnselectAll()
+		t.OpenPlacement(r.ID)
 	}
 	p.anonymiseButton = widget.NewButton(lang.X("staffing.due.anonymise", "Anonymisér"), func() { p.confirm(false) })
 	p.anonymiseButton.Importance = widget.HighImportance
@@ -65,7 +56,7 @@ func newDuePanel(t *StaffingTab) *duePanel {
 	p.deleteButton.Importance = widget.DangerImportance
 	top := container.NewVBox(heading, help, p.count)
 	buttons := container.NewHBox(p.anonymiseButton, p.deleteButton)
-	p.content = container.NewPadded(container.NewBorder(top, buttons, nil, nil, p.list))
+	p.content = container.NewPadded(container.NewBorder(top, buttons, nil, nil, p.list.Content))
 	return p
 }
 
@@ -81,13 +72,13 @@ func dueDetail(r data.Placement) string {
 
 // reload re-reads the placements due today.
 func (p *duePanel) reload() {
-	rows, err := p.t.w.store.DuePlacements(p.t.ctx(), staffingToday())
+	rows, err := p.t.w.store.DuePlacements(ctx(), staffingToday())
 	if err != nil {
-		p.t.w.showError(err)
+		p.t.w.ShowError(err)
 		return
 	}
 	p.rows = rows
-	p.list.Refresh()
+	p.list.Reload(0)
 	switch len(rows) {
 	case 0:
 		p.count.SetText(lang.X("staffing.due.none", "Ingen placeringer har overskredet slettefristen i dag ({{.Date}}).",
@@ -142,28 +133,23 @@ func (p *duePanel) confirm(remove bool) {
 		var n int
 		var err error
 		if remove {
-			n, err = p.t.w.store.DeletePlacements(p.t.ctx(), ids)
+			n, err = p.t.w.store.DeletePlacements(ctx(), ids)
 		} else {
-			n, err = p.t.w.store.AnonymisePlacements(p.t.ctx(), ids)
+			n, err = p.t.w.store.AnonymisePlacements(ctx(), ids)
 		}
 		if err != nil {
-			p.t.w.showError(err)
+			p.t.w.ShowError(err)
 		}
 		done := map[string]any{"N": n}
 		if remove {
-			p.t.w.setStatus(lang.X("staffing.due.deleted", "Slettet: {{.N}} placering(er). Handlingen står i loggen.", done))
+			p.t.w.SetStatus(lang.X("staffing.due.deleted", "Slettet: {{.N}} placering(er). Handlingen står i loggen.", done))
 		} else {
-			p.t.w.setStatus(lang.X("staffing.due.anonymised", "Anonymiseret: {{.N}} placering(er). Handlingen står i loggen.", done))
+			p.t.w.SetStatus(lang.X("staffing.due.anonymised", "Anonymiseret: {{.N}} placering(er). Handlingen står i loggen.", done))
 		}
 		// The form may show one of them: it must not keep the old pseudonym,
 		// nor write it back as a draft.
-		if open := p.t.placements.original.ID; slices.Contains(ids, open) {
-			p.t.placements.form.clean()
-			fresh, err := p.t.w.store.Placement(p.t.ctx(), open)
-			if err != nil {
-				fresh = data.Placement{}
-			}
-			p.t.placements.fill(fresh)
+		if open := p.t.placements.Original.ID; slices.Contains(ids, open) {
+			p.t.placements.Refill(open)
 		}
 		p.t.Reload()
 	}, p.t.w.Win)

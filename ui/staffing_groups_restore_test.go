@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -13,50 +14,47 @@ import (
 func TestTargetGroupArchiveAndGenskab(t *testing.T) {
 	w, s := newTestWindow(t, true)
 	w.Tabs.SelectIndex(3)
-	w.Staffing.tabs.SelectIndex(subLists)
-	e := w.Staffing.lists.groups
-	pickGroup := func(name string) {
+	w.Staffing.Tabs.SelectIndex(subLists)
+	g := w.Staffing.groups
+	pick := func(name string) {
 		t.Helper()
-		for i, g := range e.rows {
-			if g.Name == name {
-				e.list.Select(i)
-				return
-			}
+		i := slices.IndexFunc(g.List.Names(), func(n string) bool { return n == name || n == name+" · arkiveret" })
+		if i < 0 {
+			t.Fatalf("no target group %q in the list %q", name, g.List.Names())
 		}
-		t.Fatalf("no target group %q in the list", name)
+		g.List.List.Select(i)
 	}
-	pickGroup("Andre")
-	id := e.original.ID
-	test.Tap(e.archiveButton)
-	if g, _ := s.TargetGroup(context.Background(), id); !g.Archived() {
+	offered := func() bool {
+		active, err := s.TargetGroups(context.Background(), false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return slices.ContainsFunc(active, func(x data.TargetGroup) bool { return x.Name == "Andre" })
+	}
+	pick("Andre")
+	id := g.Original.ID
+	test.Tap(g.ArchiveButton)
+	test.Tap(button(t, w, "Arkivér")) // the question
+	if got, _ := s.TargetGroup(context.Background(), id); !got.Archived() {
 		t.Fatal("Arkivér did not archive the target group in the store")
 	}
-	if active, _ := s.TargetGroups(context.Background(), false); groupNamed(active, "Andre") {
+	if offered() {
 		t.Fatal("the archived target group is still offered")
 	}
 
-	test.Tap(e.showArchived)
-	pickGroup("Andre")
-	if e.archiveButton.Text != "Genskab" {
-		t.Fatalf("the archived group's button reads %q", e.archiveButton.Text)
+	test.Tap(g.ShowArchived)
+	pick("Andre")
+	if g.ArchiveButton.Text != "Genskab" {
+		t.Fatalf("the archived group's button reads %q", g.ArchiveButton.Text)
 	}
-	test.Tap(e.archiveButton)
-	if g, _ := s.TargetGroup(context.Background(), id); g.Archived() {
+	test.Tap(g.ArchiveButton)
+	if got, _ := s.TargetGroup(context.Background(), id); got.Archived() {
 		t.Fatal("Genskab left the target group archived in the store")
 	}
-	if active, _ := s.TargetGroups(context.Background(), false); !groupNamed(active, "Andre") {
+	if !offered() {
 		t.Error("the restored target group is not offered again")
 	}
-	if e.archiveButton.Text != "Arkivér" || e.saveButton.Disabled() {
-		t.Errorf("after Genskab: button %q, save disabled %v", e.archiveButton.Text, e.saveButton.Disabled())
+	if g.ArchiveButton.Text != "Arkivér" || g.SaveButton.Disabled() {
+		t.Errorf("after Genskab: button %q, save disabled %v", g.ArchiveButton.Text, g.SaveButton.Disabled())
 	}
-}
-
-func groupNamed(gs []data.TargetGroup, name string) bool {
-	for _, g := range gs {
-		if g.Name == name {
-			return true
-		}
-	}
-	return false
 }

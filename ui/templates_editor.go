@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"partnerskab/data/agreement"
+	"partnerskab/ui/widgets"
 )
 
 // problemList shows, under the editor, what agreement.Check finds in the
@@ -44,7 +45,7 @@ func newProblemList(t *TemplatesTab) *problemList {
 		}
 		p.list.UnselectAll()
 	}
-	p.content = container.NewBorder(p.summary, nil, nil, nil, container.New(&minHeight{h: 90}, p.list))
+	p.content = container.NewBorder(p.summary, nil, nil, nil, container.New(&widgets.MinHeight{H: 90}, p.list))
 	return p
 }
 
@@ -152,3 +153,9 @@ func (c *cataloguePanel) pick(path string) bool {
 	}
 	return false
 }
+
+// usesLease tells whether a template's text asks for a lease.
+func usesLease(body string) bool { return strings.Contains(body, "lejemaal") }
+
+// checkProblems is agreement.Check on the text being edited.
+func checkProblems(body string) []agreement.Problem { return agreement.Check(body) }

@@ -3,35 +3,31 @@ package ui
 import (
 	"io"
 	"os"
+	"partnerskab/ui/form"
 	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
-var markdownFilter = storage.NewExtensionFileFilter([]string{".md", ".MD", ".markdown", ".txt"})
+var markdownExts = []string{".md", ".MD", ".markdown", ".txt"}
+
+// fileButtons are the editor's "Importér .md…" and "Eksportér .md…".
+func (t *TemplatesTab) fileButtons() []fyne.CanvasObject {
+	return []fyne.CanvasObject{
+		widget.NewButtonWithIcon(lang.X("templates.import", "Importér .md…"), theme.FolderOpenIcon(), t.chooseImport),
+		widget.NewButtonWithIcon(lang.X("templates.export", "Eksportér .md…"), theme.DocumentSaveIcon(), t.chooseExport)}
+}
 
 // chooseImport reads a .md file into the editor (not saved until Save).
 func (t *TemplatesTab) chooseImport() {
-	if t.original.Archived() {
+	if t.original().Archived() {
 		return
 	}
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil {
-			t.w.showError(err)
-			return
-		}
-		if rc == nil {
-			return // cancelled
-		}
-		t.importFrom(rc, rc.URI().Name(), nil)
-	}, t.w.Win)
-	d.SetFilter(markdownFilter)
-	d.Show()
-	d.Resize(t.w.fileDialogSize())
+	form.OpenFile(t.w, markdownExts, func(rc fyne.URIReadCloser) { t.importFrom(rc, rc.URI().Name(), nil) })
 }
 
 // importFrom reads r off the UI goroutine and puts its text in the editor;
@@ -47,38 +43,25 @@ func (t *TemplatesTab) importFrom(r io.ReadCloser, name string, done func()) {
 				}
 			}()
 			if err != nil {
-				t.w.showError(err)
+				t.w.ShowError(err)
 				return
 			}
-			if t.original.ID == 0 && strings.TrimSpace(t.name.Text) == "" {
+			if t.original().ID == 0 && strings.TrimSpace(t.name.Text) == "" {
 				t.name.SetText(strings.TrimSuffix(name, filepath.Ext(name)))
 			}
 			t.body.SetText(strings.ReplaceAll(string(b), "\r\n", "\n"))
-			t.w.setStatus(lang.X("templates.imported", "{{.Name}} er hentet ind i editoren; gem for at lave en ny version.",
+			t.w.SetStatus(lang.X("templates.imported", "{{.Name}} er hentet ind i editoren; gem for at lave en ny version.",
 				map[string]any{"Name": name}))
 		})
 	}()
 }
 
 func (t *TemplatesTab) chooseExport() {
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			t.w.showError(err)
-			return
-		}
-		if wc == nil {
-			return // cancelled
-		}
-		t.exportTo(wc, wc.URI().Path(), nil)
-	}, t.w.Win)
 	name := strings.TrimSpace(t.name.Text)
 	if name == "" {
 		name = "skabelon"
 	}
-	d.SetFileName(name + ".md")
-	d.SetFilter(markdownFilter)
-	d.Show()
-	d.Resize(t.w.fileDialogSize())
+	form.SaveFile(t.w, name+".md", markdownExts, func(wc fyne.URIWriteCloser) { t.exportTo(wc, wc.URI().Path(), nil) })
 }
 
 // exportTo writes the editor's text (as it stands) off the UI goroutine.
@@ -91,9 +74,9 @@ func (t *TemplatesTab) exportTo(wc io.WriteCloser, path string, done func()) {
 		}
 		fyne.Do(func() {
 			if err != nil {
-				t.w.showError(err)
+				t.w.ShowError(err)
 			} else {
-				t.w.setStatus(lang.X("templates.exported", "Skabelonen er gemt i {{.Path}}.", map[string]any{"Path": path}))
+				t.w.SetStatus(lang.X("templates.exported", "Skabelonen er gemt i {{.Path}}.", map[string]any{"Path": path}))
 			}
 			if done != nil {
 				done()
@@ -106,7 +89,7 @@ func (t *TemplatesTab) exportTo(wc io.WriteCloser, path string, done func()) {
 func (t *TemplatesTab) exportFile(path string, done func()) {
 	f, err := os.Create(path)
 	if err != nil {
-		t.w.showError(err)
+		t.w.ShowError(err)
 		return
 	}
 	t.exportTo(f, path, done)

@@ -11,6 +11,7 @@ import (
 
 	"partnerskab/data"
 	"partnerskab/data/agreement"
+	"partnerskab/ui/widgets"
 )
 
 // previewDelay lets a burst of typing pass before the preview is merged
@@ -31,8 +32,8 @@ type templatePreview struct {
 	facts      agreement.Facts
 	factsOf    string // the source the facts were built for
 
-	mu    sync.Mutex
-	timer *time.Timer
+	mu   sync.Mutex
+	stop func() bool // stops the update scheduled, if one is
 }
 
 func newTemplatePreview(t *TemplatesTab) *templatePreview {
@@ -45,7 +46,7 @@ func newTemplatePreview(t *TemplatesTab) *templatePreview {
 	p.note.Wrapping = fyne.TextWrapWord
 	p.note.Importance = widget.WarningImportance
 	p.note.Hide()
-	p.rt = richTextOf(nil)
+	p.rt = widgets.RichTextOf(nil)
 	p.scroll = container.NewVScroll(container.NewPadded(p.rt))
 	p.content = container.NewBorder(container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel(lang.X("templates.preview.with", "Data fra")), nil, p.source),
@@ -61,7 +62,7 @@ func demoSource() string { return lang.X("templates.preview.demo", "Eksemplet (d
 func (p *templatePreview) reloadSources() {
 	opts := []string{demoSource()}
 	p.agreements = nil
-	if as, err := p.t.w.store.Agreements(p.t.ctx(), data.AgreementQuery{Limit: 200}); err == nil {
+	if as, err := p.t.w.store.Agreements(ctx(), data.AgreementQuery{Limit: 200}); err == nil {
 		p.agreements = as
 		for _, a := range as {
 			opts = append(opts, a.Number+" "+a.Title)
@@ -79,9 +80,9 @@ func (p *templatePreview) reloadSources() {
 func (p *templatePreview) selection() (agreement.Selection, error) {
 	i := p.source.SelectedIndex()
 	if i <= 0 || i > len(p.agreements) {
-		return agreement.DemoSelection(p.t.ctx(), p.t.w.store)
+		return agreement.DemoSelection(ctx(), p.t.w.store)
 	}
-	a, err := p.t.w.store.Agreement(p.t.ctx(), p.agreements[i-1].ID)
+	a, err := p.t.w.store.Agreement(ctx(), p.agreements[i-1].ID)
 	if err != nil {
 		return agreement.Selection{}, err
 	}
@@ -92,24 +93,22 @@ func (p *templatePreview) selection() (agreement.Selection, error) {
 func (p *templatePreview) schedule() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if p.timer != nil {
-		p.timer.Stop()
+	if p.stop != nil {
+		p.stop()
 	}
-	p.timer = time.AfterFunc(previewDelay, func() {
-		fyne.Do(func() {
-			if !p.t.w.closed.Load() {
-				p.update()
-			}
-		})
+	p.stop = widgets.Later(previewDelay, func() {
+		if !p.t.w.closed.Load() {
+			p.update()
+		}
 	})
 }
 
 // update merges the editor's text now and shows it.
 func (p *templatePreview) update() {
 	p.mu.Lock()
-	if p.timer != nil {
-		p.timer.Stop()
-		p.timer = nil
+	if p.stop != nil {
+		p.stop()
+		p.stop = nil
 	}
 	p.mu.Unlock()
 	if p.factsOf != p.source.Selected || p.facts == nil {
@@ -117,7 +116,7 @@ func (p *templatePreview) update() {
 		sel, err := p.selection()
 		if err == nil {
 			var f agreement.Facts
-			if f, err = agreement.BuildFacts(p.t.ctx(), p.t.w.store, sel); err == nil {
+			if f, err = agreement.BuildFacts(ctx(), p.t.w.store, sel); err == nil {
 				p.facts = f
 			}
 		}
@@ -135,8 +134,7 @@ func (p *templatePreview) update() {
 		// The problems list says where; the preview keeps the last good text.
 		return
 	}
-	p.rt.Segments = segmentsOf(agreement.Parse(md))
-	p.rt.Refresh()
+	widgets.ShowMarkdown(p.rt, md)
 }
 
 // selectionOf is the data an agreement was drafted with, to merge a

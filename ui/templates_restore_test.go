@@ -16,28 +16,28 @@ func TestTemplateArchiveAndGenskab(t *testing.T) {
 	tp.NewRecord()
 	typeInto(tp.name, "Lejeaftale")
 	typeInto(tp.body, "## Parter\n\n{{virksomhed.navn}}")
-	test.Tap(tp.saveButton)
-	id := tp.original.ID
+	test.Tap(tp.SaveButton)
+	id := tp.Original.t.ID
 	if id == 0 {
 		t.Fatal("the template was not saved")
 	}
-	test.Tap(tp.archiveButton)
+	test.Tap(tp.ArchiveButton)
 	test.Tap(button(t, w, "Arkivér")) // the question
 	if got, _ := s.Template(context.Background(), id); !got.Archived() {
 		t.Fatal("Arkivér did not archive the template in the store")
 	}
 
-	test.Tap(tp.showArchived)
-	typeInto(tp.list.search, "Lejeaftale")
-	tp.list.list.Select(0)
-	if tp.original.ID != id || !tp.original.Archived() {
-		t.Fatalf("picked %d (archived %v), want the archived template %d", tp.original.ID, tp.original.Archived(), id)
+	test.Tap(tp.ShowArchived)
+	typeInto(tp.List.Search, "Lejeaftale")
+	tp.List.List.Select(0)
+	if tp.Original.t.ID != id || !tp.Original.t.Archived() {
+		t.Fatalf("picked %d (archived %v), want the archived template %d", tp.Original.t.ID, tp.Original.t.Archived(), id)
 	}
 	test.Tap(button(t, w, "Genskab"))
 	if got, _ := s.Template(context.Background(), id); got.Archived() {
 		t.Fatal("Genskab left the template archived in the store")
 	}
-	if tp.archiveButton.Text != "Arkivér" || tp.showArchived.Checked {
-		t.Errorf("after Genskab: button %q, showing archived %v", tp.archiveButton.Text, tp.showArchived.Checked)
+	if tp.ArchiveButton.Text != "Arkivér" || tp.ShowArchived.Checked {
+		t.Errorf("after Genskab: button %q, showing archived %v", tp.ArchiveButton.Text, tp.ShowArchived.Checked)
 	}
 }

@@ -8,52 +8,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
-	"partnerskab/data/agreement"
+	"partnerskab/ui/widgets"
 )
-
-func text(s string) []agreement.Inline { return []agreement.Inline{{Text: s}} }
-
-// The preview shows the parse tree's section numbers, styles and tables
-// as the PDF does.
-func TestRichTextOfShowsNumbersListsAndTables(t *testing.T) {
-	blocks := []agreement.Block{
-		{Kind: agreement.BlockHeading, Level: 1, Inlines: text("Partnerskabsaftale")},
-		{Kind: agreement.BlockHeading, Level: 2, Number: "2.", Inlines: text("Formål")},
-		{Kind: agreement.BlockParagraph, Inlines: []agreement.Inline{{Text: "Parterne "}, {Text: "forpligter", Bold: true}, {Text: " sig."}}},
-		{Kind: agreement.BlockList, Ordered: true, Start: 3, Items: [][]agreement.Block{
-			{{Kind: agreement.BlockParagraph, Inlines: text("Bevar")}},
-			{{Kind: agreement.BlockParagraph, Inlines: text("Fra de varme lande")}},
-		}},
-		{Kind: agreement.BlockTable, Align: []agreement.Alignment{agreement.AlignLeft, agreement.AlignRight}, Rows: [][][]agreement.Inline{
-			{text("Lokale"), text("m²")},
-			{text("Systue"), text("42,5")},
-			{text("Køkken"), text("120")},
-		}},
-		{Kind: agreement.BlockRule},
-	}
-	rt := richTextOf(blocks)
-	got := richTextString(rt)
-	for _, want := range []string{"Partnerskabsaftale\n", "2. Formål\n", "Parterne forpligter sig.", "3. Bevar", "4. Fra de varme lande",
-		"Lokale    m²\n", "Systue  42,5\n", "Køkken   120\n"} {
-		if !strings.Contains(got, want) {
-			t.Errorf("preview lacks %q:\n%s", want, got)
-		}
-	}
-	var bold bool
-	for _, s := range rt.Segments {
-		if ts, ok := s.(*widget.TextSegment); ok && ts.Text == "forpligter" {
-			bold = ts.Style.TextStyle.Bold
-		}
-	}
-	if !bold {
-		t.Error("a bold run is not bold in the preview")
-	}
-	if _, ok := rt.Segments[len(rt.Segments)-1].(*widget.SeparatorSegment); !ok {
-		t.Error("the rule is not a separator")
-	}
-}
 
 // A misspelt field shows under the editor as it is typed, with its line,
 // column and the field it probably means; picking it moves the cursor there.
@@ -95,14 +52,14 @@ func TestSavingTwiceGivesTwoVersions(t *testing.T) {
 	tp.NewRecord()
 	typeInto(tp.name, "Samarbejde")
 	tp.body.SetText("## Parter\n\n{{kommune.navn}} og {{virksomhed.navn}}.")
-	test.Tap(tp.saveButton)
-	if tp.original.ID == 0 || tp.form.dirty {
-		t.Fatalf("first save did not reach the store: %+v", tp.original)
+	test.Tap(tp.SaveButton)
+	if tp.original().ID == 0 || tp.Form.Dirty() {
+		t.Fatalf("first save did not reach the store: %+v", tp.Original)
 	}
 	tp.body.SetText("## Parter\n\n{{kommune.navn}} og {{virksomhed.navn}} indgår denne aftale.")
-	test.Tap(tp.saveButton)
+	test.Tap(tp.SaveButton)
 
-	vs, err := s.TemplateVersions(context.Background(), tp.original.ID)
+	vs, err := s.TemplateVersions(context.Background(), tp.original().ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -113,7 +70,7 @@ func TestSavingTwiceGivesTwoVersions(t *testing.T) {
 		t.Errorf("history shows %d versions", len(tp.versions.versions))
 	}
 	mustContain(t, versionLine(vs[1]), vs[1].SHA256[:8])
-	mustContain(t, tp.form.state.Text, "Version 2")
+	mustContain(t, tp.Form.State.Text, "Version 2")
 
 	// An old version is shown read-only and can be taken back.
 	tp.versions.list.Select(1)
@@ -121,11 +78,11 @@ func TestSavingTwiceGivesTwoVersions(t *testing.T) {
 		t.Errorf("version 1 shows %q", tp.versions.text.Text)
 	}
 	test.Tap(tp.versions.use)
-	if tp.body.Text != vs[1].Body || !tp.form.dirty {
-		t.Errorf("»Brug denne version« left %q (dirty %v)", tp.body.Text, tp.form.dirty)
+	if tp.body.Text != vs[1].Body || !tp.Form.Dirty() {
+		t.Errorf("»Brug denne version« left %q (dirty %v)", tp.body.Text, tp.Form.Dirty())
 	}
-	test.Tap(tp.saveButton)
-	if vs, _ := s.TemplateVersions(context.Background(), tp.original.ID); len(vs) != 3 {
+	test.Tap(tp.SaveButton)
+	if vs, _ := s.TemplateVersions(context.Background(), tp.original().ID); len(vs) != 3 {
 		t.Errorf("taking version 1 back and saving made %d versions, want 3", len(vs))
 	}
 }
@@ -150,7 +107,7 @@ func TestInsertFieldAtTheCursor(t *testing.T) {
 	if !strings.HasPrefix(tp.body.Text, "Parter:{{kommune.navn}}\n") {
 		t.Errorf("after inserting kommune.navn: %q", tp.body.Text)
 	}
-	if !tp.form.dirty {
+	if !tp.Form.Dirty() {
 		t.Error("an insert did not mark the template as changed")
 	}
 }
@@ -162,7 +119,7 @@ func TestPreviewMergesWithTheDemoCase(t *testing.T) {
 	tp.NewRecord()
 	tp.body.SetText("## Parter\n\n**{{kommune.navn}}** og {{virksomhed.navn}}")
 	tp.preview.update()
-	got := richTextString(tp.preview.rt)
+	got := widgets.RichTextString(tp.preview.rt)
 	mustContain(t, got, "1. Parter")
 	mustContain(t, got, "Slagelse Kommune")
 }

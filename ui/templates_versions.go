@@ -59,9 +59,9 @@ func versionLine(tv data.TemplateVersion) string {
 func (v *versionPanel) load(id int64) {
 	v.versions, v.chosen = nil, -1
 	if id != 0 {
-		vs, err := v.t.w.store.TemplateVersions(v.t.ctx(), id)
+		vs, err := v.t.w.store.TemplateVersions(ctx(), id)
 		if err != nil {
-			v.t.w.showError(err)
+			v.t.w.ShowError(err)
 		}
 		sort.Slice(vs, func(a, b int) bool { return vs[a].Version > vs[b].Version })
 		v.versions = vs
@@ -79,7 +79,7 @@ func (v *versionPanel) show(i int) {
 	}
 	v.chosen = i
 	v.text.SetText(v.versions[i].Body)
-	if v.t.original.Archived() {
+	if v.t.original().Archived() {
 		v.use.Disable()
 	} else {
 		v.use.Enable()
@@ -89,7 +89,7 @@ func (v *versionPanel) show(i int) {
 // useChosen copies the chosen version's text into the editor; saving it
 // makes it the newest version.
 func (v *versionPanel) useChosen() {
-	if v.chosen < 0 || v.chosen >= len(v.versions) || v.t.original.Archived() {
+	if v.chosen < 0 || v.chosen >= len(v.versions) || v.t.original().Archived() {
 		return
 	}
 	v.t.body.SetText(v.versions[v.chosen].Body)

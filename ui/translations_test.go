@@ -19,10 +19,7 @@ import (
 // usedKeys finds every lang.X("key", "fallback", …) in the package's code.
 func usedKeys(t *testing.T) map[string]string {
 	t.Helper()
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
+	files := uiSources(t)
 	keys := map[string]string{}
 	fset := token.NewFileSet()
 	for _, name := range files {
@@ -57,6 +54,20 @@ func usedKeys(t *testing.T) map[string]string {
 		})
 	}
 	return keys
+}
+
+// uiSources are the Go files of ui and its packages (form, widgets).
+func uiSources(t *testing.T) []string {
+	t.Helper()
+	var files []string
+	for _, pattern := range []string{"*.go", "*/*.go"} {
+		names, err := filepath.Glob(pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, names...)
+	}
+	return files
 }
 
 // loadTranslations merges a language's files: LANG.json and AREA.LANG.json
@@ -129,6 +140,32 @@ func TestKindTranslations(t *testing.T) {
 				t.Errorf("%s: no text for RSV %q", file, r)
 			}
 		}
+		// The lease's and the rooms' codes, with the Danish text data gives them.
+		coded := map[string]string{}
+		for _, s := range data.LeaseStatuses {
+			coded["premises.status."+string(s)] = s.Label()
+			coded["premises.filter."+string(s)] = statusPlurals[s]
+		}
+		for _, u := range data.UtilitiesValues {
+			coded["premises.utilities."+string(u)] = u.Label()
+		}
+		for _, b := range data.ApprovalBodies {
+			coded["premises.approval."+string(b)] = b.Label()
+		}
+		for _, s := range []data.LeaseSide{data.Landlord, data.Tenant} {
+			coded["premises.side."+string(s)] = s.Label()
+		}
+		for _, k := range data.RoomKinds {
+			coded["premises.kind."+string(k)] = k.Label()
+		}
+		for key, danish := range coded {
+			switch {
+			case tr[key] == "":
+				t.Errorf("%s: no text for %q", file, key)
+			case file == "da.json" && tr[key] != danish:
+				t.Errorf("da.json[%q] = %q, but data calls it %q", key, tr[key], danish)
+			}
+		}
 	}
 }
 
@@ -136,11 +173,7 @@ func TestKindTranslations(t *testing.T) {
 // used as a literal, or its prefix is ("kind." + code). Unused texts rot.
 func TestNoUnusedTranslations(t *testing.T) {
 	var src strings.Builder
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range files {
+	for _, name := range uiSources(t) {
 		if strings.HasSuffix(name, "_test.go") {
 			continue
 		}

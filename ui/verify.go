@@ -17,6 +17,8 @@ import (
 
 	"partnerskab/data"
 	"partnerskab/data/agreement"
+	"partnerskab/ui/form"
+	"partnerskab/ui/widgets"
 )
 
 // "Kontrollér PDF…": the same check as `partnerskab verify FILE --db`: the
@@ -31,25 +33,15 @@ type verifyResult struct {
 }
 
 func (w *Window) chooseVerify() {
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil {
-			w.showError(err)
-			return
-		}
-		if rc == nil {
-			return
-		}
+	form.OpenFile(w, pdfExts, func(rc fyne.URIReadCloser) {
 		b, err := io.ReadAll(rc)
 		rc.Close()
 		if err != nil {
-			w.showError(err)
+			w.ShowError(err)
 			return
 		}
 		w.showVerify(rc.URI().Name(), b)
-	}, w.Win)
-	d.SetFilter(pdfFilter)
-	d.Show()
-	d.Resize(w.fileDialogSize())
+	})
 }
 
 // verifyPDF checks the file's seal and looks it up in the database.
@@ -94,7 +86,7 @@ func (w *Window) showVerify(name string, pdf []byte) verifyResult {
 	body := container.NewBorder(container.NewBorder(nil, nil, icon, nil, verdict), nil, nil, nil,
 		container.NewVScroll(report))
 	d := dialog.NewCustom(lang.X("signing.verify.title", "Kontrol af {{.Name}}", map[string]any{"Name": name}),
-		lang.X("signing.seal.close", "Luk"), container.New(&minWidth{w: 640}, container.NewGridWrap(fyne.NewSize(640, 380), body)), w.Win)
+		lang.X("signing.seal.close", "Luk"), container.New(&widgets.MinWidth{W: 640}, container.NewGridWrap(fyne.NewSize(640, 380), body)), w.Win)
 	d.Show()
 	return res
 }

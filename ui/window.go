@@ -15,6 +15,8 @@ import (
 	"partnerskab/data"
 	"partnerskab/data/agreement"
 	"partnerskab/data/dk"
+	"partnerskab/ui/form"
+	"partnerskab/ui/widgets"
 )
 
 // AppID identifies the program to the desktop (FyneApp.toml says the same).
@@ -35,20 +37,7 @@ type Window struct {
 	Agreements *AgreementsTab
 	status     *widget.Label
 	closed     atomic.Bool // set when the window closes: late draft timers stop writing
-}
-
-// editor is a list+form tab: it answers the form shortcuts (Ctrl+N,
-// Ctrl+S, Ctrl+F, Esc) and keeps its unsaved edits as drafts.
-type editor interface {
-	NewRecord()
-	Save()
-	FocusSearch()
-	Cancel()
-	Dirty() bool
-	drafts() []*recordForm          // the forms whose drafts the tab keeps
-	restoreDraft(d data.Draft)      // puts a kept draft back into the form
-	draftTitle(d data.Draft) string // names a kept draft's record for the caseworker
-	headingName() string            // what the form is editing, for questions
+	dialog     form.Saver  // the form dialog that is open, which Ctrl+S saves
 }
 
 // Run opens the window on the store, sealing signed agreements with
@@ -78,7 +67,7 @@ func New(a fyne.App, s *data.Store) *Window {
 	w.Agreements = newAgreementsTab(w)
 	w.Tabs = container.NewAppTabs(
 		container.NewTabItem(lang.X("tab.overview", "Overblik"), w.Overview.content),
-		container.NewTabItem(lang.X("tab.partners", "Partnere"), w.Partners.content),
+		container.NewTabItem(lang.X("tab.partners", "Partnere"), w.Partners.Content),
 		container.NewTabItem(lang.X("tab.premises", "Lokaler og lejemål"), w.Premises.content),
 		container.NewTabItem(lang.X("tab.staffing", "Bemanding"), w.Staffing.content),
 		container.NewTabItem(lang.X("tab.templates", "Skabeloner"), w.Templates.content),
@@ -91,7 +80,7 @@ func New(a fyne.App, s *data.Store) *Window {
 		}
 		w.focusCurrent()
 	}
-	w.setStatus(lang.X("status.database", "Database: {{.Path}}", map[string]any{"Path": s.Path()}))
+	w.SetStatus(lang.X("status.database", "Database: {{.Path}}", map[string]any{"Path": s.Path()}))
 	w.Win.SetContent(container.NewBorder(nil, w.status, nil, nil, w.Tabs))
 	w.Win.SetMainMenu(w.mainMenu())
 	w.Win.SetCloseIntercept(w.confirmClose)
@@ -105,11 +94,11 @@ func New(a fyne.App, s *data.Store) *Window {
 }
 
 // editors lists the tabs that have forms, by tab index; a tab joins as
-// soon as it implements editor.
-func (w *Window) editors() map[int]editor {
-	m := map[int]editor{}
+// soon as it implements form.Editor.
+func (w *Window) editors() map[int]form.Editor {
+	m := map[int]form.Editor{}
 	for i, t := range []any{w.Overview, w.Partners, w.Premises, w.Staffing, w.Templates, w.Agreements} {
-		if e, ok := t.(editor); ok {
+		if e, ok := t.(form.Editor); ok {
 			m[i] = e
 		}
 	}
@@ -117,32 +106,44 @@ func (w *Window) editors() map[int]editor {
 }
 
 // current is the selected tab's editor, or one that ignores the shortcuts.
-func (w *Window) current() interface {
-	NewRecord()
-	Save()
-	FocusSearch()
-	Cancel()
-} {
+func (w *Window) current() form.Editor {
 	if e, ok := w.editors()[w.Tabs.SelectedIndex()]; ok {
 		return e
 	}
-	return noEditor{}
+	return form.None
 }
 
-func (w *Window) focusCurrent() {
-	if e, ok := w.editors()[w.Tabs.SelectedIndex()]; ok {
-		e.FocusSearch()
+// save saves the form dialog that is open, or the tab's form (Ctrl+S).
+func (w *Window) save() {
+	if w.dialog != nil {
+		w.dialog.Save()
+		return
+	}
+	w.current().Save()
+}
+
+// showTab brings the tab whose content is content to the front.
+func (w *Window) showTab(content fyne.CanvasObject) {
+	if w.Tabs == nil {
+		return
+	}
+	for _, item := range w.Tabs.Items {
+		if item.Content == content {
+			w.Tabs.Select(item)
+		}
 	}
 }
 
-type noEditor struct{}
+func (w *Window) focusCurrent() { w.current().FocusSearch() }
 
-func (noEditor) NewRecord()   {}
-func (noEditor) Save()        {}
-func (noEditor) FocusSearch() {}
-func (noEditor) Cancel()      {}
+// The window is the host of every register (form.Host).
 
-func (w *Window) setStatus(text string) { w.status.SetText(text) }
+func (w *Window) Window() fyne.Window    { return w.Win }
+func (w *Window) Store() *data.Store     { return w.store }
+func (w *Window) SetStatus(text string)  { w.status.SetText(text) }
+func (w *Window) ShowError(err error)    { dialog.ShowError(err, w.Win) }
+func (w *Window) Closed() bool           { return w.closed.Load() }
+func (w *Window) SetDialog(d form.Saver) { w.dialog = d }
 
 // OfferDemoIfEmpty asks, on an empty database, whether to load the example
 // case from the municipal memo.
@@ -166,29 +167,29 @@ func (w *Window) OfferDemoIfEmpty() {
 // LoadDemo loads the example case and refreshes the tabs.
 func (w *Window) LoadDemo() {
 	if err := agreement.LoadDemo(context.Background(), w.store); err != nil {
-		w.showError(err)
+		w.ShowError(err)
 		return
 	}
 	w.Reload()
-	w.setStatus(lang.X("demo.loaded", "Eksemplet er indlæst."))
+	w.SetStatus(lang.X("demo.loaded", "Eksemplet er indlæst."))
 }
 
 // confirmClose asks, before closing over unsaved edits, whether to keep
 // them as drafts (offered again at the next start) or throw them away.
 func (w *Window) confirmClose() {
-	var dirty []*recordForm
+	var dirty []*form.Form
 	var names []string
 	for i := 0; i < len(w.Tabs.Items); i++ {
 		e, ok := w.editors()[i]
 		if !ok || !e.Dirty() {
 			continue
 		}
-		for _, f := range e.drafts() {
-			if f.dirty {
+		for _, f := range e.Forms() {
+			if f.Dirty() {
 				dirty = append(dirty, f)
 			}
 		}
-		names = append(names, e.headingName()+" ("+w.Tabs.Items[i].Text+")")
+		names = append(names, e.HeadingName()+" ("+w.Tabs.Items[i].Text+")")
 	}
 	if len(dirty) == 0 {
 		w.Win.Close()
@@ -199,14 +200,14 @@ func (w *Window) confirmClose() {
 	discard := widget.NewButton(lang.X("close.discard", "Kassér ændringerne og luk"), func() {
 		d.Hide()
 		for _, f := range dirty {
-			f.clean()
+			f.Clean()
 		}
 		w.Win.Close()
 	})
 	keep := widget.NewButton(lang.X("close.keep", "Behold dem og luk"), func() {
 		d.Hide()
 		for _, f := range dirty {
-			f.flushDraft()
+			f.FlushDraft()
 		}
 		w.Win.Close()
 	})
@@ -214,7 +215,7 @@ func (w *Window) confirmClose() {
 	text := widget.NewLabel(lang.X("close.question", "Ændringer, der ikke er gemt: {{.Names}}.\nBeholder du dem, tilbydes de igen, næste gang programmet åbner.",
 		map[string]any{"Names": strings.Join(names, ", ")}))
 	text.Wrapping = fyne.TextWrapWord
-	d = dialog.NewCustomWithoutButtons(lang.X("close.title", "Ændringer er ikke gemt"), container.New(&minWidth{w: 480}, text), w.Win)
+	d = dialog.NewCustomWithoutButtons(lang.X("close.title", "Ændringer er ikke gemt"), container.New(&widgets.MinWidth{W: 480}, text), w.Win)
 	d.SetButtons([]fyne.CanvasObject{cancel, discard, keep})
 	d.Show()
 }
@@ -248,9 +249,9 @@ func (w *Window) OfferDrafts() {
 			for form, d := range byForm {
 				e := w.editorFor(form)
 				if restore {
-					e.restoreDraft(d)
+					e.RestoreDraft(d)
 				} else if err := w.store.DeleteDraft(context.Background(), d.Form, d.RecordID); err != nil {
-					w.showError(err)
+					w.ShowError(err)
 				}
 			}
 			if restore {
@@ -267,10 +268,10 @@ func (w *Window) OfferDrafts() {
 	dlg.Show()
 }
 
-func (w *Window) editorFor(form string) editor {
+func (w *Window) editorFor(name string) form.Editor {
 	for _, e := range w.editors() {
-		for _, f := range e.drafts() {
-			if f.draftForm == form {
+		for _, f := range e.Forms() {
+			if f.Draft == name {
 				return e
 			}
 		}
@@ -278,9 +279,9 @@ func (w *Window) editorFor(form string) editor {
 	return nil
 }
 
-func (w *Window) keepsDraftsOf(e editor, byForm map[string]data.Draft) bool {
-	for _, f := range e.drafts() {
-		if _, ok := byForm[f.draftForm]; ok {
+func (w *Window) keepsDraftsOf(e form.Editor, byForm map[string]data.Draft) bool {
+	for _, f := range e.Forms() {
+		if _, ok := byForm[f.Draft]; ok {
 			return true
 		}
 	}
@@ -290,7 +291,7 @@ func (w *Window) keepsDraftsOf(e editor, byForm map[string]data.Draft) bool {
 // draftTitle names a draft for the caseworker: the record it edits.
 func (w *Window) draftTitle(d data.Draft) string {
 	if e := w.editorFor(d.Form); e != nil {
-		return e.draftTitle(d)
+		return e.DraftTitle(d)
 	}
 	return d.Form
 }
@@ -305,6 +306,5 @@ func (w *Window) Reload() {
 	w.Agreements.Reload()
 }
 
-func (w *Window) showError(err error) {
-	dialog.ShowError(err, w.Win)
-}
+// ctx is the context of the window's store calls: they run to the end.
+func ctx() context.Context { return context.Background() }

@@ -18,7 +18,7 @@ func TestEmptyDatabaseOffersTheExample(t *testing.T) {
 	if n := countRows(t, s, "organisations"); n != 9 {
 		t.Fatalf("the example loaded %d organisations, want 9", n)
 	}
-	if got := len(w.Partners.list.names()); got != 9 {
+	if got := len(w.Partners.List.Names()); got != 9 {
 		t.Errorf("the list shows %d organisations after loading", got)
 	}
 }
@@ -65,17 +65,17 @@ func TestFormShortcutsReachThePartnersTab(t *testing.T) {
 	w, s := newTestWindow(t, false)
 	p := w.Partners
 	menuItem(t, w, fyne.KeyN).Action()
-	if w.Win.Canvas().Focused() != p.name {
+	if w.Win.Canvas().Focused() != p.Entry("Name") {
 		t.Error("Ctrl+N did not put the cursor in Navn")
 	}
-	typeInto(p.name, "Sekstanten")
-	p.kind.SetSelected(kindLabel("sekretariat"))
+	typeInto(p.Entry("Name"), "Sekstanten")
+	selectIn(p.Field("Kind")).SetSelected(kindLabel("sekretariat"))
 	menuItem(t, w, fyne.KeyS).Action()
 	if n := countRows(t, s, "organisations"); n != 1 {
 		t.Fatalf("Ctrl+S saved %d organisations", n)
 	}
 	menuItem(t, w, fyne.KeyF).Action()
-	if w.Win.Canvas().Focused() != p.list.search {
+	if w.Win.Canvas().Focused() != p.List.Search {
 		t.Error("Ctrl+F did not focus the search field")
 	}
 }

@@ -162,24 +162,26 @@ func (c *checker) yesNo(field, label, s string) bool {
 
 // SaveRoom validates the form and creates or updates the room.
 func (s *Store) SaveRoom(ctx context.Context, f RoomForm) (Room, error) {
-	r, err := f.Parse()
-	if err != nil {
-		return r, err
-	}
-	err = s.tx(ctx, func(tx *sql.Tx) error {
-		r, err = s.saveRoom(ctx, tx, r)
-		return err
-	})
-	if err != nil {
-		return r, err
-	}
-	return s.Room(ctx, r.ID)
+	return save(ctx, s, roomKind, f.Parse)
 }
 
-// saveRoom writes a parsed room inside tx, after the checks that need the
-// database: the premises exist, and no other room of the same premises in
-// use has the same name (a lease naming "Systue" must be unambiguous).
-func (s *Store) saveRoom(ctx context.Context, tx *sql.Tx, r Room) (Room, error) {
+// roomKind is how a room is saved, after the checks that need the database:
+// the premises exist, and no other room of the same premises in use has
+// the same name (a lease naming "Systue" must be unambiguous).
+var roomKind = &kind[Room]{
+	entity: "lokale",
+	id:     func(r *Room) *int64 { return &r.ID },
+	check:  checkRoom,
+	row: func(r Room) row {
+		return row{table: "rooms", created: true,
+			cols: []string{"premises_id", "name", "sort_key", "search_text", "area_m2", "kind", "shared", "notes"},
+			args: []any{r.PremisesID, r.Name, dk.SortKey(r.Name), roomSearchText(r), r.AreaM2, string(r.Kind), r.Shared, r.Notes}}
+	},
+	detail: func(r Room) string { return r.PremisesName + " · " + r.Name },
+	read:   (*Store).Room,
+}
+
+func checkRoom(ctx context.Context, _ *Store, tx dbtx, r *Room, _ bool) error {
 	var c checker
 	var premisesName string
 	var premisesArchived sql.NullString
@@ -189,7 +191,7 @@ func (s *Store) saveRoom(ctx context.Context, tx *sql.Tx, r Room) (Room, error) 
 	case errors.Is(err, sql.ErrNoRows):
 		c.add("PremisesID", "Ejendom", "missing", fmt.Sprintf("ejendom %d findes ikke", r.PremisesID))
 	case err != nil:
-		return r, err
+		return err
 	case premisesArchived.Valid && r.ID == 0:
 		c.add("PremisesID", "Ejendom", "archived", premisesName+" er arkiveret; genskab ejendommen først")
 	default:
@@ -200,35 +202,11 @@ func (s *Store) saveRoom(ctx context.Context, tx *sql.Tx, r Room) (Room, error) 
 		if err == nil {
 			c.add("Name", "Navn", "duplicate", "der er allerede et lokale med navnet "+r.Name+" i "+premisesName)
 		} else if !errors.Is(err, sql.ErrNoRows) {
-			return r, err
+			return err
 		}
-	}
-	if err := c.err(); err != nil {
-		return r, err
 	}
 	r.PremisesName = premisesName
-	now := s.nowText()
-	args := []any{r.PremisesID, r.Name, dk.SortKey(r.Name), roomSearchText(r), r.AreaM2, string(r.Kind), r.Shared, r.Notes, now}
-	event := "ændret"
-	if r.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO rooms (premises_id, name, sort_key, search_text, area_m2, kind,
-			shared, notes, updated_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(args, now)...)
-		if err != nil {
-			return r, err
-		}
-		r.ID, _ = res.LastInsertId()
-		event = "oprettet"
-	} else {
-		res, err := tx.ExecContext(ctx, `UPDATE rooms SET premises_id = ?, name = ?, sort_key = ?, search_text = ?,
-			area_m2 = ?, kind = ?, shared = ?, notes = ?, updated_at = ? WHERE id = ?`, append(args, r.ID)...)
-		if err != nil {
-			return r, err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return r, fmt.Errorf("lokale %d findes ikke: %w", r.ID, ErrNotFound)
-		}
-	}
-	return r, logEvent(ctx, tx, now, event, "lokale", r.ID, premisesName+" · "+r.Name)
+	return c.err()
 }
 
 // sameNameRange is the range of sort keys of the names that collate equal
@@ -251,7 +229,7 @@ func roomSearchText(r Room) string {
 
 // refreshRoomSearch recomputes the search text of the rooms of premises
 // premisesID, after the premises were renamed.
-func refreshRoomSearch(ctx context.Context, tx *sql.Tx, premisesID int64) error {
+func refreshRoomSearch(ctx context.Context, tx dbtx, premisesID int64) error {
 	rooms, err := queryAll(ctx, tx, func(row scanner) (Room, error) {
 		var r Room
 		err := row.Scan(&r.ID, &r.Name, &r.Kind, &r.PremisesName)

@@ -1,4 +1,4 @@
-package ui
+package widgets
 
 import (
 	"strings"
@@ -10,19 +10,26 @@ import (
 	"partnerskab/data/agreement"
 )
 
-// richTextOf shows an agreement's parse tree (agreement.Parse) as Fyne
+// RichTextOf shows an agreement's parse tree (agreement.Parse) as Fyne
 // RichText. It reads the same tree the PDF renders, never Markdown again,
 // so the preview and the paper say the same thing with the same section
 // numbers. RichText lays out only text runs, so a long agreement stays
 // fast where a multi-line Entry would not.
-func richTextOf(blocks []agreement.Block) *widget.RichText {
-	rt := widget.NewRichText(segmentsOf(blocks)...)
+func RichTextOf(blocks []agreement.Block) *widget.RichText {
+	rt := widget.NewRichText(SegmentsOf(blocks)...)
 	rt.Wrapping = fyne.TextWrapWord
 	return rt
 }
 
-// segmentsOf converts blocks to RichText segments.
-func segmentsOf(blocks []agreement.Block) []widget.RichTextSegment {
+// ShowMarkdown puts an agreement's text (Markdown) into rt through the
+// parse tree the PDF prints.
+func ShowMarkdown(rt *widget.RichText, md string) {
+	rt.Segments = SegmentsOf(agreement.Parse(md))
+	rt.Refresh()
+}
+
+// SegmentsOf converts blocks to RichText segments.
+func SegmentsOf(blocks []agreement.Block) []widget.RichTextSegment {
 	var out []widget.RichTextSegment
 	for _, b := range blocks {
 		out = append(out, blockSegments(b)...)
@@ -187,9 +194,9 @@ func plainText(ins []agreement.Inline) string {
 	return sb.String()
 }
 
-// richTextString is the preview's text as the reader sees it, line by
+// RichTextString is the preview's text as the reader sees it, line by
 // line: what the tests (and a copy to the clipboard) read.
-func richTextString(rt *widget.RichText) string {
+func RichTextString(rt *widget.RichText) string {
 	var sb strings.Builder
 	var walk func(segs []widget.RichTextSegment)
 	walk = func(segs []widget.RichTextSegment) {

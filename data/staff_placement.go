@@ -260,28 +260,34 @@ func placementSearchText(pseudonym string) string { return dk.Fold(pseudonym) }
 // one transaction; on any problem nothing is written. The saved placement
 // comes back with its warnings.
 func (s *Store) SavePlacement(ctx context.Context, f PlacementForm) (Placement, error) {
-	p, err := f.Parse()
+	saved, err := save(ctx, s, placementKind, f.Parse)
 	if err != nil {
-		return p, err
-	}
-	err = s.tx(ctx, func(tx *sql.Tx) error {
-		p, err = s.savePlacement(ctx, tx, p)
-		return err
-	})
-	if err != nil {
-		return p, err
-	}
-	saved, err := s.Placement(ctx, p.ID)
-	if err != nil {
-		return p, err
+		return saved, err
 	}
 	saved.Warnings, err = s.PlacementWarnings(ctx, saved)
 	return saved, err
 }
 
-// savePlacement writes a parsed placement inside tx, after the checks that
-// need the database; an empty delete-by date gets its default here.
-func (s *Store) savePlacement(ctx context.Context, tx dbtx, p Placement) (Placement, error) {
+// placementKind is how a placement is saved, after the checks that need the
+// database; an empty delete-by date gets its default here. The audit log
+// names the record, never the person: a pseudonym in an event would outlive
+// the placement's deletion.
+var placementKind = &kind[Placement]{
+	entity: "placering",
+	id:     func(p *Placement) *int64 { return &p.ID },
+	check:  checkPlacement,
+	row: func(p Placement) row {
+		return row{table: "placements", created: true,
+			cols: []string{"pseudonym", "search_text", "organisation_id", "position_id", "scheme_id", "hours_per_week", "resident",
+				"target_group_id", "start_on", "end_on", "case_closed_on", "delete_by", "notes"},
+			args: []any{p.Pseudonym, placementSearchText(p.Pseudonym), p.OrganisationID, nilIfZero(p.PositionID), p.SchemeID,
+				p.HoursPerWeek, p.Resident, nilIfZero(p.TargetGroupID), dk.ISODate(p.Start), isoOrNil(p.End),
+				isoOrNil(p.CaseClosedOn), isoOrNil(p.DeleteBy), p.Notes}}
+	},
+	read: (*Store).Placement,
+}
+
+func checkPlacement(ctx context.Context, _ *Store, tx dbtx, p *Placement, _ bool) error {
 	var c checker
 	var was struct {
 		org, position, scheme, group sql.NullInt64
@@ -291,13 +297,13 @@ func (s *Store) savePlacement(ctx context.Context, tx dbtx, p Placement) (Placem
 		err := tx.QueryRowContext(ctx, `SELECT organisation_id, position_id, scheme_id, target_group_id, anonymised_at
 			FROM placements WHERE id = ?`, p.ID).Scan(&was.org, &was.position, &was.scheme, &was.group, &was.anonymised)
 		if errors.Is(err, sql.ErrNoRows) {
-			return p, fmt.Errorf("placering %d findes ikke: %w", p.ID, ErrNotFound)
+			return fmt.Errorf("placering %d findes ikke: %w", p.ID, ErrNotFound)
 		} else if err != nil {
-			return p, err
+			return err
 		}
 		if was.anonymised.Valid {
 			c.add("Pseudonym", labelPseudonym, "anonymised", "placeringen er anonymiseret og kan ikke ændres")
-			return p, c.err()
+			return c.err()
 		}
 	}
 	for _, ch := range []struct {
@@ -310,7 +316,7 @@ func (s *Store) savePlacement(ctx context.Context, tx dbtx, p Placement) (Placem
 		{"positions", "PositionID", "Stilling", "stillingen", p.PositionID, was.position.Int64},
 	} {
 		if err := checkChoice(ctx, tx, &c, ch.table, ch.field, ch.label, ch.what, ch.id, ch.was); err != nil {
-			return p, err
+			return err
 		}
 	}
 	if p.PositionID != 0 && !c.has("PositionID") {
@@ -319,7 +325,7 @@ func (s *Store) savePlacement(ctx context.Context, tx dbtx, p Placement) (Placem
 		err := tx.QueryRowContext(ctx, `SELECT p.title, p.organisation_id, o.name FROM positions p
 			JOIN organisations o ON o.id = p.organisation_id WHERE p.id = ?`, p.PositionID).Scan(&title, &orgID, &orgName)
 		if err != nil {
-			return p, err
+			return err
 		}
 		if orgID != p.OrganisationID {
 			c.add("PositionID", "Stilling", "position_org",
@@ -327,37 +333,16 @@ func (s *Store) savePlacement(ctx context.Context, tx dbtx, p Placement) (Placem
 		}
 	}
 	if err := c.err(); err != nil {
-		return p, err
+		return err
 	}
 	if p.DeleteBy.IsZero() && !p.CaseClosedOn.IsZero() {
 		years, err := retentionPersonYears(ctx, tx)
 		if err != nil {
-			return p, err
+			return err
 		}
 		p.DeleteBy = p.CaseClosedOn.AddDate(years, 0, 0)
 	}
-	now := s.nowText()
-	args := []any{p.Pseudonym, placementSearchText(p.Pseudonym), p.OrganisationID, nilIfZero(p.PositionID), p.SchemeID,
-		p.HoursPerWeek, p.Resident, nilIfZero(p.TargetGroupID), dk.ISODate(p.Start), isoOrNil(p.End),
-		isoOrNil(p.CaseClosedOn), isoOrNil(p.DeleteBy), p.Notes, now}
-	// The audit log names the record, never the person: a pseudonym in an
-	// event would outlive the placement's deletion.
-	event := "ændret"
-	if p.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO placements (pseudonym, search_text, organisation_id, position_id,
-			scheme_id, hours_per_week, resident, target_group_id, start_on, end_on, case_closed_on, delete_by, notes,
-			updated_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(args, now)...)
-		if err != nil {
-			return p, err
-		}
-		p.ID, _ = res.LastInsertId()
-		event = "oprettet"
-	} else if _, err := tx.ExecContext(ctx, `UPDATE placements SET pseudonym = ?, search_text = ?, organisation_id = ?,
-		position_id = ?, scheme_id = ?, hours_per_week = ?, resident = ?, target_group_id = ?, start_on = ?, end_on = ?,
-		case_closed_on = ?, delete_by = ?, notes = ?, updated_at = ? WHERE id = ?`, append(args, p.ID)...); err != nil {
-		return p, err
-	}
-	return p, logEvent(ctx, tx, now, event, "placering", p.ID, "")
+	return nil
 }
 
 const placementColumns = `p.id, p.pseudonym, p.organisation_id, p.position_id, p.scheme_id, p.hours_per_week, p.resident,

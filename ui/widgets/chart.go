@@ -1,4 +1,4 @@
-package ui
+package widgets
 
 import (
 	"fmt"
@@ -15,23 +15,27 @@ import (
 	"partnerskab/data/dk"
 )
 
-// monthChart draws the placements per month as bars stacked by scheme, with
+// MonthChart draws the placements per month as bars stacked by scheme, with
 // the months under the bars and a legend of the schemes' colours. It is
 // drawn with canvas primitives in the theme's colours, so it reads in the
 // light and the dark variant alike.
-type monthChart struct {
+type MonthChart struct {
 	widget.BaseWidget
 	chart data.PlacementChart
 }
 
-func newMonthChart() *monthChart {
-	c := &monthChart{}
+// NewMonthChart makes an empty chart.
+func NewMonthChart() *MonthChart {
+	c := &MonthChart{}
 	c.ExtendBaseWidget(c)
 	return c
 }
 
-// set replaces the chart's data and redraws it.
-func (c *monthChart) set(chart data.PlacementChart) {
+// Chart is what the chart shows.
+func (c *MonthChart) Chart() data.PlacementChart { return c.chart }
+
+// Set replaces the chart's data and redraws it.
+func (c *MonthChart) Set(chart data.PlacementChart) {
 	c.chart = chart
 	c.Refresh()
 }
@@ -53,10 +57,10 @@ var chartPalette = []color.NRGBA{
 	{0x7f, 0x7f, 0x7f, 0xff}, // grey
 }
 
-func schemeColor(i int) color.Color { return chartPalette[i%len(chartPalette)] }
+func SchemeColor(i int) color.Color { return chartPalette[i%len(chartPalette)] }
 
 // monthLabel is a month as the chart writes it under its bar: "jan 25".
-func monthLabel(m data.MonthCount) string {
+func MonthLabel(m data.MonthCount) string {
 	return fmt.Sprintf("%s %02d", shortMonthNames()[m.Month.Month()-1], m.Month.Year()%100)
 }
 
@@ -69,7 +73,7 @@ func shortMonthNames() [12]string {
 	}
 }
 
-func (c *monthChart) CreateRenderer() fyne.WidgetRenderer {
+func (c *MonthChart) CreateRenderer() fyne.WidgetRenderer {
 	r := &chartRenderer{c: c, axis: canvas.NewLine(color.Transparent), top: canvas.NewText("", color.Transparent),
 		zero: canvas.NewText("0", color.Transparent), empty: canvas.NewText("", color.Transparent)}
 	r.rebuild()
@@ -79,7 +83,7 @@ func (c *monthChart) CreateRenderer() fyne.WidgetRenderer {
 // chartRenderer keeps one rectangle per month and scheme (a month's stack),
 // one label per month, the legend, and the axis with its top value.
 type chartRenderer struct {
-	c      *monthChart
+	c      *MonthChart
 	bars   [][]*canvas.Rectangle // [month][scheme], schemes in the legend's order
 	months []*canvas.Text
 	swatch []*canvas.Rectangle
@@ -103,17 +107,17 @@ func (r *chartRenderer) rebuild() {
 	for _, m := range ch.Months {
 		var stack []*canvas.Rectangle
 		for i := range ch.Schemes {
-			stack = append(stack, canvas.NewRectangle(schemeColor(i)))
+			stack = append(stack, canvas.NewRectangle(SchemeColor(i)))
 		}
 		r.bars = append(r.bars, stack)
-		t := canvas.NewText(monthLabel(m), fg)
+		t := canvas.NewText(MonthLabel(m), fg)
 		t.TextSize = small
 		t.Alignment = fyne.TextAlignCenter
 		r.months = append(r.months, t)
 		r.max = max(r.max, m.Total())
 	}
 	for i, s := range ch.Schemes {
-		r.swatch = append(r.swatch, canvas.NewRectangle(schemeColor(i)))
+		r.swatch = append(r.swatch, canvas.NewRectangle(SchemeColor(i)))
 		t := canvas.NewText(s.Name, fg) // the caseworker's own list: shown as typed
 		t.TextSize = small
 		r.names = append(r.names, t)

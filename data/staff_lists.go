@@ -81,70 +81,50 @@ func (c *checker) wholeNumber(field, label, s string, lo, hi int) int {
 	return n
 }
 
-// SaveScheme validates and creates or updates a scheme.
+// SaveScheme validates and creates or updates a scheme; a new one without
+// a place in the order goes last.
 func (s *Store) SaveScheme(ctx context.Context, f SchemeForm) (Scheme, error) {
-	sc, err := f.Parse()
-	if err != nil {
-		return sc, err
-	}
-	err = s.tx(ctx, func(tx *sql.Tx) error {
-		sc, err = s.saveScheme(ctx, tx, sc, strings.TrimSpace(f.Position) == "")
-		return err
-	})
-	if err != nil {
-		return sc, err
-	}
-	return s.Scheme(ctx, sc.ID)
+	return save(ctx, s, schemeKind(strings.TrimSpace(f.Position) == ""), f.Parse)
 }
 
-// saveScheme writes a parsed scheme inside tx; atEnd puts a new scheme last.
-func (s *Store) saveScheme(ctx context.Context, tx *sql.Tx, sc Scheme, atEnd bool) (Scheme, error) {
-	if err := uniqueListName(ctx, tx, "schemes", sc.ID, sc.Name, "ordningen"); err != nil {
-		return sc, err
-	}
-	now := s.nowText()
-	warn := any(nil)
-	if sc.WarnWeeks > 0 {
-		warn = sc.WarnWeeks
-	}
-	event := "ændret"
-	if sc.ID == 0 {
-		code, err := newSchemeCode(ctx, tx, sc.Name)
-		if err != nil {
-			return sc, err
-		}
-		if atEnd {
-			if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(position), 0) + 1 FROM schemes`).Scan(&sc.Position); err != nil {
-				return sc, err
+// schemeKind is how a scheme is saved: a name no other scheme has, and a
+// new scheme's code (and, when atEnd, its place last in the order).
+func schemeKind(atEnd bool) *kind[Scheme] {
+	return &kind[Scheme]{
+		entity: "ordning",
+		id:     func(sc *Scheme) *int64 { return &sc.ID },
+		check: func(ctx context.Context, _ *Store, tx dbtx, sc *Scheme, created bool) error {
+			if err := uniqueListName(ctx, tx, "schemes", sc.ID, sc.Name, "ordningen"); err != nil || !created {
+				return err
 			}
-		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO schemes (code, name, subsidised, flex, counts_as_job, warn_weeks,
-			position, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			code, sc.Name, sc.Subsidised, sc.Flex, sc.CountsAsJob, warn, sc.Position, now)
-		if err != nil {
-			return sc, err
-		}
-		sc.ID, _ = res.LastInsertId()
-		sc.Code = code
-		event = "oprettet"
-	} else {
-		res, err := tx.ExecContext(ctx, `UPDATE schemes SET name = ?, subsidised = ?, flex = ?, counts_as_job = ?,
-			warn_weeks = ?, position = ?, updated_at = ? WHERE id = ?`,
-			sc.Name, sc.Subsidised, sc.Flex, sc.CountsAsJob, warn, sc.Position, now, sc.ID)
-		if err != nil {
-			return sc, err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return sc, fmt.Errorf("ordning %d findes ikke: %w", sc.ID, ErrNotFound)
-		}
+			code, err := newSchemeCode(ctx, tx, sc.Name)
+			if err != nil {
+				return err
+			}
+			sc.Code = code
+			if atEnd {
+				return tx.QueryRowContext(ctx, `SELECT coalesce(max(position), 0) + 1 FROM schemes`).Scan(&sc.Position)
+			}
+			return nil
+		},
+		row: func(sc Scheme) row {
+			warn := any(nil)
+			if sc.WarnWeeks > 0 {
+				warn = sc.WarnWeeks
+			}
+			return row{table: "schemes", cols: []string{"name", "subsidised", "flex", "counts_as_job", "warn_weeks", "position"},
+				args: []any{sc.Name, sc.Subsidised, sc.Flex, sc.CountsAsJob, warn, sc.Position},
+				once: []string{"code"}, onceArg: []any{sc.Code}}
+		},
+		detail: func(sc Scheme) string { return sc.Name },
+		read:   (*Store).Scheme,
 	}
-	return sc, logEvent(ctx, tx, now, event, "ordning", sc.ID, sc.Name)
 }
 
 // uniqueListName refuses a name that another row of table (schemes or
 // target_groups) already has, compared the way search compares (so "fleksjob"
 // and "Fleksjob" are the same scheme).
-func uniqueListName(ctx context.Context, tx *sql.Tx, table string, id int64, name, what string) error {
+func uniqueListName(ctx context.Context, tx dbtx, table string, id int64, name, what string) error {
 	rows, err := tx.QueryContext(ctx, "SELECT name, archived_at IS NOT NULL FROM "+table+" WHERE id <> ?", id)
 	if err != nil {
 		return err
@@ -170,7 +150,7 @@ func uniqueListName(ctx context.Context, tx *sql.Tx, table string, id int64, nam
 
 // newSchemeCode makes a stable code for a new scheme from its name: the
 // folded name's letters and digits, numbered if another scheme has it.
-func newSchemeCode(ctx context.Context, tx *sql.Tx, name string) (string, error) {
+func newSchemeCode(ctx context.Context, tx dbtx, name string) (string, error) {
 	var b strings.Builder
 	for _, r := range dk.Fold(name) {
 		switch {
@@ -280,45 +260,25 @@ func (f TargetGroupForm) Parse() (TargetGroup, error) {
 	return g, c.err()
 }
 
-// SaveTargetGroup validates and creates or updates a target group.
+// SaveTargetGroup validates and creates or updates a target group; a new
+// one without a place in the order goes last.
 func (s *Store) SaveTargetGroup(ctx context.Context, f TargetGroupForm) (TargetGroup, error) {
-	g, err := f.Parse()
-	if err != nil {
-		return g, err
-	}
-	err = s.tx(ctx, func(tx *sql.Tx) error {
-		if err := uniqueListName(ctx, tx, "target_groups", g.ID, g.Name, "målgruppen"); err != nil {
-			return err
-		}
-		now := s.nowText()
-		if g.ID == 0 {
-			if strings.TrimSpace(f.Position) == "" {
-				if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(position), 0) + 1 FROM target_groups`).Scan(&g.Position); err != nil {
-					return err
-				}
-			}
-			res, err := tx.ExecContext(ctx, `INSERT INTO target_groups (name, position, updated_at) VALUES (?, ?, ?)`,
-				g.Name, g.Position, now)
-			if err != nil {
+	atEnd := strings.TrimSpace(f.Position) == ""
+	return save(ctx, s, &kind[TargetGroup]{
+		entity: "målgruppe",
+		id:     func(g *TargetGroup) *int64 { return &g.ID },
+		check: func(ctx context.Context, _ *Store, tx dbtx, g *TargetGroup, created bool) error {
+			if err := uniqueListName(ctx, tx, "target_groups", g.ID, g.Name, "målgruppen"); err != nil || !created || !atEnd {
 				return err
 			}
-			g.ID, _ = res.LastInsertId()
-			return logEvent(ctx, tx, now, "oprettet", "målgruppe", g.ID, g.Name)
-		}
-		res, err := tx.ExecContext(ctx, `UPDATE target_groups SET name = ?, position = ?, updated_at = ? WHERE id = ?`,
-			g.Name, g.Position, now, g.ID)
-		if err != nil {
-			return err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return fmt.Errorf("målgruppe %d findes ikke: %w", g.ID, ErrNotFound)
-		}
-		return logEvent(ctx, tx, now, "ændret", "målgruppe", g.ID, g.Name)
-	})
-	if err != nil {
-		return g, err
-	}
-	return s.TargetGroup(ctx, g.ID)
+			return tx.QueryRowContext(ctx, `SELECT coalesce(max(position), 0) + 1 FROM target_groups`).Scan(&g.Position)
+		},
+		row: func(g TargetGroup) row {
+			return row{table: "target_groups", cols: []string{"name", "position"}, args: []any{g.Name, g.Position}}
+		},
+		detail: func(g TargetGroup) string { return g.Name },
+		read:   (*Store).TargetGroup,
+	}, f.Parse)
 }
 
 const targetGroupColumns = `id, name, position, archived_at`

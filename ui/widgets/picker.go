@@ -1,9 +1,7 @@
-package ui
+package widgets
 
 import (
-	"context"
 	"image/color"
-	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -14,46 +12,45 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"partnerskab/data"
 	"partnerskab/data/dk"
 )
 
-// pickerItem is one choice in a picker: the record and how it is shown.
-type pickerItem struct {
+// PickerItem is one choice in a picker: the record and how it is shown.
+type PickerItem struct {
 	ID            int64
 	Title, Detail string
 }
 
-// pickerQuery reads one page of the choices that match text, in the order
-// they are shown; pickerCount counts them.
+// PickerQuery reads one page of the choices that match text, in the order
+// they are shown; PickerCount counts them.
 type (
-	pickerQuery func(text string, offset, limit int) ([]pickerItem, error)
-	pickerCount func(text string) (int, error)
+	PickerQuery func(text string, offset, limit int) ([]PickerItem, error)
+	PickerCount func(text string) (int, error)
 )
 
 // pickerPage is how many choices the picker reads at a time.
 const pickerPage = 50
 
 var (
-	_ fyne.Widget       = (*picker)(nil)
-	_ fyne.Tappable     = (*picker)(nil)
-	_ fyne.Focusable    = (*picker)(nil)
-	_ fyne.Disableable  = (*picker)(nil)
-	_ desktop.Hoverable = (*picker)(nil)
+	_ fyne.Widget       = (*Picker)(nil)
+	_ fyne.Tappable     = (*Picker)(nil)
+	_ fyne.Focusable    = (*Picker)(nil)
+	_ fyne.Disableable  = (*Picker)(nil)
+	_ desktop.Hoverable = (*Picker)(nil)
 )
 
-// picker chooses one record out of thousands: it shows the chosen name like
+// Picker chooses one record out of thousands: it shows the chosen name like
 // a drop-down, and opens a search field over a virtual list of the matches,
 // read page by page from the store (never a widget per row).
-type picker struct {
+type Picker struct {
 	widget.DisableableWidget
 	PlaceHolder string
 	// OnChanged runs when the user picks another record; never when code
 	// calls SetSelected.
 	OnChanged func(id int64)
 
-	query   pickerQuery
-	count   pickerCount
+	query   PickerQuery
+	count   PickerCount
 	onError func(error)
 
 	id    int64
@@ -65,22 +62,37 @@ type picker struct {
 	search *pickerSearch
 	list   *widget.List
 	found  *widget.Label
-	rows   *pager[pickerItem]
+	rows   *Pager[PickerItem]
 	cur    int  // the highlighted row, -1 for none
 	moving bool // the list's selection is being moved by code
 }
 
-func newPicker(placeholder string, query pickerQuery, count pickerCount, onError func(error)) *picker {
-	p := &picker{PlaceHolder: placeholder, query: query, count: count, onError: onError, cur: -1}
+// NewPicker makes a picker over the choices query reads and count counts;
+// onError shows a failed read.
+func NewPicker(placeholder string, query PickerQuery, count PickerCount, onError func(error)) *Picker {
+	p := &Picker{PlaceHolder: placeholder, query: query, count: count, onError: onError, cur: -1}
 	p.ExtendBaseWidget(p)
 	return p
 }
 
+// Found is the open list's count line ("3 passer").
+func (p *Picker) Found() string {
+	if p.found == nil {
+		return ""
+	}
+	return p.found.Text
+}
+
+// Find reads the choices that match text, as the open list would show them.
+func (p *Picker) Find(text string, offset, limit int) ([]PickerItem, error) {
+	return p.query(text, offset, limit)
+}
+
 // Selected is the chosen record and its name; 0 and "" when none is.
-func (p *picker) Selected() (int64, string) { return p.id, p.title }
+func (p *Picker) Selected() (int64, string) { return p.id, p.title }
 
 // SetSelected shows id as chosen, named title (id 0 clears the choice).
-func (p *picker) SetSelected(id int64, title string) {
+func (p *Picker) SetSelected(id int64, title string) {
 	if id == 0 {
 		title = ""
 	}
@@ -89,42 +101,42 @@ func (p *picker) SetSelected(id int64, title string) {
 }
 
 // Disable greys the picker out and closes its list.
-func (p *picker) Disable() {
+func (p *Picker) Disable() {
 	p.close()
 	p.DisableableWidget.Disable()
 }
 
 // Hide hides the picker and closes its list.
-func (p *picker) Hide() {
+func (p *Picker) Hide() {
 	p.close()
 	p.DisableableWidget.Hide()
 }
 
 // Tapped opens the list.
-func (p *picker) Tapped(*fyne.PointEvent) { p.open() }
+func (p *Picker) Tapped(*fyne.PointEvent) { p.open() }
 
-func (p *picker) FocusGained()   { p.focused = true; p.Refresh() }
-func (p *picker) FocusLost()     { p.focused = false; p.Refresh() }
-func (p *picker) TypedRune(rune) {}
+func (p *Picker) FocusGained()   { p.focused = true; p.Refresh() }
+func (p *Picker) FocusLost()     { p.focused = false; p.Refresh() }
+func (p *Picker) TypedRune(rune) {}
 
 // TypedKey opens the list on Enter, Space or Down, as a drop-down does.
-func (p *picker) TypedKey(ev *fyne.KeyEvent) {
+func (p *Picker) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
 	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeySpace, fyne.KeyDown:
 		p.open()
 	}
 }
 
-func (p *picker) MouseIn(*desktop.MouseEvent)    { p.hovered = true; p.Refresh() }
-func (p *picker) MouseMoved(*desktop.MouseEvent) {}
-func (p *picker) MouseOut()                      { p.hovered = false; p.Refresh() }
+func (p *Picker) MouseIn(*desktop.MouseEvent)    { p.hovered = true; p.Refresh() }
+func (p *Picker) MouseMoved(*desktop.MouseEvent) {}
+func (p *Picker) MouseOut()                      { p.hovered = false; p.Refresh() }
 
-// isOpen says whether the list is showing.
-func (p *picker) isOpen() bool { return p.popup != nil && p.popup.Visible() }
+// IsOpen says whether the list is showing.
+func (p *Picker) IsOpen() bool { return p.popup != nil && p.popup.Visible() }
 
 // open shows the search field, focused and empty, over the list of every choice.
-func (p *picker) open() {
-	if p.Disabled() || p.isOpen() {
+func (p *Picker) open() {
+	if p.Disabled() || p.IsOpen() {
 		return
 	}
 	c := fyne.CurrentApp().Driver().CanvasForObject(p)
@@ -143,16 +155,16 @@ func (p *picker) open() {
 
 // buildPopup makes the popup once: a search field and a list of two-line
 // rows, as many as fit on the screen.
-func (p *picker) buildPopup(c fyne.Canvas) {
+func (p *Picker) buildPopup(c fyne.Canvas) {
 	p.search = &pickerSearch{p: p}
 	p.search.ExtendBaseWidget(p.search)
 	p.search.PlaceHolder = lang.X("picker.search", "Skriv for at søge")
 	p.search.OnChanged = func(string) { p.filter() }
-	p.rows = newPager(pickerPage, func(offset, limit int) ([]pickerItem, error) {
+	p.rows = NewPager(pickerPage, func(offset, limit int) ([]PickerItem, error) {
 		return p.query(p.search.Text, offset, limit)
 	})
-	p.rows.onError = p.onError
-	p.list = widget.NewList(p.rows.len,
+	p.rows.OnError = p.onError
+	p.list = widget.NewList(p.rows.Len,
 		func() fyne.CanvasObject {
 			title := widget.NewLabel("Titel")
 			title.TextStyle.Bold = true
@@ -163,7 +175,7 @@ func (p *picker) buildPopup(c fyne.Canvas) {
 			return container.New(layout.NewCustomPaddedVBoxLayout(-8), title, detail)
 		},
 		func(i widget.ListItemID, obj fyne.CanvasObject) {
-			it, _ := p.rows.get(i)
+			it, _ := p.rows.Get(i)
 			box := obj.(*fyne.Container)
 			box.Objects[0].(*widget.Label).SetText(it.Title)
 			box.Objects[1].(*widget.Label).SetText(it.Detail)
@@ -180,7 +192,7 @@ func (p *picker) buildPopup(c fyne.Canvas) {
 
 // place puts the popup under the picker, or over it when there is more
 // room above, as wide as the picker and at most as tall as fits.
-func (p *picker) place(c fyne.Canvas) {
+func (p *Picker) place(c fyne.Canvas) {
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(p)
 	size := p.Size()
 	width := max(size.Width, 320)
@@ -201,8 +213,8 @@ func (p *picker) place(c fyne.Canvas) {
 }
 
 // close hides the popup and gives the focus back to the picker.
-func (p *picker) close() {
-	if !p.isOpen() {
+func (p *Picker) close() {
+	if !p.IsOpen() {
 		return
 	}
 	p.popup.Hide()
@@ -212,7 +224,7 @@ func (p *picker) close() {
 }
 
 // filter re-reads the matches for the search text and highlights the first.
-func (p *picker) filter() {
+func (p *Picker) filter() {
 	n, err := p.count(p.search.Text)
 	if err != nil {
 		if p.onError != nil {
@@ -220,7 +232,7 @@ func (p *picker) filter() {
 		}
 		n = 0
 	}
-	p.rows.reset(n)
+	p.rows.Reset(n)
 	switch n {
 	case 0:
 		p.found.SetText(lang.X("picker.none", "Ingen passer til søgningen"))
@@ -234,10 +246,10 @@ func (p *picker) filter() {
 }
 
 // highlight moves the marked row to i (clamped to the list), without picking it.
-func (p *picker) highlight(i int) {
+func (p *Picker) highlight(i int) {
 	p.moving = true
 	defer func() { p.moving = false }()
-	n := p.rows.len()
+	n := p.rows.Len()
 	if n == 0 {
 		p.cur = -1
 		p.list.UnselectAll()
@@ -249,8 +261,8 @@ func (p *picker) highlight(i int) {
 }
 
 // pick chooses row i, closes the list and tells the form if the choice changed.
-func (p *picker) pick(i int) {
-	it, ok := p.rows.get(i)
+func (p *Picker) pick(i int) {
+	it, ok := p.rows.Get(i)
 	if !ok {
 		return
 	}
@@ -262,21 +274,21 @@ func (p *picker) pick(i int) {
 	}
 }
 
-// shown is what the open list shows, top to bottom (for tests and the
+// Shown is what the open list shows, top to bottom (for tests and the
 // caseworker's eyes alike: the titles in order).
-func (p *picker) shown() []string {
+func (p *Picker) Shown() []string {
 	if p.rows == nil {
 		return nil
 	}
 	var out []string
-	for i := 0; i < p.rows.len(); i++ {
-		it, _ := p.rows.get(i)
+	for i := 0; i < p.rows.Len(); i++ {
+		it, _ := p.rows.Get(i)
 		out = append(out, it.Title)
 	}
 	return out
 }
 
-func (p *picker) CreateRenderer() fyne.WidgetRenderer {
+func (p *Picker) CreateRenderer() fyne.WidgetRenderer {
 	p.ExtendBaseWidget(p)
 	r := &pickerRenderer{p: p, bg: &canvas.Rectangle{}, label: widget.NewLabel(""), icon: widget.NewIcon(nil)}
 	r.label.Truncation = fyne.TextTruncateEllipsis
@@ -285,7 +297,7 @@ func (p *picker) CreateRenderer() fyne.WidgetRenderer {
 }
 
 type pickerRenderer struct {
-	p     *picker
+	p     *Picker
 	bg    *canvas.Rectangle
 	label *widget.Label
 	icon  *widget.Icon
@@ -357,8 +369,11 @@ func (r *pickerRenderer) bgColor(th fyne.Theme, v fyne.ThemeVariant) color.Color
 // row, Enter picks it, Esc closes the list.
 type pickerSearch struct {
 	widget.Entry
-	p *picker
+	p *Picker
 }
+
+// Search is the open list's search field (for tests that type into it).
+func (p *Picker) Search() fyne.Focusable { return p.search }
 
 func (s *pickerSearch) TypedKey(ev *fyne.KeyEvent) {
 	switch ev.Name {
@@ -388,75 +403,4 @@ func (s *pickerSearch) TypedRune(r rune) {
 		return
 	}
 	s.Entry.TypedRune(r)
-}
-
-// --- organisations as choices ---
-
-// orgPicker chooses an organisation of one of kinds (active ones), found
-// with the store's own search: Danish-folded, in Danish order.
-func orgPicker(w *Window, placeholder string, kinds ...data.OrgKind) *picker {
-	ctx := context.Background()
-	search := func(text string, kind data.OrgKind, offset, limit int) ([]data.Organisation, error) {
-		return w.store.SearchOrganisations(ctx, data.OrgQuery{Text: text, Kind: kind, Offset: offset, Limit: limit})
-	}
-	query := func(text string, offset, limit int) ([]pickerItem, error) {
-		var orgs []data.Organisation
-		if len(kinds) == 1 {
-			var err error
-			if orgs, err = search(text, kinds[0], offset, limit); err != nil {
-				return nil, err
-			}
-		} else {
-			// Several kinds: the first offset+limit of each, merged in
-			// Danish order, hold the page.
-			for _, k := range kinds {
-				page, err := search(text, k, 0, offset+limit)
-				if err != nil {
-					return nil, err
-				}
-				orgs = append(orgs, page...)
-			}
-			slices.SortStableFunc(orgs, func(a, b data.Organisation) int { return dk.Compare(a.Name, b.Name) })
-			orgs = orgs[min(offset, len(orgs)):min(offset+limit, len(orgs))]
-		}
-		out := make([]pickerItem, len(orgs))
-		for i, o := range orgs {
-			out[i] = pickerItem{ID: o.ID, Title: o.Name, Detail: orgDetail(o)}
-		}
-		return out, nil
-	}
-	count := func(text string) (int, error) {
-		total := 0
-		for _, k := range kinds {
-			n, err := w.store.CountOrganisations(ctx, data.OrgQuery{Text: text, Kind: k})
-			if err != nil {
-				return 0, err
-			}
-			total += n
-		}
-		return total, nil
-	}
-	return newPicker(placeholder, query, count, w.showError)
-}
-
-// chooseOrg shows organisation id as chosen in p (0 clears it), named as
-// the store has it, archived or not.
-func chooseOrg(w *Window, p *picker, id int64) {
-	if id == 0 {
-		p.SetSelected(0, "")
-		return
-	}
-	o, err := w.store.Organisation(context.Background(), id)
-	if err != nil {
-		w.showError(err)
-		p.SetSelected(0, "")
-		return
-	}
-	p.SetSelected(o.ID, o.Name)
-}
-
-// pickedID is the record chosen in p, or 0.
-func pickedID(p *picker) int64 {
-	id, _ := p.Selected()
-	return id
 }

@@ -1,4 +1,4 @@
-package ui
+package widgets
 
 import (
 	"math"
@@ -15,7 +15,7 @@ import (
 // canvas. The pad redraws at most every inkFrame (16 ms) while drawing.
 func BenchmarkPadRender(b *testing.B) {
 	test.NewTempApp(b)
-	p := newSignaturePad()
+	p := NewSignaturePad()
 	p.Resize(fyne.NewSize(1184, 395))
 	var stroke []data.InkPoint
 	for i := 0; i <= 400; i++ {

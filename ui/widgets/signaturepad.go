@@ -1,4 +1,4 @@
-package ui
+package widgets
 
 import (
 	"bytes"
@@ -28,18 +28,20 @@ import (
 // padAspect is the pad's width over its height at its smallest.
 const padAspect = 3.0
 
-// storedInkWidth is the width in pixels of the PNG that is stored.
-const storedInkWidth = 900
+// StoredInkWidth is the width in pixels of the PNG that is stored.
+const StoredInkWidth = 900
 
 // inkFrame is the shortest time between two renders while drawing (~60/s).
 const inkFrame = 16 * time.Millisecond
 
-type signaturePad struct {
+// SignaturePad is where a signer draws a signature.
+type SignaturePad struct {
 	widget.BaseWidget
 
-	strokes  [][]data.InkPoint
-	drawing  bool // a stroke is under way
-	onChange func()
+	strokes [][]data.InkPoint
+	drawing bool // a stroke is under way
+	// OnChange runs after each redraw of the ink.
+	OnChange func()
 
 	ink      *canvas.Image
 	mu       sync.Mutex // guards lastDraw and pending between the throttle timer and the UI
@@ -48,12 +50,13 @@ type signaturePad struct {
 }
 
 var (
-	_ fyne.Draggable    = (*signaturePad)(nil)
-	_ desktop.Mouseable = (*signaturePad)(nil)
+	_ fyne.Draggable    = (*SignaturePad)(nil)
+	_ desktop.Mouseable = (*SignaturePad)(nil)
 )
 
-func newSignaturePad() *signaturePad {
-	p := &signaturePad{ink: canvas.NewImageFromImage(nil)}
+// NewSignaturePad makes an empty pad.
+func NewSignaturePad() *SignaturePad {
+	p := &SignaturePad{ink: canvas.NewImageFromImage(nil)}
 	p.ink.FillMode = canvas.ImageFillStretch
 	p.ink.ScaleMode = canvas.ImageScaleSmooth
 	p.ExtendBaseWidget(p)
@@ -61,7 +64,7 @@ func newSignaturePad() *signaturePad {
 }
 
 // Strokes returns a copy of what has been drawn.
-func (p *signaturePad) Strokes() [][]data.InkPoint {
+func (p *SignaturePad) Strokes() [][]data.InkPoint {
 	out := make([][]data.InkPoint, len(p.strokes))
 	for i, s := range p.strokes {
 		out[i] = append([]data.InkPoint(nil), s...)
@@ -70,16 +73,16 @@ func (p *signaturePad) Strokes() [][]data.InkPoint {
 }
 
 // Empty tells whether nothing has been drawn.
-func (p *signaturePad) Empty() bool { return len(p.strokes) == 0 }
+func (p *SignaturePad) Empty() bool { return len(p.strokes) == 0 }
 
 // Clear removes every stroke ("Ryd").
-func (p *signaturePad) Clear() {
+func (p *SignaturePad) Clear() {
 	p.strokes, p.drawing = nil, false
 	p.redraw()
 }
 
 // Undo removes the last stroke ("Fortryd streg").
-func (p *signaturePad) Undo() {
+func (p *SignaturePad) Undo() {
 	if len(p.strokes) > 0 {
 		p.strokes = p.strokes[:len(p.strokes)-1]
 	}
@@ -87,18 +90,18 @@ func (p *signaturePad) Undo() {
 	p.redraw()
 }
 
-// PNG renders the strokes for storing: storedInkWidth wide, in the pad's
+// PNG renders the strokes for storing: StoredInkWidth wide, in the pad's
 // own proportions, so the stored signature looks as it did on screen.
-func (p *signaturePad) PNG() ([]byte, error) {
-	h := int(storedInkWidth / padAspect)
+func (p *SignaturePad) PNG() ([]byte, error) {
+	h := int(StoredInkWidth / padAspect)
 	if size := p.Size(); size.Width > 0 && size.Height > 0 {
-		h = int(storedInkWidth * size.Height / size.Width)
+		h = int(StoredInkWidth * size.Height / size.Width)
 	}
-	return agreement.RenderInk(p.strokes, storedInkWidth, h)
+	return agreement.RenderInk(p.strokes, StoredInkWidth, h)
 }
 
 // point normalises a position on the pad.
-func (p *signaturePad) point(pos fyne.Position) data.InkPoint {
+func (p *SignaturePad) point(pos fyne.Position) data.InkPoint {
 	size := p.Size()
 	if size.Width <= 0 || size.Height <= 0 {
 		return data.InkPoint{}
@@ -116,13 +119,13 @@ func clamp01(v float32) float32 {
 	return v
 }
 
-func (p *signaturePad) begin(pos fyne.Position) {
+func (p *SignaturePad) begin(pos fyne.Position) {
 	p.strokes = append(p.strokes, []data.InkPoint{p.point(pos)})
 	p.drawing = true
 }
 
 // MouseDown starts a stroke where the button goes down.
-func (p *signaturePad) MouseDown(ev *desktop.MouseEvent) {
+func (p *SignaturePad) MouseDown(ev *desktop.MouseEvent) {
 	if ev.Button != desktop.MouseButtonPrimary {
 		return
 	}
@@ -131,11 +134,11 @@ func (p *signaturePad) MouseDown(ev *desktop.MouseEvent) {
 }
 
 // MouseUp ends the stroke; a click without a move leaves a dot.
-func (p *signaturePad) MouseUp(*desktop.MouseEvent) { p.end() }
+func (p *SignaturePad) MouseUp(*desktop.MouseEvent) { p.end() }
 
 // Dragged extends the stroke; a touch screen sends no MouseDown, so a drag
 // that finds no stroke under way starts one where it began.
-func (p *signaturePad) Dragged(ev *fyne.DragEvent) {
+func (p *SignaturePad) Dragged(ev *fyne.DragEvent) {
 	if !p.drawing {
 		p.begin(ev.Position.Subtract(fyne.NewPos(ev.Dragged.DX, ev.Dragged.DY)))
 	}
@@ -145,9 +148,9 @@ func (p *signaturePad) Dragged(ev *fyne.DragEvent) {
 }
 
 // DragEnd ends the stroke.
-func (p *signaturePad) DragEnd() { p.end() }
+func (p *SignaturePad) DragEnd() { p.end() }
 
-func (p *signaturePad) end() {
+func (p *SignaturePad) end() {
 	if !p.drawing {
 		return
 	}
@@ -158,7 +161,7 @@ func (p *signaturePad) end() {
 // redrawSoon renders now unless the last render was less than a frame ago;
 // then once more at the end of that frame, so a fast drag costs at most
 // ~60 renders a second and the last point is always shown.
-func (p *signaturePad) redrawSoon() {
+func (p *SignaturePad) redrawSoon() {
 	p.mu.Lock()
 	wait := inkFrame - time.Since(p.lastDraw)
 	if wait <= 0 {
@@ -172,31 +175,29 @@ func (p *signaturePad) redrawSoon() {
 	}
 	p.pending = true
 	p.mu.Unlock()
-	time.AfterFunc(wait, func() {
-		fyne.Do(func() {
-			p.mu.Lock()
-			still := p.pending
-			p.mu.Unlock()
-			if still {
-				p.redraw()
-			}
-		})
+	Later(wait, func() {
+		p.mu.Lock()
+		still := p.pending
+		p.mu.Unlock()
+		if still {
+			p.redraw()
+		}
 	})
 }
 
 // redraw renders the strokes at the pad's size on screen, in device pixels.
-func (p *signaturePad) redraw() {
+func (p *SignaturePad) redraw() {
 	p.mu.Lock()
 	p.lastDraw, p.pending = time.Now(), false
 	p.mu.Unlock()
 	p.ink.Image = p.render()
 	p.Refresh()
-	if p.onChange != nil {
-		p.onChange()
+	if p.OnChange != nil {
+		p.OnChange()
 	}
 }
 
-func (p *signaturePad) render() image.Image {
+func (p *SignaturePad) render() image.Image {
 	size := p.Size()
 	scale := float32(1)
 	if c := fyne.CurrentApp().Driver().CanvasForObject(p); c != nil {
@@ -220,7 +221,7 @@ func (p *signaturePad) render() image.Image {
 }
 
 // Resize re-renders the ink for the new size.
-func (p *signaturePad) Resize(size fyne.Size) {
+func (p *SignaturePad) Resize(size fyne.Size) {
 	if size == p.Size() {
 		return
 	}
@@ -229,9 +230,9 @@ func (p *signaturePad) Resize(size fyne.Size) {
 }
 
 // Cursor shows a cross hair over the pad.
-func (p *signaturePad) Cursor() desktop.Cursor { return desktop.CrosshairCursor }
+func (p *SignaturePad) Cursor() desktop.Cursor { return desktop.CrosshairCursor }
 
-func (p *signaturePad) CreateRenderer() fyne.WidgetRenderer {
+func (p *SignaturePad) CreateRenderer() fyne.WidgetRenderer {
 	paper := canvas.NewRectangle(color.White)
 	paper.StrokeColor = theme.Color(theme.ColorNameInputBorder)
 	paper.StrokeWidth = 1
@@ -247,7 +248,7 @@ func (p *signaturePad) CreateRenderer() fyne.WidgetRenderer {
 }
 
 type padRenderer struct {
-	p     *signaturePad
+	p     *SignaturePad
 	paper *canvas.Rectangle
 	line  *canvas.Line
 	cross *canvas.Text
@@ -281,12 +282,12 @@ func (r *padRenderer) Objects() []fyne.CanvasObject {
 
 func (r *padRenderer) Destroy() {}
 
-// padLayout gives the pad the whole width it can have at its proportions
+// PadLayout gives the pad the whole width it can have at its proportions
 // (padAspect), centred: the signature keeps the shape of a signature line
 // on a wide or a tall window, and the stored PNG the shape it had on screen.
-type padLayout struct{}
+type PadLayout struct{}
 
-func (padLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+func (PadLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	w, h := size.Width, size.Width/padAspect
 	if h > size.Height {
 		h, w = size.Height, size.Height*padAspect
@@ -297,7 +298,7 @@ func (padLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-func (padLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+func (PadLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	var min fyne.Size
 	for _, o := range objs {
 		min = min.Max(o.MinSize())

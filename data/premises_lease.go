@@ -372,24 +372,65 @@ func (f LeaseForm) Parse() (Lease, error) {
 // rooms and approvals in one transaction. A lease of a room that another
 // lease lets in an overlapping period is refused, naming that lease.
 func (s *Store) SaveLease(ctx context.Context, f LeaseForm) (Lease, error) {
-	l, err := f.Parse()
-	if err != nil {
-		return l, err
-	}
-	err = s.tx(ctx, func(tx *sql.Tx) error {
-		l, err = s.saveLease(ctx, tx, l)
-		return err
-	})
-	if err != nil {
-		return l, err
-	}
-	return s.Lease(ctx, l.ID)
+	return save(ctx, s, leaseKind, f.Parse)
 }
 
-// saveLease writes a parsed lease inside tx, after the checks that need the
-// database. The triggers in the schema refuse overlaps too; checking here
+// leaseKind is how a lease is saved: the checks that need the database
+// (the parties' kinds, the rooms, an overlap), its row, its rooms and its
+// approvals. The triggers in the schema refuse overlaps too; checking here
 // first is what lets the message name the lease in the way.
-func (s *Store) saveLease(ctx context.Context, tx *sql.Tx, l Lease) (Lease, error) {
+var leaseKind = &kind[Lease]{
+	entity: "lejemål",
+	id:     func(l *Lease) *int64 { return &l.ID },
+	check:  checkLease,
+	row: func(l Lease) row {
+		return row{table: "leases", created: true,
+			cols: []string{"landlord_id", "tenant_id", "start_on", "end_on", "handover_on", "non_terminable_months",
+				"notice_months_landlord", "notice_months_tenant", "rent_ore_per_m2_year", "deposit_months", "utilities", "use",
+				"vat", "subletting", "partial_letting", "notice_given_on", "notice_given_by", "notes"},
+			args: []any{l.LandlordID, l.TenantID, dk.ISODate(l.Start), isoOrNil(l.End), isoOrNil(l.Handover),
+				l.NonTerminableMonths, l.NoticeMonthsLandlord, l.NoticeMonthsTenant, l.RentPerM2Year, l.DepositMonths,
+				string(l.Utilities), l.Use, l.VAT, l.Subletting, l.PartialLetting, isoOrNil(l.NoticeGivenOn),
+				nilIfEmpty(string(l.NoticeGivenBy)), l.Notes}}
+	},
+	// Rooms let go of leave first: the update trigger checks the dates
+	// against the rooms the lease holds at that moment.
+	before: func(ctx context.Context, tx dbtx, l Lease, created bool, _ string) error {
+		if created {
+			return nil
+		}
+		had, err := leaseRoomIDs(ctx, tx, l.ID)
+		if err != nil {
+			return err
+		}
+		for _, id := range had {
+			if !slices.Contains(l.RoomIDs, id) {
+				if _, err := tx.ExecContext(ctx, `DELETE FROM lease_rooms WHERE lease_id = ? AND room_id = ?`, l.ID, id); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	},
+	after: func(ctx context.Context, tx dbtx, l Lease, _ bool, now string) error {
+		has, err := leaseRoomIDs(ctx, tx, l.ID)
+		if err != nil {
+			return err
+		}
+		for _, id := range l.RoomIDs {
+			if !slices.Contains(has, id) {
+				if _, err := tx.ExecContext(ctx, `INSERT INTO lease_rooms (lease_id, room_id) VALUES (?, ?)`, l.ID, id); err != nil {
+					return err
+				}
+			}
+		}
+		return saveLeaseApprovals(ctx, tx, l, now)
+	},
+	detail: func(l Lease) string { return l.TenantName },
+	read:   (*Store).Lease,
+}
+
+func checkLease(ctx context.Context, _ *Store, tx dbtx, l *Lease, _ bool) error {
 	var c checker
 	checkParty := func(field, label string, id int64, kinds []OrgKind, want string) string {
 		var name string
@@ -406,27 +447,27 @@ func (s *Store) saveLease(ctx context.Context, tx *sql.Tx, l Lease) (Lease, erro
 		return name
 	}
 	checkParty("LandlordID", "Udlejer", l.LandlordID, LandlordKinds, "udlejer skal være en boligorganisation eller dens datterselskab (type andet)")
-	tenant := checkParty("TenantID", "Lejer", l.TenantID, TenantKinds, "lejer skal være en socialøkonomisk virksomhed")
+	l.TenantName = checkParty("TenantID", "Lejer", l.TenantID, TenantKinds, "lejer skal være en socialøkonomisk virksomhed")
 
 	var archived bool
 	if l.ID != 0 {
 		var at sql.NullString
 		err := tx.QueryRowContext(ctx, `SELECT archived_at FROM leases WHERE id = ?`, l.ID).Scan(&at)
 		if errors.Is(err, sql.ErrNoRows) {
-			return l, fmt.Errorf("lejemål %d findes ikke: %w", l.ID, ErrNotFound)
+			return fmt.Errorf("lejemål %d findes ikke: %w", l.ID, ErrNotFound)
 		} else if err != nil {
-			return l, err
+			return err
 		}
 		archived = at.Valid
 	}
 	rooms, err := roomsInTx(ctx, tx, l.RoomIDs)
 	if err != nil {
-		return l, err
+		return err
 	}
 	var had []int64
 	if l.ID != 0 {
 		if had, err = leaseRoomIDs(ctx, tx, l.ID); err != nil {
-			return l, err
+			return err
 		}
 	}
 	for _, id := range l.RoomIDs {
@@ -439,65 +480,17 @@ func (s *Store) saveLease(ctx context.Context, tx *sql.Tx, l Lease) (Lease, erro
 		}
 	}
 	if !c.has("Rooms") && !archived {
-		if text, err := overlapText(ctx, tx, l); err != nil {
-			return l, err
+		if text, err := overlapText(ctx, tx, *l); err != nil {
+			return err
 		} else if text != "" {
 			c.add("Rooms", "Lokaler", "overlap", text)
 		}
 	}
-	if err := c.err(); err != nil {
-		return l, err
-	}
-
-	now := s.nowText()
-	args := []any{l.LandlordID, l.TenantID, dk.ISODate(l.Start), isoOrNil(l.End), isoOrNil(l.Handover),
-		l.NonTerminableMonths, l.NoticeMonthsLandlord, l.NoticeMonthsTenant, l.RentPerM2Year, l.DepositMonths,
-		string(l.Utilities), l.Use, l.VAT, l.Subletting, l.PartialLetting, isoOrNil(l.NoticeGivenOn),
-		nilIfEmpty(string(l.NoticeGivenBy)), l.Notes, now}
-	event := "ændret"
-	if l.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO leases (landlord_id, tenant_id, start_on, end_on, handover_on,
-			non_terminable_months, notice_months_landlord, notice_months_tenant, rent_ore_per_m2_year, deposit_months,
-			utilities, use, vat, subletting, partial_letting, notice_given_on, notice_given_by, notes, updated_at, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(args, now)...)
-		if err != nil {
-			return l, err
-		}
-		l.ID, _ = res.LastInsertId()
-		event = "oprettet"
-	} else {
-		// Rooms let go of leave first: the update trigger checks the dates
-		// against the rooms the lease holds at that moment.
-		for _, id := range had {
-			if !slices.Contains(l.RoomIDs, id) {
-				if _, err := tx.ExecContext(ctx, `DELETE FROM lease_rooms WHERE lease_id = ? AND room_id = ?`, l.ID, id); err != nil {
-					return l, err
-				}
-			}
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE leases SET landlord_id = ?, tenant_id = ?, start_on = ?, end_on = ?,
-			handover_on = ?, non_terminable_months = ?, notice_months_landlord = ?, notice_months_tenant = ?,
-			rent_ore_per_m2_year = ?, deposit_months = ?, utilities = ?, use = ?, vat = ?, subletting = ?,
-			partial_letting = ?, notice_given_on = ?, notice_given_by = ?, notes = ?, updated_at = ? WHERE id = ?`,
-			append(args, l.ID)...); err != nil {
-			return l, err
-		}
-	}
-	for _, id := range l.RoomIDs {
-		if !slices.Contains(had, id) {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO lease_rooms (lease_id, room_id) VALUES (?, ?)`, l.ID, id); err != nil {
-				return l, err
-			}
-		}
-	}
-	if err := saveLeaseApprovals(ctx, tx, l, now); err != nil {
-		return l, err
-	}
-	return l, logEvent(ctx, tx, now, event, "lejemål", l.ID, tenant)
+	return c.err()
 }
 
 // roomsInTx reads the rooms with the given ids inside tx.
-func roomsInTx(ctx context.Context, tx *sql.Tx, ids []int64) (map[int64]Room, error) {
+func roomsInTx(ctx context.Context, tx dbtx, ids []int64) (map[int64]Room, error) {
 	out := map[int64]Room{}
 	if len(ids) == 0 {
 		return out, nil
@@ -518,7 +511,7 @@ func roomsInTx(ctx context.Context, tx *sql.Tx, ids []int64) (map[int64]Room, er
 	return out, rows.Err()
 }
 
-func leaseRoomIDs(ctx context.Context, tx *sql.Tx, leaseID int64) ([]int64, error) {
+func leaseRoomIDs(ctx context.Context, tx dbtx, leaseID int64) ([]int64, error) {
 	return queryAll(ctx, tx, func(row scanner) (int64, error) {
 		var id int64
 		err := row.Scan(&id)
@@ -532,7 +525,7 @@ const openEnd = "9999-12-31"
 // overlapText names every lease (not archived, not l itself) that lets one
 // of l's rooms in a period overlapping l's: "Systue er allerede udlejet til
 // Bevar fra 1.9.2015 (uden slutdato) i lejemål 1". Empty when none does.
-func overlapText(ctx context.Context, tx *sql.Tx, l Lease) (string, error) {
+func overlapText(ctx context.Context, tx dbtx, l Lease) (string, error) {
 	in, args := idList(l.RoomIDs)
 	end := openEnd
 	if !l.End.IsZero() {
@@ -566,7 +559,7 @@ func overlapText(ctx context.Context, tx *sql.Tx, l Lease) (string, error) {
 
 // saveLeaseApprovals keeps the approvals table in step with the form: a
 // body with neither date nor reference has no row.
-func saveLeaseApprovals(ctx context.Context, tx *sql.Tx, l Lease, now string) error {
+func saveLeaseApprovals(ctx context.Context, tx dbtx, l Lease, now string) error {
 	for _, b := range ApprovalBodies {
 		a, ok := l.Approval(b)
 		if !ok {

@@ -100,23 +100,32 @@ func isDigits(s string, n int) bool {
 // SaveOrganisation validates the form and creates or updates the
 // organisation in one transaction. On any problem nothing is written.
 func (s *Store) SaveOrganisation(ctx context.Context, f OrganisationForm) (Organisation, error) {
-	o, err := f.Parse()
-	if err != nil {
-		return o, err
-	}
-	err = s.tx(ctx, func(tx *sql.Tx) error {
-		o, err = s.saveOrganisation(ctx, tx, o)
-		return err
-	})
-	if err != nil {
-		return o, err
-	}
-	return s.Organisation(ctx, o.ID)
+	return save(ctx, s, organisationKind, f.Parse)
 }
 
-// saveOrganisation writes a parsed organisation inside tx, after the checks
-// that need the database.
-func (s *Store) saveOrganisation(ctx context.Context, tx *sql.Tx, o Organisation) (Organisation, error) {
+// organisationKind is how an organisation is saved: the checks that need the
+// database (a CVR another organisation has, a parent that is a
+// municipality), its row, and its steering-group approval.
+var organisationKind = &kind[Organisation]{
+	entity: "organisation",
+	id:     func(o *Organisation) *int64 { return &o.ID },
+	check:  checkOrganisation,
+	row: func(o Organisation) row {
+		return row{table: "organisations", created: true,
+			cols: []string{"name", "sort_key", "search_text", "kind", "parent_id", "cvr", "p_number", "ean", "rsv",
+				"rsv_checked_on", "address", "postcode", "city", "role", "notes"},
+			args: []any{o.Name, dk.SortKey(o.Name), orgSearchText(o), string(o.Kind), nilIfZero(o.ParentID),
+				nilIfEmpty(o.CVR), nilIfEmpty(o.PNumber), nilIfEmpty(o.EAN), string(o.RSV), isoOrNil(o.RSVCheckedOn),
+				o.Address, o.Postcode, o.City, o.Role, o.Notes}}
+	},
+	after: func(ctx context.Context, tx dbtx, o Organisation, _ bool, now string) error {
+		return saveSteeringApproval(ctx, tx, o, now)
+	},
+	detail: func(o Organisation) string { return o.Name },
+	read:   (*Store).Organisation,
+}
+
+func checkOrganisation(ctx context.Context, _ *Store, tx dbtx, o *Organisation, _ bool) error {
 	var c checker
 	if o.CVR != "" && o.Kind != KindMunicipalUnit {
 		var other string
@@ -130,7 +139,7 @@ func (s *Store) saveOrganisation(ctx context.Context, tx *sql.Tx, o Organisation
 			}
 			c.add("CVR", "CVR-nummer", "cvr_duplicate", text)
 		} else if !errors.Is(err, sql.ErrNoRows) {
-			return o, err
+			return err
 		}
 	}
 	if o.ParentID != 0 {
@@ -140,44 +149,13 @@ func (s *Store) saveOrganisation(ctx context.Context, tx *sql.Tx, o Organisation
 			c.add("ParentID", "Hører under", "parent", "skal være en kommune")
 		}
 	}
-	if err := c.err(); err != nil {
-		return o, err
-	}
-	now := s.nowText()
-	args := []any{o.Name, dk.SortKey(o.Name), orgSearchText(o), string(o.Kind), nilIfZero(o.ParentID),
-		nilIfEmpty(o.CVR), nilIfEmpty(o.PNumber), nilIfEmpty(o.EAN), string(o.RSV), isoOrNil(o.RSVCheckedOn),
-		o.Address, o.Postcode, o.City, o.Role, o.Notes, now}
-	event := "ændret"
-	if o.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO organisations (name, sort_key, search_text, kind, parent_id,
-			cvr, p_number, ean, rsv, rsv_checked_on, address, postcode, city, role, notes, updated_at, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(args, now)...)
-		if err != nil {
-			return o, err
-		}
-		o.ID, _ = res.LastInsertId()
-		event = "oprettet"
-	} else {
-		res, err := tx.ExecContext(ctx, `UPDATE organisations SET name = ?, sort_key = ?, search_text = ?, kind = ?,
-			parent_id = ?, cvr = ?, p_number = ?, ean = ?, rsv = ?, rsv_checked_on = ?, address = ?, postcode = ?,
-			city = ?, role = ?, notes = ?, updated_at = ? WHERE id = ?`, append(args, o.ID)...)
-		if err != nil {
-			return o, err
-		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return o, fmt.Errorf("organisation %d findes ikke: %w", o.ID, ErrNotFound)
-		}
-	}
-	if err := saveSteeringApproval(ctx, tx, o, now); err != nil {
-		return o, err
-	}
-	return o, logEvent(ctx, tx, now, event, "organisation", o.ID, o.Name)
+	return c.err()
 }
 
 // saveSteeringApproval keeps an enterprise's approval in step with its
 // form. For other kinds the form has no approval fields, so a row from when
 // the organisation was an enterprise is left alone rather than lost.
-func saveSteeringApproval(ctx context.Context, tx *sql.Tx, o Organisation, now string) error {
+func saveSteeringApproval(ctx context.Context, tx dbtx, o Organisation, now string) error {
 	if o.Kind != KindEnterprise {
 		return nil
 	}

@@ -99,23 +99,26 @@ func (c *checker) hours(field, label, s string) float64 {
 
 // SavePosition validates and creates or updates a position.
 func (s *Store) SavePosition(ctx context.Context, f PositionForm) (Position, error) {
-	p, err := f.Parse()
-	if err != nil {
-		return p, err
-	}
-	err = s.tx(ctx, func(tx *sql.Tx) error {
-		p, err = s.savePosition(ctx, tx, p)
-		return err
-	})
-	if err != nil {
-		return p, err
-	}
-	return s.Position(ctx, p.ID)
+	return save(ctx, s, positionKind, f.Parse)
 }
 
-// savePosition writes a parsed position inside tx, after the checks that
-// need the database.
-func (s *Store) savePosition(ctx context.Context, tx *sql.Tx, p Position) (Position, error) {
+// positionKind is how a position is saved, after the checks that need the
+// database: its enterprise and scheme, and that a position with placements
+// stays in its enterprise.
+var positionKind = &kind[Position]{
+	entity: "stilling",
+	id:     func(p *Position) *int64 { return &p.ID },
+	check:  checkPosition,
+	row: func(p Position) row {
+		return row{table: "positions", created: true,
+			cols: []string{"organisation_id", "title", "hours_per_week", "count", "scheme_id", "notes"},
+			args: []any{p.OrganisationID, p.Title, p.HoursPerWeek, p.Count, nilIfZero(p.SchemeID), p.Notes}}
+	},
+	detail: func(p Position) string { return p.Title },
+	read:   (*Store).Position,
+}
+
+func checkPosition(ctx context.Context, _ *Store, tx dbtx, p *Position, _ bool) error {
 	var c checker
 	var old struct {
 		org, scheme sql.NullInt64
@@ -123,47 +126,29 @@ func (s *Store) savePosition(ctx context.Context, tx *sql.Tx, p Position) (Posit
 	if p.ID != 0 {
 		err := tx.QueryRowContext(ctx, `SELECT organisation_id, scheme_id FROM positions WHERE id = ?`, p.ID).Scan(&old.org, &old.scheme)
 		if errors.Is(err, sql.ErrNoRows) {
-			return p, fmt.Errorf("stilling %d findes ikke: %w", p.ID, ErrNotFound)
+			return fmt.Errorf("stilling %d findes ikke: %w", p.ID, ErrNotFound)
 		} else if err != nil {
-			return p, err
+			return err
 		}
 	}
 	if err := checkChoice(ctx, tx, &c, "organisations", "OrganisationID", "Virksomhed", "virksomheden",
 		p.OrganisationID, old.org.Int64); err != nil {
-		return p, err
+		return err
 	}
 	if err := checkChoice(ctx, tx, &c, "schemes", "SchemeID", "Ordning", "ordningen", p.SchemeID, old.scheme.Int64); err != nil {
-		return p, err
+		return err
 	}
 	if p.ID != 0 && p.OrganisationID != old.org.Int64 {
 		var n int
 		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM placements WHERE position_id = ?`, p.ID).Scan(&n); err != nil {
-			return p, err
+			return err
 		}
 		if n > 0 {
 			c.add("OrganisationID", "Virksomhed", "has_placements",
 				fmt.Sprintf("stillingen har %d placering(er) i sin virksomhed og kan ikke flyttes; opret en ny stilling i stedet", n))
 		}
 	}
-	if err := c.err(); err != nil {
-		return p, err
-	}
-	now := s.nowText()
-	args := []any{p.OrganisationID, p.Title, p.HoursPerWeek, p.Count, nilIfZero(p.SchemeID), p.Notes, now}
-	event := "ændret"
-	if p.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO positions (organisation_id, title, hours_per_week, count, scheme_id,
-			notes, updated_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, append(args, now)...)
-		if err != nil {
-			return p, err
-		}
-		p.ID, _ = res.LastInsertId()
-		event = "oprettet"
-	} else if _, err := tx.ExecContext(ctx, `UPDATE positions SET organisation_id = ?, title = ?, hours_per_week = ?,
-		count = ?, scheme_id = ?, notes = ?, updated_at = ? WHERE id = ?`, append(args, p.ID)...); err != nil {
-		return p, err
-	}
-	return p, logEvent(ctx, tx, now, event, "stilling", p.ID, p.Title)
+	return c.err()
 }
 
 // checkChoice checks a chosen row of table (an organisation, a scheme, a

@@ -99,53 +99,31 @@ func validPhone(s string) bool {
 
 // SaveContact validates and creates or updates a contact person.
 func (s *Store) SaveContact(ctx context.Context, f ContactForm) (Contact, error) {
-	k, err := f.Parse()
-	if err != nil {
-		return k, err
-	}
-	err = s.tx(ctx, func(tx *sql.Tx) error {
-		k, err = s.saveContact(ctx, tx, k)
-		return err
-	})
-	if err != nil {
-		return k, err
-	}
-	return s.Contact(ctx, k.ID)
+	return save(ctx, s, contactKind, f.Parse)
 }
 
-// saveContact writes a parsed contact person inside tx.
-func (s *Store) saveContact(ctx context.Context, tx *sql.Tx, k Contact) (Contact, error) {
-	var exists int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM organisations WHERE id = ?`, k.OrganisationID).Scan(&exists); err != nil {
-		return k, err
-	}
-	if exists == 0 {
-		return k, &ValidationError{Problems: []FieldError{{Field: "OrganisationID", Label: "Organisation", Code: "missing",
-			Text: fmt.Sprintf("organisation %d findes ikke", k.OrganisationID)}}}
-	}
-	now := s.nowText()
-	args := []any{k.OrganisationID, k.Name, dk.SortKey(k.Name), k.Title, k.Email, k.Phone, k.Role,
-		isoOrNil(k.ValidFrom), isoOrNil(k.ValidTo), k.Notes, now}
-	event := "ændret"
-	if k.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO contacts (organisation_id, name, sort_key, title, email, phone, role,
-			valid_from, valid_to, notes, updated_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, append(args, now)...)
-		if err != nil {
-			return k, err
+// contactKind is how a contact person is saved, under an organisation that exists.
+var contactKind = &kind[Contact]{
+	entity: "kontaktperson",
+	id:     func(k *Contact) *int64 { return &k.ID },
+	check: func(ctx context.Context, _ *Store, tx dbtx, k *Contact, _ bool) error {
+		var exists int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM organisations WHERE id = ?`, k.OrganisationID).Scan(&exists); err != nil {
+			return err
 		}
-		k.ID, _ = res.LastInsertId()
-		event = "oprettet"
-	} else {
-		res, err := tx.ExecContext(ctx, `UPDATE contacts SET organisation_id = ?, name = ?, sort_key = ?, title = ?, email = ?,
-			phone = ?, role = ?, valid_from = ?, valid_to = ?, notes = ?, updated_at = ? WHERE id = ?`, append(args, k.ID)...)
-		if err != nil {
-			return k, err
+		if exists == 0 {
+			return &ValidationError{Problems: []FieldError{{Field: "OrganisationID", Label: "Organisation", Code: "missing",
+				Text: fmt.Sprintf("organisation %d findes ikke", k.OrganisationID)}}}
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return k, fmt.Errorf("kontaktperson %d findes ikke: %w", k.ID, ErrNotFound)
-		}
-	}
-	return k, logEvent(ctx, tx, now, event, "kontaktperson", k.ID, "")
+		return nil
+	},
+	row: func(k Contact) row {
+		return row{table: "contacts", created: true,
+			cols: []string{"organisation_id", "name", "sort_key", "title", "email", "phone", "role", "valid_from", "valid_to", "notes"},
+			args: []any{k.OrganisationID, k.Name, dk.SortKey(k.Name), k.Title, k.Email, k.Phone, k.Role,
+				isoOrNil(k.ValidFrom), isoOrNil(k.ValidTo), k.Notes}}
+	},
+	read: (*Store).Contact,
 }
 
 const contactColumns = `id, organisation_id, name, title, email, phone, role, valid_from, valid_to, notes, archived_at`
