@@ -15,11 +15,6 @@ func TestStaffingFormLimits(t *testing.T) {
 	s := mustDemo(t)
 	ctx := context.Background()
 	ids := demoStaffingIDs(t, s)
-	type check struct {
-		name  string
-		save  func() error
-		field string // the field with a problem; "" for none
-	}
 	placement := func(edit func(f *PlacementForm)) func() error {
 		return func() error {
 			f := okPlacement(ids)
@@ -43,7 +38,7 @@ func TestStaffingFormLimits(t *testing.T) {
 	group := func(order string) func() error {
 		return func() error { _, err := TargetGroupForm{Name: "Ny målgruppe", Position: order}.Parse(); return err }
 	}
-	for _, c := range []check{
+	wantLimits(t, []limitCase{
 		{"a placement of 0 hours", placement(func(f *PlacementForm) { f.HoursPerWeek = "0" }), ""},
 		{"a placement of -0,01 hours", placement(func(f *PlacementForm) { f.HoursPerWeek = "-0,01" }), "HoursPerWeek"},
 		{"a placement of 80 hours", placement(func(f *PlacementForm) { f.HoursPerWeek = "80" }), ""},
@@ -77,18 +72,7 @@ func TestStaffingFormLimits(t *testing.T) {
 		{"a target group at 10000 in the list", group("10000"), ""},
 		{"a target group at 10001 in the list", group("10001"), "Position"},
 		{"a target group at -1 in the list", group("-1"), "Position"},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			err := c.save()
-			if c.field == "" {
-				if err != nil {
-					t.Errorf("refused: %v", err)
-				}
-				return
-			}
-			wantFieldError(t, err, c.field)
-		})
-	}
+	})
 }
 
 // A scheme that should last N weeks warns from day 7·N + 1, counted with
@@ -117,14 +101,7 @@ func TestSchemeDurationWarningOnItsLastDay(t *testing.T) {
 	} {
 		f := okPlacement(ids)
 		f.OrganisationID, f.SchemeID, f.Start, f.End = ids.varme, tc.scheme, tc.start, tc.end
-		p, err := f.Parse()
-		if err != nil {
-			t.Fatal(err)
-		}
-		ws, err := s.PlacementWarnings(ctx, p)
-		if err != nil {
-			t.Fatal(err)
-		}
+		ws := placementWarnings(t, s, f)
 		got := false
 		for _, w := range ws {
 			got = got || strings.Contains(w, "bør vare")
@@ -140,7 +117,6 @@ func TestSchemeDurationWarningOnItsLastDay(t *testing.T) {
 // starts that day does, one who starts the day after does not.
 func TestSubsidyRatioCountsWhoRunsOnTheDay(t *testing.T) {
 	s := mustDemo(t)
-	ctx := context.Background()
 	ids := demoStaffingIDs(t, s)
 	org := mustSaveOrg(t, s, OrganisationForm{Name: "Grønt Værksted", Kind: "virksomhed"})
 	add := func(who, scheme, start, end string) {
@@ -155,12 +131,7 @@ func TestSubsidyRatioCountsWhoRunsOnTheDay(t *testing.T) {
 		t.Helper()
 		f := okPlacement(ids)
 		f.Pseudonym, f.OrganisationID, f.SchemeID, f.Start = "N.", org.ID, ids.scheme["loentilskud"], "1.1.2015"
-		p, _ := f.Parse()
-		ws, err := s.PlacementWarnings(ctx, p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, w := range ws {
+		for _, w := range placementWarnings(t, s, f) {
 			if strings.Contains(w, "rimelighedskravet") {
 				return true
 			}
@@ -287,4 +258,18 @@ func TestPlacementRunsOnItsFirstAndLastDay(t *testing.T) {
 			t.Errorf("%s: counted %+v, want %d of each", tc.day, c, want)
 		}
 	}
+}
+
+// placementWarnings are the warnings the form would show for f, unsaved.
+func placementWarnings(t *testing.T, s *Store, f PlacementForm) []string {
+	t.Helper()
+	p, err := f.Parse()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws, err := s.PlacementWarnings(context.Background(), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ws
 }
