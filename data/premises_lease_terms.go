@@ -162,13 +162,12 @@ func EndAfterNotice(l Lease, side LeaseSide, day time.Time) time.Time {
 }
 
 // firstEnd is the first end the lease allows: the last day of the month in
-// which its non-terminable period runs out, or in which it starts.
+// which its non-terminable period runs out (start + M months − 1 day, which
+// for M = 0 is before the start), or in which it starts.
 func (l Lease) firstEnd() time.Time {
 	first := l.Start
-	if l.NonTerminableMonths > 0 {
-		if nt := addMonths(l.Start, l.NonTerminableMonths).AddDate(0, 0, -1); nt.After(first) {
-			first = nt
-		}
+	if nt := addMonths(l.Start, l.NonTerminableMonths).AddDate(0, 0, -1); nt.After(first) {
+		first = nt
 	}
 	y, m, _ := first.Date()
 	return monthEnd(y, m)
