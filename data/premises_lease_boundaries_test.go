@@ -234,3 +234,89 @@ func TestLeaseFormLimits(t *testing.T) {
 		}), "NoticeGivenOn"},
 	})
 }
+
+// What falls due on the same day is listed by tenant the Danish way, then
+// lease by lease, the landlord's notice before the tenant's; a lease
+// without rooms is named by its tenant alone.
+func TestLeasesDueOnTheSameDayInOrder(t *testing.T) {
+	s := MustOpenDB(t)
+	ctx := context.Background()
+	landlord := mustSaveOrg(t, s, OrganisationForm{Name: "Udlejer A/S", Kind: "boligorganisation"})
+	aero := mustSaveOrg(t, s, OrganisationForm{Name: "Ærø Værksted", Kind: "virksomhed"})
+	zebra := mustSaveOrg(t, s, OrganisationForm{Name: "Zebra Café", Kind: "virksomhed"})
+	// Three leases from 1.1.2016, non-terminable for a year, three months'
+	// notice either side: the last notice for the first end is 30.9.2016.
+	lease := func(tenant int64) int64 {
+		res, err := s.DB().Exec(`INSERT INTO leases (landlord_id, tenant_id, start_on, non_terminable_months,
+			created_at, updated_at) VALUES (?, ?, '2016-01-01', 12, '2015-03-01T09:30:00Z', '2015-03-01T09:30:00Z')`, landlord.ID, tenant)
+		if err != nil {
+			t.Fatal(err)
+		}
+		id, _ := res.LastInsertId()
+		return id
+	}
+	lease(aero.ID) // first, and without rooms
+	zebra1 := lease(zebra.ID)
+	lease(zebra.ID) // Zebra's second, without rooms
+	p, err := s.SavePremises(ctx, PremisesForm{Name: "Huset"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := s.SaveRoom(ctx, RoomForm{PremisesID: p.ID, Name: "Lager", Area: "12"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustExec(t, s, `INSERT INTO lease_rooms (lease_id, room_id) VALUES (?, ?)`, zebra1, r.ID)
+	due, err := s.LeasesDue(ctx, day("1.9.2016"), day("30.9.2016"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range due {
+		got = append(got, dk.FormatDate(d.Date)+" "+d.Title+" "+string(d.Side))
+	}
+	want := []string{
+		"30.9.2016 Zebra Café — Lager udlejer", "30.9.2016 Zebra Café — Lager lejer",
+		"30.9.2016 Zebra Café udlejer", "30.9.2016 Zebra Café lejer",
+		"30.9.2016 Ærø Værksted udlejer", "30.9.2016 Ærø Værksted lejer",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("due\n got %q\nwant %q", got, want)
+	}
+}
+
+// A lease given notice without an end date ends when the notice runs out;
+// a planned lease already has its notice deadlines.
+func TestTermsOfNoticeWithoutAnEndAndOfAPlannedLease(t *testing.T) {
+	given := Lease{Start: day("1.1.2016"), NoticeMonthsLandlord: 3, NoticeMonthsTenant: 3,
+		NoticeGivenOn: day("15.2.2016"), NoticeGivenBy: Tenant}
+	tm := given.Terms(nil, day("1.3.2016"))
+	if dk.FormatDate(tm.End) != "31.5.2016" || tm.Status != LeaseNoticeGiven || len(tm.Deadlines) != 0 {
+		t.Errorf("given notice: end %s, status %s, %d deadlines", dk.FormatDate(tm.End), tm.Status, len(tm.Deadlines))
+	}
+	for d, want := range map[string]LeaseStatus{"31.5.2016": LeaseNoticeGiven, "1.6.2016": LeaseEnded} {
+		if got := given.Status(day(d)); got != want {
+			t.Errorf("%s: %s, want %s", d, got, want)
+		}
+	}
+	planned := Lease{Start: day("1.6.2016"), NoticeMonthsLandlord: 3, NoticeMonthsTenant: 1}
+	tm = planned.Terms(nil, day("1.1.2016"))
+	if tm.Status != LeasePlanned || len(tm.Deadlines) != 2 || dk.FormatDate(tm.Deadlines[0].NextEnd) != "30.6.2016" {
+		t.Errorf("planned: status %s, deadlines %+v", tm.Status, tm.Deadlines)
+	}
+}
+
+// A lease written with notice but no end date (by another tool) is due to
+// end when the notice runs out.
+func TestLeasesDueEndOfNoticeWithoutAnEndDate(t *testing.T) {
+	s := mustDemo(t)
+	mustExec(t, s, `UPDATE leases SET notice_given_on = '2016-02-15', notice_given_by = 'lejer', non_terminable_months = 0
+		WHERE tenant_id = `+sqlOrg("Bevar"))
+	due, err := s.LeasesDue(context.Background(), day("1.5.2016"), day("31.5.2016"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(due) != 1 || due[0].Kind != DueEnd || dk.FormatDate(due[0].Date) != "31.5.2016" {
+		t.Errorf("due %+v, want Bevar's lease ending 31.5.2016", due)
+	}
+}
