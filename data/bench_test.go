@@ -36,8 +36,10 @@ func TestMain(m *testing.M) {
 	if benchDir != "" {
 		os.RemoveAll(benchDir)
 	}
-	if bigDir != "" { // bigdb_test.go
-		os.RemoveAll(bigDir)
+	for _, f := range []*bigFile{bigBench, bigTest} { // bigdb_test.go
+		if f.dir != "" {
+			os.RemoveAll(f.dir)
+		}
 	}
 	os.Exit(code)
 }

@@ -55,10 +55,11 @@ type NoticeDeadline struct {
 	NoticeMonths int
 	NextEnd      time.Time
 	LastNotice   time.Time
-	// FirstEnd tells that NextEnd is held back by the non-terminable
-	// period (or the start), not by the notice: the first end the lease
-	// allows, a milestone. Once the lease runs month by month, every month
-	// has a last notice day and FirstEnd is false.
+	// FirstEnd tells that NextEnd is the first end the lease allows (when
+	// its non-terminable period runs out, or its first month): a
+	// milestone, also in the month whose notice just reaches it. Once
+	// notice can end the lease later than that, every month has a last
+	// notice day and FirstEnd is false.
 	FirstEnd bool
 }
 
@@ -152,18 +153,23 @@ func (l Lease) statusOn(end, day time.Time) LeaseStatus {
 
 // EndAfterNotice is the end that notice given on day by side gives.
 func EndAfterNotice(l Lease, side LeaseSide, day time.Time) time.Time {
-	n := l.noticeMonths(side)
 	y, m, _ := dateOf(day).Date()
-	end := monthEnd(y, m+time.Month(n))
-	if l.NonTerminableMonths > 0 {
-		if nt := addMonths(l.Start, l.NonTerminableMonths).AddDate(0, 0, -1); nt.After(end) {
-			end = nt
-		}
+	end := monthEnd(y, m+time.Month(l.noticeMonths(side)))
+	if first := l.firstEnd(); first.After(end) {
+		return first
 	}
-	if l.Start.After(end) {
-		end = l.Start
+	return end
+}
+
+// firstEnd is the first end the lease allows: the last day of the month in
+// which its non-terminable period runs out (start + M months − 1 day, which
+// for M = 0 is before the start), or in which it starts.
+func (l Lease) firstEnd() time.Time {
+	first := l.Start
+	if nt := addMonths(l.Start, l.NonTerminableMonths).AddDate(0, 0, -1); nt.After(first) {
+		first = nt
 	}
-	y, m, _ = end.Date()
+	y, m, _ := first.Date()
 	return monthEnd(y, m)
 }
 
@@ -191,10 +197,9 @@ func (l Lease) Deadline(side LeaseSide, day time.Time) (d NoticeDeadline, ok boo
 	if !l.End.IsZero() && !l.End.After(end) {
 		return d, false
 	}
-	dy, dm, _ := day.Date()
 	y, m, _ := end.Date()
 	return NoticeDeadline{Side: side, NoticeMonths: n, NextEnd: end, LastNotice: monthEnd(y, m-time.Month(n)),
-		FirstEnd: end.After(monthEnd(dy, dm+time.Month(n)))}, true
+		FirstEnd: end.Equal(l.firstEnd())}, true
 }
 
 // LeaseDeadlines lists the landlord's and the tenant's deadlines (see

@@ -276,14 +276,7 @@ func TestWorkPlacementLongerThanItsSchemeWarns(t *testing.T) {
 		f.OrganisationID = ids.varme // Fra de varme lande: no other placements in 2014
 		f.SchemeID = ids.scheme["praktik"]
 		f.Start, f.End = tt.start, tt.end
-		p, err := f.Parse()
-		if err != nil {
-			t.Fatal(err)
-		}
-		ws, err := s.PlacementWarnings(ctx, p)
-		if err != nil {
-			t.Fatal(err)
-		}
+		ws := placementWarnings(t, s, f)
 		var long []string
 		for _, w := range ws {
 			if strings.Contains(w, "13 uger") {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -166,17 +167,49 @@ func TestExportWritesFile(t *testing.T) {
 	mustContain(t, w.status.Text, "2 rækker eksporteret til "+path)
 }
 
-// The buttons open the file dialogs.
+// The buttons open fyne's file dialogs: Importér an open dialog,
+// Eksportér a save dialog with the kind's file name filled in; cancel
+// closes them. The dialogs' own words are fyne's, in the language the
+// test runs in (the window's Danish is set up by main).
 func TestCSVButtonsOpenFileDialogs(t *testing.T) {
 	w, _ := newTestWindow(t, true)
 	w.Win.SetContent(form.CSVButtons(w, "partners", nil))
-	for _, text := range []string{"Importér CSV…", "Eksportér CSV…"} {
-		test.Tap(button(t, w, text))
+	for _, tc := range []struct {
+		button, confirm, name string // name: the save dialog's file name; "" for an open dialog
+	}{
+		{"Importér CSV…", lang.L("Open"), ""},
+		{"Eksportér CSV…", lang.L("Save"), "partnere.csv"},
+	} {
+		test.Tap(button(t, w, tc.button))
 		top := w.Win.Canvas().Overlays().Top()
 		if top == nil {
-			t.Fatalf("%s: no file dialog", text)
+			t.Fatalf("%s: no dialog", tc.button)
 		}
-		w.Win.Canvas().Overlays().Remove(top)
+		confirm := find(top, func(o fyne.CanvasObject) bool {
+			b, ok := o.(*widget.Button)
+			return ok && b.Text == tc.confirm
+		})
+		cancel := find(top, func(o fyne.CanvasObject) bool {
+			b, ok := o.(*widget.Button)
+			return ok && b.Text == lang.L("Cancel")
+		})
+		name := find(top, func(o fyne.CanvasObject) bool {
+			e, ok := o.(*widget.Entry)
+			return ok && e.PlaceHolder == lang.L("Enter filename")
+		})
+		if confirm == nil || cancel == nil {
+			t.Fatalf("%s: the dialog has no %q and cancel buttons: %q", tc.button, tc.confirm, labels(top))
+		}
+		switch {
+		case tc.name == "" && name != nil:
+			t.Errorf("%s: an open dialog asks for a file name", tc.button)
+		case tc.name != "" && (name == nil || name.(*widget.Entry).Text != tc.name):
+			t.Errorf("%s: the save dialog's file name is %v, want %q", tc.button, name, tc.name)
+		}
+		test.Tap(cancel.(*widget.Button))
+		if w.Win.Canvas().Overlays().Top() != nil {
+			t.Errorf("%s: cancel left the dialog open", tc.button)
+		}
 	}
 }
 

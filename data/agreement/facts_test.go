@@ -2,8 +2,11 @@ package agreement
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -167,17 +170,24 @@ func TestBuildFactsWithoutLeaseOrMunicipality(t *testing.T) {
 	}
 }
 
+// A selection that points at nothing is refused as not found, naming what
+// and which, never merged with empty facts.
 func TestBuildFactsUnknownIDs(t *testing.T) {
 	s, sel, _ := templDemo(t)
-	for name, change := range map[string]func(*Selection){
-		"party":     func(s *Selection) { s.PartyIDs = append(s.PartyIDs, 9999) },
-		"lease":     func(s *Selection) { s.LeaseID = 9999 },
-		"signatory": func(s *Selection) { s.SignatoryContactIDs = []int64{9999} },
+	for _, tc := range []struct {
+		name   string
+		change func(*Selection)
+		want   string
+	}{
+		{"party", func(s *Selection) { s.PartyIDs = append(slices.Clone(s.PartyIDs), 9999) }, "part: organisation 9999 findes ikke"},
+		{"lease", func(s *Selection) { s.LeaseID = 9999 }, "lejemål 9999 findes ikke"},
+		{"signatory", func(s *Selection) { s.SignatoryContactIDs = []int64{9999} }, "underskriver: kontaktperson 9999 findes ikke"},
 	} {
 		c := sel
-		change(&c)
-		if _, err := BuildFacts(context.Background(), s, c); err == nil {
-			t.Errorf("%s 9999: no error", name)
+		tc.change(&c)
+		_, err := BuildFacts(context.Background(), s, c)
+		if !errors.Is(err, data.ErrNotFound) || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s 9999: %v; want ErrNotFound saying %q", tc.name, err, tc.want)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"os"
 	osexec "os/exec"
@@ -308,17 +309,27 @@ func TestVerifyUnsealedAndNonPDF(t *testing.T) {
 	}
 }
 
+// Each file Seal cannot read is refused with what is wrong with it.
 func TestSealRefusesAPDFItCannotRead(t *testing.T) {
 	s, _ := testSealer(t, "Slagelse Kommune")
-	for name, b := range map[string][]byte{
-		"not a PDF":         []byte("GIF89a"),
-		"no startxref":      []byte("%PDF-1.3\n1 0 obj\n<<>>\nendobj\n"),
-		"sealed already":    sealedSample(t, 0),
-		"truncated trailer": []byte("%PDF-1.3\nxref\n0 1\n0000000000 65535 f \ntrailer\n<</Size 1\nstartxref\n9\n%%EOF\n"),
+	for _, tc := range []struct {
+		name string
+		pdf  []byte
+		want string
+	}{
+		{"not a PDF", []byte("GIF89a"), "segl: filen er ikke en PDF"},
+		{"no startxref", []byte("%PDF-1.3\n1 0 obj\n<<>>\nendobj\n"), "segl: PDF uden startxref"},
+		{"sealed already", sealedSample(t, 0), "segl: PDF'en har allerede formularfelter eller et segl"},
+		{"truncated trailer", []byte("%PDF-1.3\nxref\n0 1\n0000000000 65535 f \ntrailer\n<</Size 1\nstartxref\n9\n%%EOF\n"),
+			"segl: trailer: >> mangler"},
 	} {
-		if _, err := s.Seal(b, sealTime, "", ""); err == nil {
-			t.Errorf("%s: Seal succeeds", name)
+		out, err := s.Seal(tc.pdf, sealTime, "", "")
+		if err == nil || err.Error() != tc.want || out != nil {
+			t.Errorf("%s: Seal = %d bytes, %v; want %q", tc.name, len(out), err, tc.want)
 		}
+	}
+	if _, err := s.Seal([]byte("GIF89a"), sealTime, "", ""); !errors.Is(err, errNoPDF) {
+		t.Errorf("a GIF: %v, want errNoPDF", err)
 	}
 }
 

@@ -77,10 +77,8 @@ func writeTable(w io.Writer, rows [][]string) {
 		b.WriteString("  ")
 		for i, c := range r {
 			b.WriteString(c)
-			if i < len(r)-1 {
-				b.WriteString(strings.Repeat(" ", widths[i]-utf8.RuneCountInString(c)+2))
-			}
+			b.WriteString(strings.Repeat(" ", widths[i]-utf8.RuneCountInString(c)+2))
 		}
-		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+		fmt.Fprintln(w, strings.TrimRight(b.String(), " ")) // without the last column's padding
 	}
 }

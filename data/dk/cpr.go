@@ -65,14 +65,15 @@ func cprSeparator(s string) int {
 // is unknown, so YY%4 == 0 counts as a leap year; that is right for every
 // year from 1901 to 2099 except 1900, which is good enough for a warning.
 func isCPRDate(ddmmyy string) bool {
-	d := int(ddmmyy[0]-'0')*10 + int(ddmmyy[1]-'0')
-	m := int(ddmmyy[2]-'0')*10 + int(ddmmyy[3]-'0')
-	y := int(ddmmyy[4]-'0')*10 + int(ddmmyy[5]-'0')
+	d, m, y := twoDigits(ddmmyy[0:2]), twoDigits(ddmmyy[2:4]), twoDigits(ddmmyy[4:6])
 	if m < 1 || m > 12 || d < 1 {
 		return false
 	}
 	return d <= daysInMonth(m, y%4 == 0)
 }
+
+// twoDigits is the number two ASCII digits write.
+func twoDigits(s string) int { return int(s[0]-'0')*10 + int(s[1]-'0') }
 
 // daysInMonth returns the number of days in month m (1–12).
 func daysInMonth(m int, leap bool) int {

@@ -90,3 +90,35 @@ func FuzzFindCPR(f *testing.F) {
 		}
 	})
 }
+
+// Every separator the detector knows, as word processors and web pages
+// write them between the date and the serial part: dropping any one would
+// let a pasted CPR number into a free-text field unwarned.
+func TestFindCPRSeparators(t *testing.T) {
+	for _, sep := range []struct{ name, s string }{
+		{"hyphen-minus", "-"},
+		{"space", " "},
+		{"no-break space", "\u00A0"},
+		{"narrow no-break space", "\u202F"},
+		{"hyphen", "\u2010"},
+		{"non-breaking hyphen (Word)", "\u2011"},
+		{"figure dash", "\u2012"},
+		{"en dash", "\u2013"},
+		{"minus sign", "\u2212"},
+	} {
+		t.Run(sep.name, func(t *testing.T) {
+			cpr := "211275" + sep.s + "1234"
+			in := "Anna (" + cpr + ") ringede"
+			if got, ok := FindCPR(in); !ok || got != cpr {
+				t.Errorf("FindCPR(%q) = %q, %v; want %q", in, got, ok, cpr)
+			}
+			// The serial part must still be exactly four digits after the
+			// separator, however many bytes the separator takes.
+			for _, bad := range []string{"211275" + sep.s + "123", "211275" + sep.s + "12345", "211275" + sep.s + sep.s + "1234"} {
+				if got, ok := FindCPR(bad); ok {
+					t.Errorf("FindCPR(%q) = %q; not a CPR number", bad, got)
+				}
+			}
+		})
+	}
+}

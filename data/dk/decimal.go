@@ -23,17 +23,16 @@ func ParseDecimal(s string) (float64, error) {
 
 	var digits, frac string
 	var ok bool
-	switch {
-	case strings.Contains(body, ","):
+	if strings.Contains(body, ",") {
 		var intPart string
 		intPart, frac, _ = strings.Cut(body, ",")
 		if !allDigits(frac) {
 			return 0, bad()
 		}
 		digits, ok = parseGroupedInt(intPart, true)
-	case strings.Count(body, ".") > 1:
+	} else if dots := strings.Count(body, "."); dots > 1 {
 		digits, ok = parseGroupedInt(body, true) // 1.234.567 can only be thousands
-	case strings.Count(body, ".") == 1:
+	} else if dots == 1 {
 		var intPart string
 		intPart, frac, _ = strings.Cut(body, ".")
 		if !allDigits(frac) {
@@ -43,7 +42,7 @@ func ParseDecimal(s string) (float64, error) {
 			return 0, fail(codeNumberFormat, "tvetydigt tal"+echo(in)+"; skriv "+intPart+frac+" eller "+intPart+","+frac)
 		}
 		digits, ok = parseGroupedInt(intPart, false)
-	default:
+	} else {
 		digits, ok = parseGroupedInt(body, false)
 	}
 	if !ok {

@@ -13,7 +13,7 @@ var cvrWeights = [8]int{2, 7, 6, 5, 4, 3, 2, 1}
 // a leading "DK" or "DK-" (the VAT form), in any case.
 func NormalizeCVR(s string) (string, error) {
 	d := stripSpaces(s)
-	if len(d) >= 2 && d[0]|0x20 == 'd' && d[1]|0x20 == 'k' {
+	if hasPrefixFold(d, "dk") {
 		d = strings.TrimPrefix(d[2:], "-")
 	}
 	if !isDigits(d, 8) {

@@ -35,12 +35,11 @@ func ParseMoney(s string) (int64, error) {
 
 	intPart, frac, hasComma := strings.Cut(body, ",")
 	if hasComma {
-		switch {
-		case frac == "-":
+		if frac == "-" {
 			frac = "" // 1.700,- means whole kroner
-		case !allDigits(frac):
+		} else if !allDigits(frac) {
 			return 0, bad()
-		case len(frac) > 2:
+		} else if len(frac) > 2 {
 			return 0, fail(codeMoneyFormat, "højst 2 decimaler"+echo(in)+"; "+moneyExample)
 		}
 	}
@@ -86,7 +85,7 @@ var currencyWords = []string{"kr.", "dkk", "kr"}
 
 func trimCurrencyPrefix(s string) string {
 	for _, w := range currencyWords {
-		if len(s) >= len(w) && strings.EqualFold(s[:len(w)], w) {
+		if hasPrefixFold(s, w) {
 			return strings.TrimSpace(s[len(w):])
 		}
 	}
@@ -95,7 +94,7 @@ func trimCurrencyPrefix(s string) string {
 
 func trimCurrencySuffix(s string) string {
 	for _, w := range currencyWords {
-		if len(s) >= len(w) && strings.EqualFold(s[len(s)-len(w):], w) {
+		if hasSuffixFold(s, w) {
 			return strings.TrimSpace(s[:len(s)-len(w)])
 		}
 	}

@@ -146,3 +146,38 @@ func FuzzParseMoney(f *testing.F) {
 		}
 	})
 }
+
+// Thousands separators as word processors and web pages write the space:
+// no-break space, narrow no-break space (U+202F, the typographers' choice
+// for Danish) and thin space all read as the space they stand for, and
+// count as one kind with it; a dot mixed with any of them does not.
+func TestParseMoneySpaceSeparators(t *testing.T) {
+	for _, sep := range []struct{ name, s string }{
+		{"space", " "},
+		{"no-break space", "\u00A0"},
+		{"narrow no-break space", "\u202F"},
+		{"thin space", "\u2009"},
+	} {
+		t.Run(sep.name, func(t *testing.T) {
+			for in, want := range map[string]int64{
+				"1" + sep.s + "700" + sep.s + "000,00 kr.": 170000000,
+				"1" + sep.s + "700" + sep.s + "000":        170000000,
+				"12" + sep.s + "500,50":                    1250050,
+				"1" + sep.s + "700 000":                    170000000, // one kind with a plain space
+			} {
+				got, err := ParseMoney(in)
+				if err != nil || got != want {
+					t.Errorf("ParseMoney(%q) = %d, %v; want %d", in, got, err, want)
+				}
+			}
+			for _, in := range []string{"1" + sep.s + "70", "1" + sep.s + "700.000", "1" + sep.s + sep.s + "700"} {
+				if got, err := ParseMoney(in); err == nil {
+					t.Errorf("ParseMoney(%q) = %d; want a format error", in, got)
+				}
+			}
+			if got, err := ParseDecimal("1" + sep.s + "234,5"); err != nil || got != 1234.5 {
+				t.Errorf("ParseDecimal with %s = %v, %v; want 1234.5", sep.name, got, err)
+			}
+		})
+	}
+}

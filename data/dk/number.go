@@ -98,6 +98,17 @@ func takeSign(s string) (rest string, neg bool, ok bool) {
 	return s, false, false
 }
 
+// hasPrefixFold reports whether s begins with prefix, ignoring case (ASCII
+// and Unicode simple folding, as strings.EqualFold).
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// hasSuffixFold reports whether s ends with suffix, ignoring case.
+func hasSuffixFold(s, suffix string) bool {
+	return len(s) >= len(suffix) && strings.EqualFold(s[len(s)-len(suffix):], suffix)
+}
+
 // allDigits reports whether s is non-empty and only ASCII digits.
 func allDigits(s string) bool {
 	if s == "" {
