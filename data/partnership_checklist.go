@@ -168,13 +168,14 @@ func checkFieldName(code string) string {
 		return "skriv flettefeltets navn, fx jobcentrets_rolle"
 	case len(code) > 40:
 		return fmt.Sprintf("højst 40 tegn (%d)", len(code))
-	case code[0] < 'a' || code[0] > 'z':
-		return "skal begynde med et bogstav a–z (" + code + ")"
 	}
 	for _, r := range code {
 		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_') {
 			return "kun små bogstaver a–z, tal og _ (" + code + "); skriv æ, ø, å som ae, oe, aa"
 		}
+	}
+	if code[0] < 'a' || code[0] > 'z' {
+		return "skal begynde med et bogstav a–z (" + code + ")"
 	}
 	return ""
 }

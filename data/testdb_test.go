@@ -67,7 +67,8 @@ func snapshotCounts(tb testing.TB, s *Store) map[string]int {
 	tb.Helper()
 	m := map[string]int{}
 	for _, t := range []string{"organisations", "contacts", "approvals", "events", "premises", "rooms", "leases",
-		"lease_rooms", "positions", "placements", "targets"} {
+		"lease_rooms", "positions", "placements", "targets", "meetings", "meeting_people", "agenda_items", "action_items",
+		"meeting_corrections", "checklist_items", "risks", "grants", "grant_reports", "bodies", "memberships"} {
 		m[t] = countRows(tb, s, t)
 	}
 	return m
