@@ -461,7 +461,7 @@ func (f guardFixture) cases(t *testing.T) []guardCase {
 			bad:  []string{"INSERT INTO template_versions (template_id, version, body, sha256, created_at) SELECT id, 2, 'x', " + sha63 + ", " + guardNow + " FROM templates"},
 			want: "CHECK constraint failed: length(sha256) = 64"},
 		{name: "a template version number is used once",
-			bad:  []string{"INSERT INTO template_versions (template_id, version, body, sha256, created_at) SELECT id, 1, 'x', " + sha64 + ", " + guardNow + " FROM templates"},
+			bad: []string{"INSERT INTO template_versions (template_id, version, body, sha256, created_at) SELECT id, 1, 'x', " + sha64 + ", " + guardNow + " FROM templates"},
 			// migration 002's guard against INSERT OR REPLACE refuses it before UNIQUE does
 			want: "en skabelonversion kan ikke erstattes; gem en ny version"},
 		{name: "a template version is never changed",
