@@ -258,7 +258,7 @@ rc=$?
 set -e
 [ $rc -eq 1 ] || die "the Linux build wrote into a read-only folder (status $rc)"
 reason() { sed 's/.*Skrivebeskyttet//' "$1"; }
-[ "$(reason "$out/readonly-windows.txt")" = "$(reason "$out/readonly-linux.txt")" ] && grep -q 'ingen skriveadgang' "$out/readonly-windows.txt" ||
+[ "$(reason "$out/readonly-windows.txt")" = "$(reason "$out/readonly-linux.txt")" ] && grep -q 'ingen adgang' "$out/readonly-windows.txt" ||
   die "a read-only folder: Windows said \"$(cat "$out/readonly-windows.txt")\", Linux \"$(cat "$out/readonly-linux.txt")\""
 ok "a read-only folder, the same reason as on Linux: $(cat "$out/readonly-windows.txt")"
 
