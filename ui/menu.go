@@ -33,7 +33,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		item(lang.X("menu.search", "Søg"), fyne.KeyF, func() { w.current().FocusSearch() }),
 		fyne.NewMenuItem(lang.X("menu.cancel", "Fortryd ændringer (Esc)"), func() { w.current().Cancel() }),
 	)
-	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6}
+	keys := []fyne.KeyName{fyne.Key1, fyne.Key2, fyne.Key3, fyne.Key4, fyne.Key5, fyne.Key6, fyne.Key7, fyne.Key8, fyne.Key9}
 	var tabs []*fyne.MenuItem
 	for i, t := range w.Tabs.Items {
 		tabs = append(tabs, item(t.Text, keys[i], func() { w.Tabs.SelectIndex(i) }))

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -33,6 +34,8 @@ type OverviewTab struct {
 	leasesNote *widget.Label
 	agreements *widget.ProgressBar
 	agreeNote  *widget.Label
+	meetings   *widget.ProgressBar
+	asOf       *widgets.Entry // the day the overview is for; empty: today
 	dueTitle   *widget.Label
 	due        *widgets.List
 	dueEmpty   *widget.Label
@@ -52,19 +55,30 @@ func newOverviewTab(w *Window) *OverviewTab {
 	t.leasesNote = widget.NewLabel("")
 	t.agreements = widget.NewProgressBar()
 	t.agreeNote = widget.NewLabel("")
+	t.meetings = widget.NewProgressBar()
+	t.asOf = widgets.NewEntry(lang.X("overview.asof.hint", "i dag, eller fx 31.12.2015"))
+	t.asOf.OnChanged = func(s string) {
+		if _, err := dk.ParseDate(s); err == nil || strings.TrimSpace(s) == "" {
+			t.Reload()
+		}
+	}
+	t.asOf.OnEscape = func() { t.asOf.SetText("") }
 	for _, l := range []*widget.Label{t.leasesNote, t.agreeNote} {
 		l.Wrapping = fyne.TextWrapWord
 		l.SizeName = theme.SizeNameCaptionText
 	}
 	// Tight rows, so that every figure shows without scrolling in a window
 	// of ordinary size.
+	asOf := container.NewBorder(nil, nil, widget.NewLabel(lang.X("overview.asof", "Vis pr. dato")), nil, t.asOf)
 	figures := container.New(layout.NewCustomPaddedVBoxLayout(0),
+		asOf,
 		t.heading,
 		t.targets,
 		widget.NewSeparator(),
 		overviewCaption(lang.X("overview.residents", "Beboere i området blandt de ansatte")), t.residents,
 		overviewCaption(lang.X("overview.leases", "Lejemål")), t.leases, t.leasesNote,
 		overviewCaption(lang.X("overview.agreements", "Aftaler")), t.agreements, t.agreeNote,
+		overviewCaption(lang.X("overview.meetings", "Møder i året (kommissoriet: 5–7)")), t.meetings,
 	)
 
 	t.buildDue()
@@ -158,6 +172,14 @@ func dueText(d data.DueItem) string {
 		return lang.X("overview.due.overdue", "{{.N}} placeringer har passeret deres slettefrist: slet eller anonymisér dem", args)
 	case data.DueApprovalMissing:
 		return lang.X("overview.due.approval", "Styregruppens godkendelse mangler: {{.Subject}}", args)
+	case data.DueMeetingCall:
+		return lang.X("overview.due.meeting", "Indkald til mødet {{.End}}: {{.Subject}}", args)
+	case data.DueActionItem:
+		return lang.X("overview.due.action", "Handlingspunkt: {{.Subject}}", args)
+	case data.DueRiskReview:
+		return lang.X("overview.due.risk", "Gennemgang: {{.Subject}}", args)
+	case data.DueGrantReport:
+		return lang.X("overview.due.grant", "Afrapportering af tilskud: {{.Subject}}", args)
 	}
 	return d.Text
 }
@@ -175,6 +197,12 @@ func (t *OverviewTab) open(d data.DueItem) {
 	case data.EntityOrganisation:
 		w.showTab(w.Partners.Content)
 		w.Partners.Show(d.ID)
+	case data.EntityMeeting:
+		w.Partnership.OpenMeeting(d.ID)
+	case data.EntityRisk:
+		w.Partnership.OpenRisk(d.ID)
+	case data.EntityGrant:
+		w.Partnership.OpenGrant(d.ID)
 	case data.EntityAgreement:
 		// The agreements tab has no form yet; bring it to the front.
 		for i, item := range w.Tabs.Items {
@@ -187,7 +215,7 @@ func (t *OverviewTab) open(d data.DueItem) {
 
 // Reload re-reads what the tab shows, for today.
 func (t *OverviewTab) Reload() {
-	ov, err := t.w.store.Overview(context.Background(), t.now())
+	ov, err := t.w.store.Overview(context.Background(), t.day())
 	if err != nil {
 		t.w.ShowError(err)
 		return
@@ -196,6 +224,7 @@ func (t *OverviewTab) Reload() {
 	t.heading.SetText(lang.X("overview.heading", "Mål og status pr. {{.Day}}", map[string]any{"Day": dk.FormatDate(ov.Day)}))
 	t.showTargets()
 	t.showRegisters()
+	t.showMeetings()
 	t.due.UnselectAll()
 	t.due.Refresh()
 	t.dueEmpty.Hidden = len(ov.Due) > 0
@@ -210,13 +239,13 @@ func (t *OverviewTab) showTargets() {
 	for _, tg := range t.ov.Targets {
 		name := widget.NewLabel(tg.Name)
 		name.Wrapping = fyne.TextWrapWord
-		if tg.Overdue(t.now()) {
+		if tg.Overdue(t.day()) {
 			name.Importance = widget.DangerImportance
 		}
 		bar := widget.NewProgressBar()
 		bar.Max = max(tg.Goal, 1)
 		bar.Value = min(tg.Current, bar.Max)
-		text := targetText(tg, t.now())
+		text := targetText(tg, t.day())
 		bar.TextFormatter = func() string { return text }
 		objs = append(objs, name, bar)
 	}
@@ -228,8 +257,23 @@ func (t *OverviewTab) showTargets() {
 }
 
 func targetText(tg data.Target, day time.Time) string {
-	args := map[string]any{"Current": dk.FormatDecimal(tg.Current, -1), "Goal": dk.FormatDecimal(tg.Goal, -1), "Unit": tg.Unit,
-		"Deadline": dk.FormatDate(tg.Deadline)}
+	current := dk.FormatDecimal(tg.Current, -1)
+	if tg.Measure == data.MeasureResidentShare {
+		current = dk.FormatDecimal(tg.Current, 0)
+	}
+	args := map[string]any{"Current": current, "Goal": dk.FormatDecimal(tg.Goal, -1), "Unit": tg.Unit,
+		"Deadline": dk.FormatDate(tg.Deadline), "Reached": dk.FormatDate(tg.Reached)}
+	if tg.Milestone() {
+		switch {
+		case tg.Met():
+			return lang.X("overview.milestone.reached", "Nået {{.Reached}}", args)
+		case tg.Deadline.IsZero():
+			return lang.X("overview.milestone", "Ikke nået", args)
+		case tg.Overdue(day):
+			return lang.X("overview.milestone.overdue", "Ikke nået · frist overskredet {{.Deadline}}", args)
+		}
+		return lang.X("overview.milestone.deadline", "Ikke nået · frist {{.Deadline}}", args)
+	}
 	switch {
 	case tg.Deadline.IsZero():
 		return lang.X("overview.target", "{{.Current}} af {{.Goal}} {{.Unit}}", args)
@@ -277,6 +321,24 @@ func (t *OverviewTab) showRegisters() {
 		"Kladder: {{.Draft}} · til underskrift: {{.Pending}} · underskrevne: {{.Signed}} · afviste: {{.Rejected}} · annullerede: {{.Cancelled}}",
 		map[string]any{"Draft": formatCount(counts["draft"]), "Pending": formatCount(counts["pending"]),
 			"Signed": formatCount(counts["signed"]), "Rejected": formatCount(counts["rejected"]), "Cancelled": formatCount(counts["cancelled"])}))
+}
+
+// showMeetings fills the year's meetings against the memo's 5–7.
+func (t *OverviewTab) showMeetings() {
+	y := t.ov.Meetings
+	text := meetingYearText(y)
+	t.meetings.Max = float64(max(y.Max, 1))
+	t.meetings.Value = float64(min(y.Held, y.Max))
+	t.meetings.TextFormatter = func() string { return text }
+	t.meetings.Refresh()
+}
+
+// day is the day the overview is for: the one typed, or today.
+func (t *OverviewTab) day() time.Time {
+	if d, err := dk.ParseDate(t.asOf.Text); err == nil {
+		return d
+	}
+	return t.now()
 }
 
 // formatCount writes a count the Danish way: 1.468.

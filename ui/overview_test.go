@@ -141,9 +141,12 @@ func TestDueRowsOpenTheirRecords(t *testing.T) {
 		heading func() string
 		want    string
 	}{
-		{0, 1, w.Partners.HeadingName, "Fra de varme lande"},
-		{1, 2, w.Premises.HeadingName, "Bevar"},
-		{2, 2, w.Premises.HeadingName, "Fra de varme lande"},
+		{0, 6, w.Partnership.HeadingName, "Opstartsmøde i partnerskabet"},
+		{1, 6, w.Partnership.HeadingName, "Lokaler i Kvarterhuset"},
+		{4, 1, w.Partners.HeadingName, "Fra de varme lande"},
+		{5, 6, w.Partnership.HeadingName, "Puljemidler"},
+		{6, 2, w.Premises.HeadingName, "Bevar"},
+		{7, 2, w.Premises.HeadingName, "Fra de varme lande"},
 	} {
 		w.Tabs.SelectIndex(0)
 		o.due.Select(c.row)

@@ -26,21 +26,22 @@ const AppID = "dk.partnerskab.app"
 
 // Window is the main window: one tab per register over one store.
 type Window struct {
-	App        fyne.App
-	Win        fyne.Window
-	store      *data.Store
-	sealer     *agreement.Sealer // seals signed agreements; nil when the certificate could not be opened
-	Tabs       *container.AppTabs
-	Overview   *OverviewTab
-	Partners   *PartnersTab
-	Premises   *PremisesTab
-	Staffing   *StaffingTab
-	Templates  *TemplatesTab
-	Agreements *AgreementsTab
-	status     *widget.Label
-	closed     atomic.Bool // set when the window closes: late draft timers stop writing
-	dialog     form.Saver  // the form dialog that is open, which Ctrl+S saves
-	kiosk      bool        // a signing ceremony fills the window: no menus, no shortcuts
+	App         fyne.App
+	Win         fyne.Window
+	store       *data.Store
+	sealer      *agreement.Sealer // seals signed agreements; nil when the certificate could not be opened
+	Tabs        *container.AppTabs
+	Overview    *OverviewTab
+	Partners    *PartnersTab
+	Premises    *PremisesTab
+	Staffing    *StaffingTab
+	Templates   *TemplatesTab
+	Agreements  *AgreementsTab
+	Partnership *PartnershipTab
+	status      *widget.Label
+	closed      atomic.Bool // set when the window closes: late draft timers stop writing
+	dialog      form.Saver  // the form dialog that is open, which Ctrl+S saves
+	kiosk       bool        // a signing ceremony fills the window: no menus, no shortcuts
 	// openURL shows a file in the system's program for it (the PDF viewer).
 	openURL func(*url.URL) error
 }
@@ -70,6 +71,7 @@ func New(a fyne.App, s *data.Store) *Window {
 	w.Overview = newOverviewTab(w)
 	w.Templates = newTemplatesTab(w)
 	w.Agreements = newAgreementsTab(w)
+	w.Partnership = newPartnershipTab(w)
 	w.Tabs = container.NewAppTabs(
 		container.NewTabItem(lang.X("tab.overview", "Overblik"), w.Overview.content),
 		container.NewTabItem(lang.X("tab.partners", "Partnere"), w.Partners.Content),
@@ -77,6 +79,7 @@ func New(a fyne.App, s *data.Store) *Window {
 		container.NewTabItem(lang.X("tab.staffing", "Bemanding"), w.Staffing.content),
 		container.NewTabItem(lang.X("tab.templates", "Skabeloner"), w.Templates.content),
 		container.NewTabItem(lang.X("tab.agreements", "Aftaler"), w.Agreements.content),
+		container.NewTabItem(lang.X("tab.partnership", "Samarbejde"), w.Partnership.content),
 	)
 	w.Tabs.SelectIndex(1)
 	w.Tabs.OnSelected = func(*container.TabItem) {
@@ -169,7 +172,7 @@ func (w *Window) editors() map[int]form.Editor {
 
 // tabs are the tabs in their order.
 func (w *Window) tabs() []any {
-	return []any{w.Overview, w.Partners, w.Premises, w.Staffing, w.Templates, w.Agreements}
+	return []any{w.Overview, w.Partners, w.Premises, w.Staffing, w.Templates, w.Agreements, w.Partnership}
 }
 
 // current is the selected tab's editor, or one that ignores the shortcuts.

@@ -21,6 +21,30 @@ type Field struct {
 	Input fyne.CanvasObject
 	Msg   *widget.Label
 	Row   *fyne.Container // the input and its message
+	// Nested, for a field made of fields (the rows of an agenda), puts the
+	// problems named Name.N.Field on its own fields: as Show does, or as
+	// Live does when live; it returns the first field it marked.
+	Nested func(v *data.ValidationError, live, tried bool) *Field
+	// Enable, for an input that is not one widget (a box of people, the
+	// rows of an agenda), allows or forbids editing it.
+	Enable func(on bool)
+}
+
+// SetEnabled allows or forbids editing the field: a record that is locked
+// (archived, approved minutes) shows its values but takes no edits.
+func (f *Field) SetEnabled(on bool) {
+	switch in := f.Input.(type) {
+	case nil:
+	case fyne.Disableable:
+		if on {
+			in.Enable()
+		} else {
+			in.Disable()
+		}
+	}
+	if f.Enable != nil {
+		f.Enable(on)
+	}
 }
 
 // NewField labels input; name is the form field its problems are for.
@@ -96,6 +120,12 @@ func (s *FieldSet) Object() fyne.CanvasObject {
 func (s *FieldSet) Show(v *data.ValidationError) *Field {
 	var first *Field
 	for _, f := range s.Fields {
+		if f.Nested != nil {
+			if g := f.Nested(v, false, true); g != nil && first == nil {
+				first = g
+			}
+			continue
+		}
 		p, ok := v.For(f.Name)
 		if ok {
 			f.SetMessage(p.Text, true)
@@ -119,6 +149,10 @@ func (s *FieldSet) Live(err error, tried bool) {
 		v = &data.ValidationError{}
 	}
 	for _, f := range s.Fields {
+		if f.Nested != nil {
+			f.Nested(v, true, tried)
+			continue
+		}
 		if p, ok := v.For(f.Name); ok && (tried || p.Code == "cpr") {
 			f.SetMessage(p.Text, tried)
 		} else {
@@ -127,9 +161,19 @@ func (s *FieldSet) Live(err error, tried bool) {
 	}
 }
 
+// SetEnabled allows or forbids editing every field.
+func (s *FieldSet) SetEnabled(on bool) {
+	for _, f := range s.Fields {
+		f.SetEnabled(on)
+	}
+}
+
 // Clear hides every message.
 func (s *FieldSet) Clear() {
 	for _, f := range s.Fields {
+		if f.Nested != nil {
+			f.Nested(nil, false, false)
+		}
 		f.SetMessage("", false)
 	}
 }

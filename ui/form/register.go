@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
@@ -218,6 +219,7 @@ func (r *Register[R, F]) fill(rec R) {
 	r.SetValues(r.spec.Values(rec))
 	r.Form.Reset()
 	r.showState()
+	r.Form.Fields.SetEnabled(r.locked() == "")
 	if r.spec.OnFill != nil {
 		r.spec.OnFill(rec)
 	}
@@ -467,4 +469,27 @@ func AskEither(h Host, title, question, yes, no string, answer func(yes bool)) {
 func ParseOf[P any, F interface{ Parse() (P, error) }](f F) error {
 	_, err := f.Parse()
 	return err
+}
+
+// AskWhich puts a question with several answers besides cancelling (Esc):
+// answer gets the index of the one chosen; the first is the main one
+// (Enter).
+func AskWhich(h Host, title, question string, answers []string, answer func(i int)) {
+	text := widget.NewLabel(question)
+	text.Wrapping = fyne.TextWrapWord
+	var d *dialog.CustomDialog
+	buttons := []fyne.CanvasObject{widget.NewButton(lang.X("dialog.cancel", "Annullér"), func() { d.Hide() })}
+	for i, a := range answers {
+		b := widget.NewButton(a, func() {
+			d.Hide()
+			answer(i)
+		})
+		if i == 0 {
+			b.Importance = widget.HighImportance
+		}
+		buttons = append(buttons, b)
+	}
+	d = dialog.NewCustomWithoutButtons(title, container.New(&widgets.MinWidth{W: 420}, text), h.Window())
+	d.SetButtons(buttons)
+	d.Show()
 }

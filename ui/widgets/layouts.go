@@ -1,6 +1,9 @@
 package widgets
 
-import "fyne.io/fyne/v2"
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+)
 
 // MinHeight gives a list a height to show a few rows inside a scrolling
 // form, where it would otherwise collapse to one row.
@@ -37,4 +40,42 @@ func (m *MinWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
 		s = s.Max(fyne.NewSize(m.W, o.MinSize().Height))
 	}
 	return s
+}
+
+// Weighted lays its objects out side by side, each as wide as its share
+// of the weights (a row of an action item: what, who, by when, done).
+type Weighted struct{ Weights []float32 }
+
+func (w *Weighted) total() float32 {
+	var t float32
+	for _, x := range w.Weights {
+		t += x
+	}
+	return t
+}
+
+func (w *Weighted) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	gap := theme.Padding()
+	free := size.Width - gap*float32(max(len(objs)-1, 0))
+	x := float32(0)
+	for i, o := range objs {
+		wt := float32(1)
+		if i < len(w.Weights) {
+			wt = w.Weights[i]
+		}
+		cw := free * wt / w.total()
+		o.Resize(fyne.NewSize(cw, size.Height))
+		o.Move(fyne.NewPos(x, 0))
+		x += cw + gap
+	}
+}
+
+func (w *Weighted) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		m := o.MinSize()
+		s.Width += m.Width
+		s.Height = max(s.Height, m.Height)
+	}
+	return s.AddWidthHeight(theme.Padding()*float32(max(len(objs)-1, 0)), 0)
 }
