@@ -45,6 +45,34 @@ func TestMeetingTextsHoldSeveralLines(t *testing.T) {
 	}
 }
 
+// The demo's meetings are examples (their documents say EKSEMPEL), a
+// meeting the caseworker makes is not, and approved minutes cannot be
+// made or unmade an example with raw SQL either.
+func TestDemoMeetingsAreExamples(t *testing.T) {
+	s := mustDemo(t)
+	ctx := context.Background()
+	kickoff := demoMeetingOn(t, s, "2015-03-05")
+	planned := demoMeetingOn(t, s, "2015-06-11")
+	if !kickoff.Example || !planned.Example {
+		t.Errorf("example: kick-off %v, planned %v; want both", kickoff.Example, planned.Example)
+	}
+	m, err := s.SaveMeeting(ctx, MeetingForm{Title: "Eget møde", Date: "1.9.2015"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Example {
+		t.Error("a meeting of the caseworker's own is an example")
+	}
+	planned.Notes = "Ændret"
+	if again, err := s.SaveMeeting(ctx, planned.Form()); err != nil || !again.Example {
+		t.Errorf("saving the planned example again: example %v, %v", again.Example, err)
+	}
+	_, err = s.DB().ExecContext(ctx, `UPDATE meetings SET example = 0 WHERE id = ?`, kickoff.ID)
+	if err == nil || !strings.Contains(err.Error(), "referatet er godkendt og kan ikke ændres") {
+		t.Errorf("raw SQL unmarking approved minutes as an example: %v", err)
+	}
+}
+
 func demoMeetingOn(t *testing.T, s *Store, iso string) Meeting {
 	t.Helper()
 	ms, err := s.Meetings(context.Background(), MeetingQuery{})
