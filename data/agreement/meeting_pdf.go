@@ -54,7 +54,13 @@ func (d MeetingDoc) FileName(m data.Meeting) string {
 
 // ErrNoMeetingDoc is a document the meeting cannot have yet: an agenda
 // without items, minutes of a meeting not held.
-var ErrNoMeetingDoc = errors.New("dokumentet kan ikke dannes endnu")
+var ErrNoMeetingDoc = errors.New("mødets dokument kan ikke dannes endnu")
+
+// noDocError says why, and is ErrNoMeetingDoc.
+type noDocError struct{ text string }
+
+func (e *noDocError) Error() string        { return e.text }
+func (e *noDocError) Is(target error) bool { return target == ErrNoMeetingDoc }
 
 // MeetingPDF renders one of meeting m's documents; notice is the notice
 // period in days (data.Store.NoticeDays) that the invitation is held to.
@@ -94,8 +100,8 @@ func MeetingDocument(m data.Meeting, what MeetingDoc, notice int) (Document, err
 	switch what {
 	case MeetingAgenda:
 		if len(m.Items) == 0 {
-			return doc, fmt.Errorf("%w: mødet %s %s har ingen dagsorden; tilføj mindst ét punkt", ErrNoMeetingDoc,
-				m.Title, dk.FormatDate(m.Date))
+			return doc, &noDocError{fmt.Sprintf("dagsordenen kan ikke dannes: mødet »%s« %s har ingen punkter; tilføj mindst ét",
+				m.Title, dk.FormatDate(m.Date))}
 		}
 		doc.Date = firstOf(m.InvitedOn, m.Date)
 		doc.Kicker = what.Title() + " · " + m.Kind()
@@ -103,8 +109,8 @@ func MeetingDocument(m data.Meeting, what MeetingDoc, notice int) (Document, err
 		doc.Body = agendaBlocks(m)
 	case MeetingMinutes:
 		if m.Status != data.MeetingHeld && m.Status != data.MeetingApproved {
-			return doc, fmt.Errorf("%w: mødet %s %s er %s; referatet kan dannes, når mødet er afholdt", ErrNoMeetingDoc,
-				m.Title, dk.FormatDate(m.Date), strings.ToLower(m.Status.Label()))
+			return doc, &noDocError{fmt.Sprintf("referatet kan ikke dannes endnu: mødet »%s« %s er %s, ikke afholdt",
+				m.Title, dk.FormatDate(m.Date), strings.ToLower(m.Status.Label()))}
 		}
 		doc.Date = firstOf(m.ApprovedOn, m.Date)
 		doc.Draft = !m.Approved()

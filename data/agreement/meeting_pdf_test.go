@@ -190,7 +190,7 @@ func TestPlannedMeetingPDFs(t *testing.T) {
 	wantMarks(t, path, []string{"EKSEMPEL"}, []string{"UDKAST"})
 	wantClean(t, path)
 	_, err := ExportMeetingPDF(context.Background(), s, m.ID, MeetingMinutes)
-	if !errors.Is(err, ErrNoMeetingDoc) || !strings.Contains(err.Error(), "er planlagt; referatet kan dannes, når mødet er afholdt") {
+	if !errors.Is(err, ErrNoMeetingDoc) || !strings.Contains(err.Error(), "referatet kan ikke dannes endnu: mødet »Partnerskabsmøde« 11.6.2015 er planlagt, ikke afholdt") {
 		t.Errorf("minutes of a planned meeting: %v", err)
 	}
 }
@@ -247,7 +247,7 @@ func TestMeetingPDFRefusals(t *testing.T) {
 		t.Fatal(err)
 	}
 	if _, err := ExportMeetingPDF(ctx, s, m.ID, MeetingAgenda); !errors.Is(err, ErrNoMeetingDoc) ||
-		!strings.Contains(err.Error(), "Tomt møde 1.9.2015 har ingen dagsorden; tilføj mindst ét punkt") {
+		!strings.Contains(err.Error(), "dagsordenen kan ikke dannes: mødet »Tomt møde« 1.9.2015 har ingen punkter; tilføj mindst ét") {
 		t.Errorf("an agenda without items: %v", err)
 	}
 	if got := MeetingMinutes.FileName(m); got != "referat-2015-09-01.pdf" {
