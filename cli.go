@@ -40,17 +40,26 @@ func init() {
 		{"check", "check", "tjekker databasens integritet, fremmednøgler, skema, hændelseslog og de underskrevne aftaler mod deres segl", cmdCheck},
 		{"backup", "backup --out FIL", "skriver en konsistent sikkerhedskopi, også mens programmet er åbent", cmdBackup},
 		{"restore", "restore --from FIL", "tjekker en sikkerhedskopi og sætter den i stedet for databasen (den nuværende gemmes)", cmdRestore},
-		{"report", "report [--json]", "viser hvad databasen indeholder: antal pr. slags og målene", cmdReport},
+		{"report", "report [--json]", "viser hvad databasen indeholder: antal pr. slags, målene og partnerskabets arbejde", cmdReport},
 		{"import", "import SLAGS FIL.csv", "importerer en CSV-fil (partners, rooms, leases, placements): alle rækker eller ingen; se 'help import'", cmdImport},
 		{"export-csv", "export-csv SLAGS --out FIL", "skriver en slags til en CSV-fil i samme format, som Excel åbner", cmdExportCSV},
 		{"agreements", "agreements [--json]", "viser aftalerne: id, nummer, titel, status og dato", cmdAgreements},
 		{"export", "export --agreement ID --out FIL.pdf", "skriver en aftale som PDF", cmdExport},
+		{"meetings", "meetings [--json]", "viser møderne: id, dato, tid, møde i, status og titel, og årets antal mod 5–7", cmdMeetings},
+		{"checklist", "checklist [--json]", "viser afklaringerne: status, ansvarlig, flettefelt og besluttet tekst", cmdChecklist},
+		{"goals", "goals [--json] [--as-of DATO]", "viser målene og milepælene, opgjort i dag eller på en dato (fx 31.12.2015)", cmdGoals},
 		{"verify", "verify FIL.pdf [--db STI]", "kontrollerer seglet på en underskrevet aftale; med --db også, at filen er den gemte", cmdVerify},
 		{"seal", "seal show|export-ca --out FIL.pem|import FIL.p12 [--trust-issuer]", "viser seglet, eksporterer CA-certifikatet eller importerer organisationens certifikat (adgangskoden læses fra standard-input)", cmdSeal},
 		{"template", "template check FIL.md", "tjekker en skabelonfil; hver fejl skrives som FIL:LINJE:KOLONNE: …", cmdTemplate},
 		{"version", "version", "viser programmets version", cmdVersion},
 		{"help", "help [import|fields]", "viser denne hjælp; 'help import' viser CSV-kolonnerne, 'help fields' flettefelterne", cmdHelp},
 	}
+}
+
+// moreUsage are a command's other forms, listed under it by help.
+var moreUsage = map[string][][2]string{
+	"export": {{"export --meeting ID --what dagsorden|referat --out FIL.pdf",
+		"skriver et mødes indkaldelse med dagsorden eller dets referat som PDF"}},
 }
 
 func findCommand(name string) (command, bool) {
@@ -81,6 +90,9 @@ func cmdHelp(e *env, args []string) int {
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 	for _, c := range commands {
 		fmt.Fprintf(tw, "  %s\t%s\n", c.usage, c.summary)
+		for _, u := range moreUsage[c.name] {
+			fmt.Fprintf(tw, "  %s\t%s\n", u[0], u[1])
+		}
 	}
 	tw.Flush()
 	return 0
@@ -306,6 +318,8 @@ func printReport(w io.Writer, r data.Report, day time.Time) {
 		}
 		fmt.Fprintf(w, "  %s: %s af %s %s%s\n", t.Name, dk.FormatDecimal(t.Current, 0), dk.FormatDecimal(t.Goal, 0), t.Unit, deadline)
 	}
+	fmt.Fprintln(w)
+	printReportWork(w, r.Work)
 	if len(r.Organisations) > 0 {
 		fmt.Fprintln(w)
 		fmt.Fprintln(w, "Organisationer: "+strings.Join(r.Organisations, ", "))

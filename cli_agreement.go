@@ -85,11 +85,23 @@ func printAgreements(w io.Writer, all []data.Agreement) {
 }
 
 func cmdExport(e *env, args []string) int {
-	var idText, out string
+	var idText, meetingText, what, out string
 	if !e.flags("export", args, func(fs *flag.FlagSet) {
 		fs.StringVar(&idText, "agreement", "", "aftalens id (se 'partnerskab agreements')")
+		fs.StringVar(&meetingText, "meeting", "", "mødets id (se 'partnerskab meetings')")
+		fs.StringVar(&what, "what", "", "mødets dokument: dagsorden eller referat")
 		fs.StringVar(&out, "out", "", "PDF-filen der skal skrives")
 	}) {
+		return 2
+	}
+	switch {
+	case idText != "" && meetingText != "":
+		e.fail("export: vælg enten --agreement eller --meeting, ikke begge")
+		return 2
+	case meetingText != "":
+		return exportMeeting(e, meetingText, what, out)
+	case what != "":
+		e.fail("export: --what vælger et mødes dokument; angiv mødet med --meeting ID")
 		return 2
 	}
 	if idText == "" || out == "" {
@@ -163,7 +175,16 @@ func cmdTemplate(e *env, args []string) int {
 	if err != nil {
 		return e.fail("%v", err)
 	}
-	problems := agreement.Check(string(b))
+	// A template may use the decided texts of the database's checklist.
+	items, ok := e.checklistIfAny()
+	if !ok {
+		return 1
+	}
+	codes := make([]string, len(items))
+	for i, it := range items {
+		codes[i] = it.Code
+	}
+	problems := agreement.Check(string(b), codes...)
 	if len(problems) == 0 {
 		fmt.Fprintf(e.stdout, "%s: ingen fejl.\n", path)
 		return 0
@@ -174,8 +195,41 @@ func cmdTemplate(e *env, args []string) int {
 	return 1
 }
 
-// cmdHelpFields prints the merge fields ('partnerskab help fields').
+// cmdHelpFields prints the merge fields ('partnerskab help fields'), with
+// the checklist's decided texts (afklaring.*) of the database given by
+// --db or of the default database when there is one.
 func cmdHelpFields(e *env, args []string) int {
-	fmt.Fprint(e.stdout, agreement.HelpText())
+	items, ok := e.checklistIfAny()
+	if !ok {
+		return 1
+	}
+	fmt.Fprint(e.stdout, agreement.HelpTextOf(agreement.CatalogueFor(items)))
 	return 0
+}
+
+// checklistIfAny reads the checklist of the database named by --db, or of
+// the default database if it exists; with neither, there is none. A
+// database that --db names and that cannot be read is an error (said on
+// stderr, ok false).
+func (e *env) checklistIfAny() (items []data.ChecklistItem, ok bool) {
+	if e.db == "" {
+		p, err := data.DefaultPath()
+		if err != nil {
+			return nil, true
+		}
+		if st, err := os.Stat(p); err != nil || !st.Mode().IsRegular() {
+			return nil, true
+		}
+	}
+	s, code := e.open(forReading)
+	if s == nil {
+		return nil, code == 0
+	}
+	defer s.Close()
+	items, err := s.Checklist(context.Background(), true)
+	if err != nil {
+		e.fail("%s: afklaringerne kan ikke læses: %v", s.Path(), data.DanishError(err))
+		return nil, false
+	}
+	return items, true
 }

@@ -185,7 +185,7 @@ func (s *Store) demoKickoff(ctx context.Context, tx *sql.Tx, people map[string]i
 	}
 	steps := []struct{ at, event, detail, q string }{
 		{"2015-02-19T09:00:00Z", "indkaldt", "indkaldt 19.2.2015",
-			`UPDATE meetings SET status = 'indkaldt', invited_on = '2015-02-19' WHERE id = ?`},
+			`UPDATE meetings SET status = 'indkaldt', invited_on = '2015-02-19', example = 1 WHERE id = ?`},
 		{"2015-03-05T11:30:00Z", "afholdt", "", `UPDATE meetings SET status = 'afholdt' WHERE id = ?`},
 		{"2015-03-12T10:00:00Z", "referat godkendt", "godkendt 12.3.2015",
 			`UPDATE meetings SET status = 'godkendt', approved_on = '2015-03-12' WHERE id = ?`},
@@ -306,8 +306,10 @@ func (s *Store) demoPlannedMeeting(ctx context.Context) error {
 	for _, m := range members {
 		f.Invited = append(f.Invited, m.PersonID)
 	}
-	if _, err := s.SaveMeeting(ctx, f); err != nil {
+	m, err := s.SaveMeeting(ctx, f)
+	if err != nil {
 		return fmt.Errorf("eksempel: partnerskabsmødet: %w", err)
 	}
-	return nil
+	_, err = s.db.ExecContext(ctx, `UPDATE meetings SET example = 1 WHERE id = ?`, m.ID)
+	return err
 }

@@ -92,6 +92,7 @@ type Meeting struct {
 	Items       []AgendaItem
 	Actions     []ActionItem
 	Corrections []Correction
+	Example     bool // the demo case's: its documents print EKSEMPEL
 	ArchivedAt  time.Time
 	UpdatedAt   time.Time
 }

@@ -10,7 +10,7 @@ import (
 )
 
 const meetingColumns = `m.id, coalesce(m.body_id, 0), coalesce(b.name, ''), coalesce(b.code, ''), m.title, m.held_on,
-	m.starts_at, m.ends_at, m.place, m.status, m.invited_on, m.approved_on, m.notes, m.archived_at, m.updated_at`
+	m.starts_at, m.ends_at, m.place, m.status, m.invited_on, m.approved_on, m.notes, m.example, m.archived_at, m.updated_at`
 
 const meetingFrom = ` FROM meetings m LEFT JOIN bodies b ON b.id = m.body_id`
 
@@ -19,7 +19,7 @@ func scanMeeting(row scanner) (Meeting, error) {
 	var held string
 	var invited, approved, archived, updated sql.NullString
 	err := row.Scan(&m.ID, &m.BodyID, &m.Body, &m.BodyCode, &m.Title, &held, &m.Starts, &m.Ends, &m.Place, &m.Status,
-		&invited, &approved, &m.Notes, &archived, &updated)
+		&invited, &approved, &m.Notes, &m.Example, &archived, &updated)
 	m.Date = dateCol(sql.NullString{String: held, Valid: true})
 	m.InvitedOn, m.ApprovedOn = dateCol(invited), dateCol(approved)
 	m.ArchivedAt, m.UpdatedAt = instantCol(archived), instantCol(updated)

@@ -124,13 +124,26 @@ const lineLimit = 200
 var fieldLimits = map[string]int{
 	"Notes": 10_000, "Description": 2_000, "Body": 200_000, "Use": 1_000, "Reason": 2_000,
 	"Address": 300, "ApprovalRef": 300,
+	"Items.Text": 2_000, "Items.Minutes": 10_000, "Items.Decision": 2_000, "Correction": 2_000,
 }
 
-var multiLine = map[string]bool{"Notes": true, "Description": true, "Body": true, "Use": true, "Reason": true}
+var multiLine = map[string]bool{"Notes": true, "Description": true, "Body": true, "Use": true, "Reason": true,
+	"Items.Text": true, "Items.Minutes": true, "Items.Decision": true, "Correction": true}
+
+// fieldKey is the name a field's limits go by: a row's field
+// ("Items.2.Minutes", an agenda item's minutes) without its row number.
+func fieldKey(field string) string {
+	if head, rest, ok := strings.Cut(field, "."); ok {
+		if _, name, ok := strings.Cut(rest, "."); ok {
+			return head + "." + name
+		}
+	}
+	return field
+}
 
 // FieldLimit is how many characters the form field may hold.
 func FieldLimit(field string) int {
-	if n, ok := fieldLimits[field]; ok {
+	if n, ok := fieldLimits[fieldKey(field)]; ok {
 		return n
 	}
 	return lineLimit
@@ -145,7 +158,7 @@ func TextProblem(field, s string) (code, text string) {
 	if !utf8.ValidString(s) {
 		return "encoding", "indeholder tegn, der ikke er gyldig tekst (UTF-8)"
 	}
-	ml := multiLine[field]
+	ml := multiLine[fieldKey(field)]
 	for _, r := range s {
 		if r == '\t' || r == '\n' || r == '\r' {
 			if ml {

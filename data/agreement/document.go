@@ -1,6 +1,10 @@
 package agreement
 
-import "time"
+import (
+	"fmt"
+	"strings"
+	"time"
+)
 
 // Document is everything the PDF needs besides the text: who the parties
 // and signatories are, the agreement's number and dates, and its state.
@@ -18,6 +22,71 @@ type Document struct {
 	Version   int
 	Signed    *Signed   // the signatures and the certificate page; nil until signed
 	Generated time.Time // ignored for the bytes: output is deterministic for the same input
+
+	// A document that is not an agreement (a meeting's agenda or minutes)
+	// names itself: Label in the header and footer ("Referat 5.3.2015"),
+	// Kicker above the title, Subject in the file's properties, and
+	// Details under the title instead of the date and place. Left empty,
+	// they are an agreement's: "Aftale 2015-001", "Aftale nr. 2015-001".
+	Label   string
+	Kicker  string
+	Subject string
+	Details []Detail
+}
+
+// Detail is one line under the title: "Tid  kl. 9.30–11.30".
+type Detail struct {
+	Label, Value string
+}
+
+// label is what the header and footer call the document.
+func (d Document) label() string {
+	switch {
+	case d.Label != "":
+		return d.Label
+	case d.Number != "":
+		return "Aftale " + d.Number
+	}
+	return ""
+}
+
+// kicker is the small line above the title.
+func (d Document) kicker() string {
+	switch {
+	case d.Kicker != "":
+		return d.Kicker
+	case d.Number != "":
+		return "Aftale nr. " + d.Number
+	}
+	return ""
+}
+
+// subject is the file's subject: where the text came from.
+func (d Document) subject() string {
+	if d.Subject != "" {
+		return d.Subject
+	}
+	s := "Aftale " + d.Number
+	if d.Template != "" {
+		s += fmt.Sprintf(" · skabelon %s, version %d", d.Template, d.Version)
+	}
+	return strings.TrimSpace(s)
+}
+
+// details are the lines under the title: the Details given, or the
+// agreement's date and place.
+func (d Document) details() []Detail {
+	if d.Details != nil {
+		return d.Details
+	}
+	var out []Detail
+	if s := longDate(d.Date); s != "" {
+		out = append(out, Detail{"Dato", s})
+	}
+	if d.Place != "" {
+		out = append(out, Detail{"Sted", d.Place})
+	}
+	return out
 }
 
 // Party is one row of the parties' table.

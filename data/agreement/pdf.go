@@ -57,22 +57,30 @@ var (
 // bytes: the PDF's dates come from doc.Date, resources are written in a
 // sorted order and the file carries no random ID.
 func RenderPDF(doc Document) ([]byte, error) {
+	return render(doc, "aftale "+doc.Number, func(r *renderer) {
+		r.titleBlock()
+		r.parties()
+		r.body(doc.Body)
+		r.signatures()
+		r.certificate() // pdf_signed_certificate.go: only for a signed agreement
+	})
+}
+
+// render writes a document whose pages draw fills after the first page is
+// started; name says which document a failure is about.
+func render(doc Document, name string, draw func(*renderer)) ([]byte, error) {
 	r, err := newRenderer(doc)
 	if err != nil {
 		return nil, err
 	}
 	r.newPage()
-	r.titleBlock()
-	r.parties()
-	r.body(doc.Body)
-	r.signatures()
-	r.certificate() // pdf_signed_certificate.go: only for a signed agreement
+	draw(r)
 	if err := r.pdf.Error(); err != nil {
-		return nil, fmt.Errorf("agreement %s: %w", doc.Number, err)
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	var buf bytes.Buffer
 	if err := r.pdf.Output(&buf); err != nil {
-		return nil, fmt.Errorf("agreement %s: write PDF: %w", doc.Number, err)
+		return nil, fmt.Errorf("%s: PDF'en kan ikke skrives: %w", name, err)
 	}
 	return renameFonts(buf.Bytes()), nil
 }
@@ -107,11 +115,7 @@ func newRenderer(doc Document) (*renderer, error) {
 	pdf.SetCreator("Partnerskab", true)
 	pdf.SetTitle(doc.Title, true)
 	// The subject says where the text came from, for whoever finds the file.
-	subject := "Aftale " + doc.Number
-	if doc.Template != "" {
-		subject += fmt.Sprintf(" · skabelon %s, version %d", doc.Template, doc.Version)
-	}
-	pdf.SetSubject(strings.TrimSpace(subject), true)
+	pdf.SetSubject(doc.subject(), true)
 	if doc.Signed != nil && doc.Signed.Record != nil {
 		xmp, err := xmpPacket(*doc.Signed.Record)
 		if err != nil {
@@ -159,7 +163,8 @@ func (r *renderer) ensure(h float64) {
 }
 
 // pageHeader draws the draft or example mark (under everything else) and,
-// from page 2 on, the agreement's title and number at the top.
+// from page 2 on, the document's title and label ("Aftale 2015-001") at
+// the top.
 func (r *renderer) pageHeader() {
 	r.forgetFont() // a new page's content starts without a font
 	r.watermark()
@@ -169,10 +174,7 @@ func (r *renderer) pageHeader() {
 	}
 	r.setColour(mutedColour)
 	title := r.doc.Title
-	number := ""
-	if r.doc.Number != "" {
-		number = "Aftale " + r.doc.Number
-	}
+	number := r.doc.label()
 	nw := r.textWidth(number, "", smallSize)
 	title = r.ellipsis(title, "", smallSize, contentW-nw-8)
 	r.drawText(marginL, headerBaseline, title, "", smallSize)
@@ -182,13 +184,14 @@ func (r *renderer) pageHeader() {
 	r.pdf.Line(marginL, headerBaseline+2.2, pageW-marginR, headerBaseline+2.2)
 }
 
-// pageFooter draws "Aftale 2015-001 · Side N af M" centred at the bottom.
+// pageFooter draws "Aftale 2015-001 · Side N af M" (or the document's
+// own label) centred at the bottom.
 func (r *renderer) pageFooter() {
 	r.forgetFont()
 	r.setColour(mutedColour)
 	s := fmt.Sprintf("Side %d af {nb}", r.pdf.PageNo())
-	if r.doc.Number != "" {
-		s = "Aftale " + r.doc.Number + " · " + s
+	if l := r.doc.label(); l != "" {
+		s = l + " · " + s
 	}
 	// "{nb}" becomes the page count only when the file is written; centre
 	// on a two-digit count, which is off by a hair at most.

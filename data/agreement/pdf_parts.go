@@ -5,12 +5,13 @@ import "strings"
 // The parts around the text: the title block, the parties' table and the
 // signature blocks.
 
-// titleBlock draws the number, the title and the date and place.
+// titleBlock draws the number (or the kind of document), the title and
+// the lines under it: an agreement's date and place.
 func (r *renderer) titleBlock() {
 	r.y = marginTop
-	if r.doc.Number != "" {
+	if k := r.doc.kicker(); k != "" {
 		r.setColour(mutedColour)
-		r.drawText(marginL, baseline(r.y, 5, 9.5), "Aftale nr. "+r.doc.Number, "", 9.5)
+		r.drawText(marginL, baseline(r.y, 5, 9.5), k, "", 9.5)
 		r.y += 6.5
 	}
 	lh := lineHeight(titleSize) * 0.95
@@ -20,19 +21,29 @@ func (r *renderer) titleBlock() {
 		r.y += lh
 	}
 	r.y += 3
-	meta := [][2]string{}
-	if d := longDate(r.doc.Date); d != "" {
-		meta = append(meta, [2]string{"Dato", d})
+	details := r.doc.details()
+	// An agreement's "Dato" and "Sted" fit in 18 mm on one line each; the
+	// longer labels and values of other documents are measured (measuring
+	// a new glyph writes to the page, so the agreement's are not).
+	labelW := 18.0
+	if r.doc.Details != nil {
+		for _, d := range details {
+			labelW = max(labelW, r.textWidth(d.Label, "", bodySize)+5)
+		}
 	}
-	if r.doc.Place != "" {
-		meta = append(meta, [2]string{"Sted", r.doc.Place})
-	}
-	for _, m := range meta {
+	for _, d := range details {
 		r.setColour(mutedColour)
-		r.drawText(marginL, baseline(r.y, bodyLine, bodySize), m[0], "", bodySize)
+		r.drawText(marginL, baseline(r.y, bodyLine, bodySize), d.Label, "", bodySize)
 		r.setColour(inkColour)
-		r.drawText(marginL+18, baseline(r.y, bodyLine, bodySize), m[1], "", bodySize)
-		r.y += bodyLine
+		if r.doc.Details == nil {
+			r.drawText(marginL+labelW, baseline(r.y, bodyLine, bodySize), d.Value, "", bodySize)
+			r.y += bodyLine
+			continue
+		}
+		for _, l := range r.layout([]Inline{{Text: d.Value}}, bodySize, contentW-labelW, false) {
+			r.drawLine(l, marginL+labelW, baseline(r.y, bodyLine, bodySize), contentW-labelW, bodySize, AlignLeft)
+			r.y += bodyLine
+		}
 	}
 	r.y += 3
 	r.pdf.SetDrawColor(accentColour.r, accentColour.g, accentColour.b)

@@ -56,6 +56,8 @@ CREATE TABLE meetings (
     invited_on  TEXT CHECK (invited_on IS NULL OR date(invited_on) IS invited_on),
     approved_on TEXT CHECK (approved_on IS NULL OR date(approved_on) IS approved_on),
     notes       TEXT NOT NULL DEFAULT '',
+    -- the demo case's: its agenda and minutes print EKSEMPEL
+    example     INTEGER NOT NULL DEFAULT 0 CHECK (example IN (0, 1)),
     archived_at TEXT,
     created_at  TEXT NOT NULL,
     updated_at  TEXT NOT NULL,
@@ -267,7 +269,8 @@ CREATE TRIGGER meetings_approved_no_update BEFORE UPDATE ON meetings
 WHEN OLD.status = 'godkendt' AND (NEW.body_id IS NOT OLD.body_id OR NEW.title IS NOT OLD.title
     OR NEW.held_on IS NOT OLD.held_on OR NEW.starts_at IS NOT OLD.starts_at OR NEW.ends_at IS NOT OLD.ends_at
     OR NEW.place IS NOT OLD.place OR NEW.status IS NOT OLD.status OR NEW.invited_on IS NOT OLD.invited_on
-    OR NEW.approved_on IS NOT OLD.approved_on OR NEW.notes IS NOT OLD.notes OR NEW.created_at IS NOT OLD.created_at)
+    OR NEW.approved_on IS NOT OLD.approved_on OR NEW.notes IS NOT OLD.notes OR NEW.example IS NOT OLD.example
+    OR NEW.created_at IS NOT OLD.created_at)
 BEGIN
     SELECT RAISE(ABORT, 'referatet er godkendt og kan ikke ændres; tilføj en rettelse');
 END;
