@@ -42,7 +42,7 @@ type BodyForm struct {
 
 // Form returns the body as the form shows it.
 func (b Body) Form() BodyForm {
-	return BodyForm{ID: b.ID, Name: b.Name, Position: strconv.Itoa(b.Position)}
+	return BodyForm{ID: b.ID, Name: b.Name, Position: positionText(b.ID, b.Position)}
 }
 
 // Parse checks the form and returns the body it describes.
@@ -270,4 +270,13 @@ func (s *Store) ArchiveMembership(ctx context.Context, id int64) error {
 // RestoreMembership brings an archived membership back.
 func (s *Store) RestoreMembership(ctx context.Context, id int64) error {
 	return s.setArchived(ctx, "memberships", "medlemskab", id, false)
+}
+
+// positionText is a record's place in its list as the form shows it: empty
+// for a new record, which then goes last.
+func positionText(id int64, position int) string {
+	if id == 0 {
+		return ""
+	}
+	return strconv.Itoa(position)
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -85,7 +84,7 @@ type ChecklistForm struct {
 func (c ChecklistItem) Form() ChecklistForm {
 	return ChecklistForm{ID: c.ID, Code: c.Code, Title: c.Title, Description: c.Description, Status: string(c.Status),
 		OwnerID: c.OwnerID, DiscussedID: c.DiscussedID, SettledID: c.SettledID, Decision: c.Decision,
-		Position: strconv.Itoa(c.Position)}
+		Position: positionText(c.ID, c.Position)}
 }
 
 // Parse checks the form and returns the item it describes. A new item

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -127,7 +126,7 @@ type TargetForm struct {
 func (t Target) Form() TargetForm {
 	f := TargetForm{ID: t.ID, Name: t.Name, Measure: string(t.Measure), Unit: t.Unit, Start: formatDateOrEmpty(t.Start),
 		Deadline: formatDateOrEmpty(t.Deadline), Reached: formatDateOrEmpty(t.Reached), Evidence: t.Evidence, Notes: t.Notes,
-		Position: strconv.Itoa(t.Position)}
+		Position: positionText(t.ID, t.Position)}
 	if !t.Milestone() {
 		f.Goal = dk.FormatDecimal(t.Goal, -1)
 	}

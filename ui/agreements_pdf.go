@@ -1,83 +1,46 @@
 package ui
 
 import (
-	"errors"
-	"io"
-	"os"
-	"path/filepath"
 	"strings"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 
 	"partnerskab/data"
 	"partnerskab/data/agreement"
-	"partnerskab/ui/form"
 )
 
-var pdfExts = []string{".pdf", ".PDF"}
-
-// renderPDF builds the agreement's PDF: a signed one is exactly the sealed
-// bytes the store holds. It touches no widget, so it runs off the UI goroutine.
-func (v *draftView) renderPDF(id int64) ([]byte, error) {
-	return agreement.ExportPDF(ctx(), v.t.w.store, v.t.w.sealer, id)
+// pdf is the agreement's PDF: a signed one is exactly the sealed bytes the
+// store holds. The id and status are taken now, so that a later choice in
+// the list does not change what is written.
+func (v *draftView) pdf() pdfOut {
+	id, before := v.original.ID, v.original.Status
+	return pdfOut{w: v.t.w, name: v.pdfName,
+		render: func() ([]byte, error) { return agreement.ExportPDF(ctx(), v.t.w.store, v.t.w.sealer, id) },
+		written: func(path string) {
+			v.t.w.SetStatus(lang.X("agreements.pdf.written", "Aftalen er gemt som {{.Path}}.", map[string]any{"Path": path}))
+			v.afterExport(id, before)
+		}}
 }
 
 // pdfName is the file name offered for the agreement: "2015-001 Partnerskabsaftale af 2. orden.pdf".
 func (v *draftView) pdfName() string {
-	name := strings.TrimSpace(v.original.Number + " " + v.original.Title)
-	name = strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`/\:*?"<>|`, r) {
-			return '-'
-		}
-		return r
-	}, name)
-	return name + ".pdf"
+	return safeFileName(strings.TrimSpace(v.original.Number+" "+v.original.Title)) + ".pdf"
 }
 
 func (v *draftView) choosePDF() {
-	if v.original.ID == 0 {
-		return
+	if v.original.ID != 0 {
+		v.pdf().choose()
 	}
-	form.SaveFile(v.t.w, v.pdfName(), pdfExts, func(wc fyne.URIWriteCloser) {
-		v.writePDF(wc, wc.URI().Path(), nil)
-	})
 }
 
 // savePDF writes the PDF to path, as the save dialog does.
-func (v *draftView) savePDF(path string, done func(error)) {
-	f, err := os.Create(path)
-	if err != nil {
-		v.t.w.ShowError(err)
-		return
-	}
-	v.writePDF(f, path, done)
-}
+func (v *draftView) savePDF(path string, done func(error)) { v.pdf().save(path, done) }
 
-// writePDF renders and writes off the UI goroutine, then reports back on it.
-func (v *draftView) writePDF(wc io.WriteCloser, path string, done func(error)) {
-	id, before := v.original.ID, v.original.Status
-	v.t.w.SetStatus(lang.X("agreements.pdf.writing", "Skriver {{.Path}} …", map[string]any{"Path": path}))
-	go func() {
-		b, err := v.renderPDF(id)
-		if err == nil {
-			_, err = wc.Write(b)
-		}
-		if cerr := wc.Close(); err == nil {
-			err = cerr
-		}
-		fyne.Do(func() {
-			if err != nil {
-				v.t.w.ShowError(err)
-			} else {
-				v.t.w.SetStatus(lang.X("agreements.pdf.written", "Aftalen er gemt som {{.Path}}.", map[string]any{"Path": path}))
-				v.afterExport(id, before)
-			}
-			if done != nil {
-				done(err)
-			}
-		})
-	}()
+// print hands the PDF to the system to print; done (tests) gets the file's path.
+func (v *draftView) print(done func(path string, err error)) {
+	if v.original.ID != 0 {
+		v.pdf().print(done)
+	}
 }
 
 // afterExport shows what an export changed: ExportPDF seals an agreement
@@ -92,42 +55,4 @@ func (v *draftView) afterExport(id int64, before data.AgreementStatus) {
 	if v.original.ID == id && v.ceremony == nil && !v.editing && !v.form.Dirty() {
 		v.fill(a)
 	}
-}
-
-// print writes the PDF to a temporary file and hands it to the system to
-// print (print_windows.go, print_other.go); done (tests) gets the file's path.
-func (v *draftView) print(done func(path string, err error)) {
-	if v.original.ID == 0 {
-		return
-	}
-	dir := filepath.Join(os.TempDir(), "partnerskab")
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		v.t.w.ShowError(err)
-		return
-	}
-	path := filepath.Join(dir, v.pdfName())
-	v.savePDF(path, func(err error) {
-		if err == nil {
-			if oerr := openForPrint(v.t.w.openURL, path); errors.Is(oerr, errNoViewer) {
-				v.noViewer(path)
-			} else if oerr != nil {
-				v.t.w.ShowError(oerr)
-			}
-		}
-		if done != nil {
-			done(path, err)
-		}
-	})
-}
-
-// errNoViewer is openForPrint's answer when no program shows PDFs.
-var errNoViewer = errors.New("no PDF viewer")
-
-// noViewer says, when the system has no program that shows PDFs (the
-// opener failed), where the file is and offers to save it somewhere else.
-func (v *draftView) noViewer(path string) {
-	form.Ask(v.t.w, lang.X("agreements.print.noviewer.title", "Ingen PDF-fremviser"),
-		lang.X("agreements.print.noviewer", "Der er ikke fundet et program, der kan vise og udskrive PDF-filer. Aftalen er gemt i {{.Path}}.\nGem den et sted, du kan finde den, og åbn den i et PDF-program, eller bed IT om at installere et.",
-			map[string]any{"Path": path}),
-		lang.X("agreements.pdf", "Gem som PDF…"), lang.X("csv.close", "Luk"), v.choosePDF)
 }

@@ -29,6 +29,7 @@ func newChecklistList(w *Window) *checklistList {
 		ID: func(c data.ChecklistItem) int64 { return c.ID }, Values: data.ChecklistItem.Form,
 		Parse: form.ParseOf[data.ChecklistItem, checklistForm], Read: w.store.ChecklistItem, Save: w.store.SaveChecklistItem,
 		Updated: func(c data.ChecklistItem) time.Time { return c.UpdatedAt },
+		CSV:     "checklist",
 		Fields: []*form.Binding[checklistForm]{
 			form.Text("Title", lang.X("checklist.title", "Emne"), "", func(f *checklistForm) *string { return &f.Title }),
 			form.Lines("Description", lang.X("checklist.description", "Hvad skal afklares"), "", func(f *checklistForm) *string { return &f.Description }),

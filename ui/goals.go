@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"partnerskab/data"
@@ -26,7 +27,7 @@ func newGoalList(w *Window) *goalList {
 	var rows []data.Target
 	history := widget.NewLabel("")
 	history.Wrapping = fyne.TextWrapWord
-	history.SizeName = "captionText"
+	history.SizeName = theme.SizeNameCaptionText
 	var r *goalList
 	date := lang.X("form.date.hint", "dd.mm.åååå")
 	r = form.NewRegister(w, form.Spec[data.Target, goalForm]{

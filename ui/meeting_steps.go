@@ -29,13 +29,7 @@ func (s *meetingSteps) buttons(p *meetingPanel) []fyne.CanvasObject {
 
 // show shows the steps meeting m can take now.
 func (s *meetingSteps) show(_ *meetingPanel, m data.Meeting) {
-	visible := func(b *widget.Button, on bool) {
-		if on {
-			b.Show()
-		} else {
-			b.Hide()
-		}
-	}
+	visible := widgets.ShowIf
 	saved := m.ID != 0 && !m.Archived()
 	visible(s.invite, saved && (m.Status == data.MeetingPlanned || m.Status == data.MeetingCalled))
 	visible(s.held, saved && (m.Status == data.MeetingPlanned || m.Status == data.MeetingCalled))

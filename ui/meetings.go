@@ -37,6 +37,7 @@ type meetingPanel struct {
 	status  *widget.Label
 	follow  *fyne.Container // after approval: the action items, to tick off
 	steps   meetingSteps
+	docs    meetingDocs // the agenda and the minutes as PDF
 }
 
 // The meeting form's pages.
@@ -81,6 +82,7 @@ func newMeetingPanel(w *Window) *meetingPanel {
 		ID: func(m data.Meeting) int64 { return m.ID }, Values: data.Meeting.Form, Blank: p.blank,
 		Parse: form.ParseOf[data.Meeting, meetingForm], Read: w.store.Meeting, Save: w.store.SaveMeeting,
 		Updated: func(m data.Meeting) time.Time { return m.UpdatedAt },
+		CSV:     "action-items",
 		Locked: func(m data.Meeting) string {
 			if m.Approved() {
 				return lang.X("meetings.locked", "Referatet er godkendt {{.Date}} og kan ikke ændres; tilføj en rettelse.",
@@ -123,7 +125,7 @@ func newMeetingPanel(w *Window) *meetingPanel {
 		OnFill:  p.filled,
 		Refresh: p.countPages,
 		Layout: &form.Pane[data.Meeting, meetingForm]{Split: 0.3, Above: []fyne.CanvasObject{p.status},
-			Body: p.layoutPages, Buttons: p.steps.buttons(p)},
+			Body: p.layoutPages, Buttons: append(p.steps.buttons(p), p.docs.buttons(p)...)},
 	})
 	p.Start()
 	return p
@@ -219,6 +221,7 @@ func (p *meetingPanel) filled(m data.Meeting) {
 	p.status.SetText(p.statusText(m))
 	p.showFollowUp(m)
 	p.steps.show(p, m)
+	p.docs.show(m)
 	p.countPages()
 }
 

@@ -125,15 +125,9 @@ func newBodyList(w *Window) *bodyList {
 	var r *bodyList
 	r = form.NewRegister(w, form.Spec[data.Body, bodyForm]{
 		New: lang.X("bodies.new", "Nyt organ"), Heading: func(b data.Body) string { return b.Name },
-		ID: func(b data.Body) int64 { return b.ID },
-		Values: func(b data.Body) bodyForm {
-			f := b.Form()
-			if b.ID == 0 {
-				f.Position = ""
-			}
-			return f
-		},
-		Parse: form.ParseOf[data.Body, bodyForm], Read: w.store.Body, Save: w.store.SaveBody,
+		ID:     func(b data.Body) int64 { return b.ID },
+		Values: data.Body.Form,
+		Parse:  form.ParseOf[data.Body, bodyForm], Read: w.store.Body, Save: w.store.SaveBody,
 		Fields: []*form.Binding[bodyForm]{
 			form.Text("Name", lang.X("staffing.lists.name", "Navn"), "", func(f *bodyForm) *string { return &f.Name }),
 			form.Text("Position", lang.X("staffing.lists.order", "Rækkefølge"), lang.X("staffing.lists.order.hint", "tom: sidst"),

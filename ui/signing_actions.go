@@ -11,6 +11,7 @@ import (
 
 	"partnerskab/data"
 	"partnerskab/ui/form"
+	"partnerskab/ui/widgets"
 )
 
 // The draft view's signing buttons, shown by the agreement's status:
@@ -66,13 +67,7 @@ func (s *signingActions) saveOptions() {
 
 // update shows the buttons that fit the agreement's status.
 func (s *signingActions) update(a data.Agreement, editing bool) {
-	show := func(b *widget.Button, on bool) {
-		if on {
-			b.Show()
-		} else {
-			b.Hide()
-		}
-	}
+	show := widgets.ShowIf
 	unsealed := false // every signatory has signed, the seal is missing
 	if a.ID != 0 && a.Status == data.StatusPending {
 		if st, err := s.v.t.w.store.SigningState(context.Background(), a.ID); err == nil {

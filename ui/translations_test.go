@@ -158,6 +158,22 @@ func TestKindTranslations(t *testing.T) {
 		for _, k := range data.RoomKinds {
 			coded["premises.kind."+string(k)] = k.Label()
 		}
+		// The partnership's codes.
+		for _, s := range data.ChecklistStatuses {
+			coded["checklist.status."+string(s)] = s.Label()
+		}
+		for _, m := range data.Measures {
+			coded["goals.measure."+string(m)] = m.Label()
+		}
+		for _, k := range data.RiskKinds {
+			coded["risks.kind."+string(k)] = k.Label()
+		}
+		for _, s := range data.RiskStatuses {
+			coded["risks.status."+string(s)] = s.Label()
+		}
+		for _, s := range data.MeetingStatuses {
+			coded["meetings.status."+string(s)] = s.Label()
+		}
 		for key, danish := range coded {
 			switch {
 			case tr[key] == "":

@@ -34,15 +34,21 @@ type Column struct {
 	Example  string
 }
 
-// Kinds lists the kinds in the order they are imported into an empty
-// database: partners first, since the others refer to them.
+// Kinds lists the kinds that import, in the order they are imported into
+// an empty database: partners first, since the others refer to them.
 func Kinds() []*Kind { return []*Kind{partnersKind, roomsKind, leasesKind, placementsKind} }
 
-// KindByName finds a kind by its name (partners, rooms, leases, placements)
-// or its Danish title.
+// AllKinds are the kinds that import and those that only export.
+func AllKinds() []*Kind { return append(Kinds(), actionItemsKind, checklistKind) }
+
+// Importable tells whether files of the kind can be imported.
+func (k *Kind) Importable() bool { return k.record != nil }
+
+// KindByName finds a kind by its name (partners, rooms, leases, placements,
+// action-items, checklist) or its Danish title.
 func KindByName(name string) (*Kind, error) {
 	var names []string
-	for _, k := range Kinds() {
+	for _, k := range AllKinds() {
 		if strings.EqualFold(name, k.Name) || strings.EqualFold(name, k.Title) {
 			return k, nil
 		}

@@ -19,6 +19,7 @@ func Help(w io.Writer) {
 	p("")
 	p("SLAGS er " + kindNames() + " (eller på dansk " + kindTitles() + ").")
 	p("Importér i den rækkefølge i en tom database: de senere slags henviser til de første ved navn.")
+	p("Kun eksport: " + exportOnlyNames() + ".")
 	p("")
 	p("Filen: første linje navngiver kolonnerne; felterne adskilles med semikolon (som dansk Excel")
 	p("gemmer \"CSV (semikolonsepareret)\"), komma eller tabulator; tekst med semikolon eller linjeskift")
@@ -30,7 +31,7 @@ func Help(w io.Writer) {
 	p("Alt eller intet: er én række forkert, importeres intet, og hver fejl vises som")
 	p("  linje N, kolonne NAVN: hvad der er galt")
 	p("Eksporten skriver samme format (UTF-8 med BOM, så Excel viser æ, ø og å rigtigt).")
-	for _, k := range Kinds() {
+	for _, k := range AllKinds() {
 		p("")
 		p(fmt.Sprintf("%s (%s)", k.Name, k.Title))
 		table := [][]string{{"Kolonne", "Skal med", "Hvad", "Eksempel"}}
@@ -46,6 +47,16 @@ func Help(w io.Writer) {
 			p("  " + n)
 		}
 	}
+}
+
+func exportOnlyNames() string {
+	var names []string
+	for _, k := range AllKinds() {
+		if !k.Importable() {
+			names = append(names, k.Name+" ("+strings.ToLower(k.Title)+")")
+		}
+	}
+	return strings.Join(names, ", ")
 }
 
 func kindTitles() string {

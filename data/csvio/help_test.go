@@ -16,12 +16,12 @@ func TestHelpListsEveryColumnInAlignedTables(t *testing.T) {
 	lines := strings.Split(b.String(), "\n")
 	text := b.String()
 	for _, want := range []string{"SLAGS er partners, rooms, leases, placements (eller på dansk partnere, lokaler, lejemål, placeringer).",
-		"Alt eller intet"} {
+		"Alt eller intet", "Kun eksport: action-items (handlingspunkter), checklist (afklaringer)."} {
 		if !strings.Contains(text, want) {
 			t.Errorf("help lacks %q", want)
 		}
 	}
-	for _, k := range Kinds() {
+	for _, k := range AllKinds() {
 		at := -1
 		for i, l := range lines {
 			if l == k.Name+" ("+k.Title+")" {

@@ -25,6 +25,9 @@ func ImportWithNotes(ctx context.Context, s *data.Store, kind string, r io.Reade
 	if err != nil {
 		return 0, Notes{}, err
 	}
+	if !k.Importable() {
+		return 0, Notes{}, fmt.Errorf("%s kan kun eksporteres, ikke importeres; ret dem i programmet", strings.ToLower(k.Title))
+	}
 	var notes Notes
 	rows, readErr, err := k.rows(r, &notes)
 	if err != nil {

@@ -34,7 +34,23 @@ func CSVButtons(h Host, kind string, reload func()) fyne.CanvasObject {
 		}
 		SaveFile(h, k.File, csvExts, func(wc fyne.URIWriteCloser) { ExportCSV(h, k, wc, wc.URI().Path(), nil) })
 	})
+	if k, err := csvio.KindByName(kind); err == nil && !k.Importable() {
+		exp.SetText(exportOnlyLabel(kind))
+		return exp
+	}
 	return container.NewGridWithColumns(2, imp, exp)
+}
+
+// exportOnlyLabel names what the one button of a kind that only exports
+// writes.
+func exportOnlyLabel(kind string) string {
+	switch kind {
+	case "action-items":
+		return lang.X("csv.export.actions", "Eksportér handlingspunkter (CSV)…")
+	case "checklist":
+		return lang.X("csv.export.checklist", "Eksportér afklaringer (CSV)…")
+	}
+	return lang.X("csv.export", "Eksportér CSV…")
 }
 
 var csvExts = []string{".csv", ".CSV", ".txt", ".TXT"}

@@ -50,12 +50,12 @@ type row[I any] struct {
 type RowsEditor[I any] struct {
 	spec     RowsSpec[I]
 	disabled bool
-	rows    []*row[I]
-	box     *fyne.Container
-	add     *widget.Button
-	changed func()
-	escape  func()
-	Content fyne.CanvasObject
+	rows     []*row[I]
+	box      *fyne.Container
+	add      *widget.Button
+	changed  func()
+	escape   func()
+	Content  fyne.CanvasObject
 }
 
 // Rows binds the slice at of form F to a RowsEditor. Its problems come

@@ -3,6 +3,7 @@ package widgets
 import (
 	"fmt"
 
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -15,8 +16,12 @@ type ChoiceSelect struct {
 	byText map[string]int64
 }
 
-// NewChoiceSelect makes an empty drop-down showing placeholder.
+// NewChoiceSelect makes an empty drop-down showing placeholder ("": the
+// Danish "(vælg)", not Fyne's English one).
 func NewChoiceSelect(placeholder string) *ChoiceSelect {
+	if placeholder == "" {
+		placeholder = lang.X("select.placeholder", "(vælg)")
+	}
 	c := &ChoiceSelect{Select: &widget.Select{PlaceHolder: placeholder}, byText: map[string]int64{}}
 	// The window draws the wrapper, so the wrapper must be what a Refresh
 	// of the drop-down redraws.

@@ -1,13 +1,17 @@
 package widgets
 
-import "fyne.io/fyne/v2/widget"
+import (
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+)
 
 // Select is a drop-down that comes into view when it gets the focus.
 type Select struct{ widget.Select }
 
 // NewSelect makes a drop-down of options; changed runs on a choice.
 func NewSelect(options []string, changed func(string)) *Select {
-	s := &Select{widget.Select{Options: options, OnChanged: changed}}
+	// Fyne's own placeholder is English ("(Select one)").
+	s := &Select{widget.Select{Options: options, OnChanged: changed, PlaceHolder: lang.X("select.placeholder", "(vælg)")}}
 	s.ExtendBaseWidget(s)
 	return s
 }
