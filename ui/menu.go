@@ -25,6 +25,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.X("signing.menu.verify", "Kontrollér PDF…"), w.chooseVerify),
 		fyne.NewMenuItem(lang.X("signing.menu.seal", "Segl…"), func() { w.showSealSettings() }),
+		fyne.NewMenuItem(lang.X("menu.settings", "Indstillinger…"), func() { w.showSettings() }),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.X("menu.restore", "Gendan sikkerhedskopi…"), w.chooseRestore),
 		fyne.NewMenuItem(lang.X("menu.demo", "Indlæs eksemplet…"), w.confirmDemo),
