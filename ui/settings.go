@@ -25,18 +25,18 @@ type settingsDialog struct {
 }
 
 // settingInputs are the dialog's fields in order: the form field, the
-// window's label and a hint.
-var settingInputs = []struct{ field, key, label, hint string }{
-	{"OrganisationName", "settings.organisation", "Organisation", "fx Slagelse Kommune, Center for Arbejdsmarked og Integration"},
-	{"DefaultPlace", "settings.place", "Sted for underskrift", "fx Korsør"},
-	{"NoticeDays", "settings.notice", "Varsel for møder (dage)", "fx 14"},
-	{"MeetingsMin", "settings.meetings.min", "Møder om året, mindst", "fx 5"},
-	{"MeetingsMax", "settings.meetings.max", "Møder om året, højst", "fx 7"},
-	{"RetentionPersonYears", "settings.retention.person", "Persondata opbevares (år efter sagen)", "fx 1"},
-	{"RetentionAgreementYears", "settings.retention.agreement", "Aftaler opbevares (år efter udløb)", "fx 5"},
-	{"SubsidyPer", "settings.subsidy.per", "Rimelighedskrav: 1 pr. ordinært ansatte", "fx 5"},
-	{"SubsidyThreshold", "settings.subsidy.threshold", "Rimelighedskrav: grænse (ansatte)", "fx 50"},
-	{"SubsidyPerAbove", "settings.subsidy.above", "Rimelighedskrav: 1 pr. ansatte over grænsen", "fx 10"},
+// window's label and a hint, each with its translation key.
+var settingInputs = []struct{ field, key, label, hintKey, hint string }{
+	{"OrganisationName", "settings.organisation", "Organisation", "settings.organisation.hint", "fx Slagelse Kommune, Center for Arbejdsmarked og Integration"},
+	{"DefaultPlace", "settings.place", "Sted for underskrift", "settings.place.hint", "fx Korsør"},
+	{"NoticeDays", "settings.notice", "Varsel for møder (dage)", "settings.notice.hint", "fx 14"},
+	{"MeetingsMin", "settings.meetings.min", "Møder om året, mindst", "settings.meetings.min.hint", "fx 5"},
+	{"MeetingsMax", "settings.meetings.max", "Møder om året, højst", "settings.meetings.max.hint", "fx 7"},
+	{"RetentionPersonYears", "settings.retention.person", "Persondata opbevares (år efter sagen)", "settings.retention.person.hint", "fx 1"},
+	{"RetentionAgreementYears", "settings.retention.agreement", "Aftaler opbevares (år efter udløb)", "settings.retention.agreement.hint", "fx 5"},
+	{"SubsidyPer", "settings.subsidy.per", "Rimelighedskrav: 1 pr. ordinært ansatte", "settings.subsidy.per.hint", "fx 5"},
+	{"SubsidyThreshold", "settings.subsidy.threshold", "Rimelighedskrav: grænse (ansatte)", "settings.subsidy.threshold.hint", "fx 50"},
+	{"SubsidyPerAbove", "settings.subsidy.above", "Rimelighedskrav: 1 pr. ansatte over grænsen", "settings.subsidy.above.hint", "fx 10"},
 }
 
 // showSettings opens the dialog with the settings as the store has them.
@@ -49,7 +49,7 @@ func (w *Window) showSettings() *settingsDialog {
 	s := &settingsDialog{w: w, values: map[string]*widgets.Entry{}}
 	rows := container.NewVBox()
 	for _, in := range settingInputs {
-		e := widgets.NewEntry(lang.X(in.key+".hint", in.hint))
+		e := widgets.NewEntry(lang.X(in.hintKey, in.hint))
 		e.SetText(settingValue(cur, in.field))
 		f := form.NewField(in.field, lang.X(in.key, in.label), e)
 		s.fields = append(s.fields, f)
