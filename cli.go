@@ -266,7 +266,7 @@ func cmdRestore(e *env, args []string) int {
 
 func cmdReport(e *env, args []string) int {
 	var asJSON bool
-	if !e.flags("report", args, func(fs *flag.FlagSet) { fs.BoolVar(&asJSON, "json", false, "skriv JSON") }) {
+	if !e.flags("report", args, jsonFlag(&asJSON)) {
 		return 2
 	}
 	s, code := e.open(forReading)

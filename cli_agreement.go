@@ -29,7 +29,7 @@ type agreementRow struct {
 
 func cmdAgreements(e *env, args []string) int {
 	var asJSON bool
-	if !e.flags("agreements", args, func(fs *flag.FlagSet) { fs.BoolVar(&asJSON, "json", false, "skriv JSON") }) {
+	if !e.flags("agreements", args, jsonFlag(&asJSON)) {
 		return 2
 	}
 	s, code := e.open(forReading)

@@ -66,3 +66,9 @@ func knownFlags(fs *flag.FlagSet) string {
 	})
 	return strings.Join(parts, ", ")
 }
+
+// jsonFlag is the listing commands' --json: the program's codes and ISO
+// dates, for scripts, instead of the Danish text.
+func jsonFlag(asJSON *bool) func(fs *flag.FlagSet) {
+	return func(fs *flag.FlagSet) { fs.BoolVar(asJSON, "json", false, "skriv JSON") }
+}

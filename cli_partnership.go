@@ -56,7 +56,7 @@ type meetingsOut struct {
 
 func cmdMeetings(e *env, args []string) int {
 	var asJSON bool
-	if !e.flags("meetings", args, func(fs *flag.FlagSet) { fs.BoolVar(&asJSON, "json", false, "skriv JSON") }) {
+	if !e.flags("meetings", args, jsonFlag(&asJSON)) {
 		return 2
 	}
 	s, code := e.open(forReading)
@@ -152,7 +152,7 @@ type checklistRow struct {
 
 func cmdChecklist(e *env, args []string) int {
 	var asJSON bool
-	if !e.flags("checklist", args, func(fs *flag.FlagSet) { fs.BoolVar(&asJSON, "json", false, "skriv JSON") }) {
+	if !e.flags("checklist", args, jsonFlag(&asJSON)) {
 		return 2
 	}
 	s, code := e.open(forReading)
@@ -242,7 +242,7 @@ func cmdGoals(e *env, args []string) int {
 	var asJSON bool
 	var asOf string
 	if !e.flags("goals", args, func(fs *flag.FlagSet) {
-		fs.BoolVar(&asJSON, "json", false, "skriv JSON")
+		jsonFlag(&asJSON)(fs)
 		fs.StringVar(&asOf, "as-of", "", "opgør målene på en dato, fx 31.12.2015")
 	}) {
 		return 2

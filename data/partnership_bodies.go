@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
@@ -51,7 +50,7 @@ func (f BodyForm) Parse() (Body, error) {
 	b := Body{ID: f.ID}
 	b.Name = c.required("Name", "Navn", f.Name)
 	c.noCPR("Name", "Navn", b.Name)
-	b.Position = c.wholeNumber("Position", "Rækkefølge", f.Position, 0, 10000)
+	b.Position = c.position(f.Position)
 	return b, c.err()
 }
 
@@ -67,12 +66,12 @@ func (s *Store) SaveBody(ctx context.Context, f BodyForm) (Body, error) {
 				return err
 			}
 			code, err := newListCode(ctx, tx, "bodies", b.Name, "organ")
+			b.Code = code
 			if err != nil || !atEnd {
-				b.Code = code
 				return err
 			}
-			b.Code = code
-			return tx.QueryRowContext(ctx, `SELECT coalesce(max(position), 0) + 1 FROM bodies`).Scan(&b.Position)
+			b.Position, err = lastPosition(ctx, tx, "bodies")
+			return err
 		},
 		row: func(b Body) row {
 			return row{table: "bodies", cols: []string{"name", "position"}, args: []any{b.Name, b.Position},
@@ -270,13 +269,4 @@ func (s *Store) ArchiveMembership(ctx context.Context, id int64) error {
 // RestoreMembership brings an archived membership back.
 func (s *Store) RestoreMembership(ctx context.Context, id int64) error {
 	return s.setArchived(ctx, "memberships", "medlemskab", id, false)
-}
-
-// positionText is a record's place in its list as the form shows it: empty
-// for a new record, which then goes last.
-func positionText(id int64, position int) string {
-	if id == 0 {
-		return ""
-	}
-	return strconv.Itoa(position)
 }

@@ -116,7 +116,7 @@ func (f ChecklistForm) Parse() (ChecklistItem, error) {
 	default:
 		c.add("Status", "Status", "invalid", "ukendt status ("+string(it.Status)+")")
 	}
-	it.Position = c.wholeNumber("Position", "Rækkefølge", f.Position, 0, 10000)
+	it.Position = c.position(f.Position)
 	return it, c.err()
 }
 
@@ -240,7 +240,9 @@ func checklistKind(atEnd bool) *kind[ChecklistItem] {
 				return &ValidationError{Problems: problems}
 			}
 			if created && atEnd {
-				return tx.QueryRowContext(ctx, `SELECT coalesce(max(position), 0) + 1 FROM checklist_items`).Scan(&c.Position)
+				var err error
+				c.Position, err = lastPosition(ctx, tx, "checklist_items")
+				return err
 			}
 			return nil
 		},

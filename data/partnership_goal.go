@@ -179,7 +179,7 @@ func (f TargetForm) Parse() (Target, error) {
 			t.Unit = "%"
 		}
 	}
-	t.Position = c.wholeNumber("Position", "Rækkefølge", f.Position, 0, 10000)
+	t.Position = c.position(f.Position)
 	return t, c.err()
 }
 
@@ -227,7 +227,9 @@ func targetKind(atEnd bool) *kind[Target] {
 		id:     func(t *Target) *int64 { return &t.ID },
 		check: func(ctx context.Context, _ *Store, tx dbtx, t *Target, created bool, _ *ValidationError) error {
 			if created && atEnd {
-				return tx.QueryRowContext(ctx, `SELECT coalesce(max(position), 0) + 1 FROM targets`).Scan(&t.Position)
+				var err error
+				t.Position, err = lastPosition(ctx, tx, "targets")
+				return err
 			}
 			return nil
 		},

@@ -46,7 +46,7 @@ type SchemeForm struct {
 // Form returns the scheme as the form shows it.
 func (sc Scheme) Form() SchemeForm {
 	f := SchemeForm{ID: sc.ID, Name: sc.Name, Subsidised: sc.Subsidised, Flex: sc.Flex, CountsAsJob: sc.CountsAsJob,
-		Position: strconv.Itoa(sc.Position)}
+		Position: positionText(sc.ID, sc.Position)}
 	if sc.WarnWeeks > 0 {
 		f.WarnWeeks = strconv.Itoa(sc.WarnWeeks)
 	}
@@ -60,7 +60,7 @@ func (f SchemeForm) Parse() (Scheme, error) {
 	sc.Name = c.required("Name", "Navn", f.Name)
 	c.noCPR("Name", "Navn", sc.Name)
 	sc.WarnWeeks = c.wholeNumber("WarnWeeks", "Advarsel efter uger", f.WarnWeeks, 1, 520)
-	sc.Position = c.wholeNumber("Position", "Rækkefølge", f.Position, 0, 10000)
+	sc.Position = c.position(f.Position)
 	return sc, c.err()
 }
 
@@ -103,7 +103,8 @@ func schemeKind(atEnd bool) *kind[Scheme] {
 			}
 			sc.Code = code
 			if atEnd {
-				return tx.QueryRowContext(ctx, `SELECT coalesce(max(position), 0) + 1 FROM schemes`).Scan(&sc.Position)
+				sc.Position, err = lastPosition(ctx, tx, "schemes")
+				return err
 			}
 			return nil
 		},
@@ -248,7 +249,7 @@ type TargetGroupForm struct {
 
 // Form returns the target group as the form shows it.
 func (g TargetGroup) Form() TargetGroupForm {
-	return TargetGroupForm{ID: g.ID, Name: g.Name, Position: strconv.Itoa(g.Position)}
+	return TargetGroupForm{ID: g.ID, Name: g.Name, Position: positionText(g.ID, g.Position)}
 }
 
 // Parse checks the form and returns the target group it describes.
@@ -257,7 +258,7 @@ func (f TargetGroupForm) Parse() (TargetGroup, error) {
 	g := TargetGroup{ID: f.ID}
 	g.Name = c.required("Name", "Navn", f.Name)
 	c.noCPR("Name", "Navn", g.Name)
-	g.Position = c.wholeNumber("Position", "Rækkefølge", f.Position, 0, 10000)
+	g.Position = c.position(f.Position)
 	return g, c.err()
 }
 
@@ -272,7 +273,9 @@ func (s *Store) SaveTargetGroup(ctx context.Context, f TargetGroupForm) (TargetG
 			if err := uniqueListName(ctx, tx, "target_groups", g.ID, g.Name, "målgruppen"); err != nil || !created || !atEnd {
 				return err
 			}
-			return tx.QueryRowContext(ctx, `SELECT coalesce(max(position), 0) + 1 FROM target_groups`).Scan(&g.Position)
+			var err error
+			g.Position, err = lastPosition(ctx, tx, "target_groups")
+			return err
 		},
 		row: func(g TargetGroup) row {
 			return row{table: "target_groups", cols: []string{"name", "position"}, args: []any{g.Name, g.Position}}

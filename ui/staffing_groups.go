@@ -15,15 +15,9 @@ func newGroupList(w *Window) *groupList {
 	var r *groupList
 	r = form.NewRegister(w, form.Spec[data.TargetGroup, groupForm]{
 		New: lang.X("staffing.group.new", "Ny målgruppe"), Heading: func(g data.TargetGroup) string { return g.Name },
-		ID: func(g data.TargetGroup) int64 { return g.ID },
-		Values: func(g data.TargetGroup) groupForm {
-			f := g.Form()
-			if g.ID == 0 {
-				f.Position = ""
-			}
-			return f
-		},
-		Parse: form.ParseOf[data.TargetGroup, groupForm], Read: w.store.TargetGroup, Save: w.store.SaveTargetGroup,
+		ID:     func(g data.TargetGroup) int64 { return g.ID },
+		Values: data.TargetGroup.Form,
+		Parse:  form.ParseOf[data.TargetGroup, groupForm], Read: w.store.TargetGroup, Save: w.store.SaveTargetGroup,
 		Fields: []*form.Binding[groupForm]{
 			form.Text("Name", lang.X("staffing.lists.name", "Navn"), "", func(f *groupForm) *string { return &f.Name }),
 			form.Text("Position", lang.X("staffing.lists.order", "Rækkefølge"), lang.X("staffing.lists.order.hint", "tom: sidst"),

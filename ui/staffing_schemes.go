@@ -34,7 +34,7 @@ func newSchemeList(w *Window) *schemeList {
 		Values: func(sc data.Scheme) schemeForm {
 			f := sc.Form()
 			if sc.ID == 0 {
-				f.Position, f.CountsAsJob = "", true
+				f.CountsAsJob = true
 			}
 			return f
 		},
