@@ -262,7 +262,7 @@ func TestMigrationMakesMilestones(t *testing.T) {
 	mustExec(t, s, `INSERT INTO targets (name, goal, unit, measure, manual_value, created_at, updated_at)
 		VALUES ('Gammel', 1, 'milepæl', 'manuel', 1, '2015-01-01T00:00:00Z', '2015-05-05T10:00:00Z')`)
 	// Run the rebuild again on that row, as the migration does.
-	m := migrations[len(migrations)-1]
+	m := migrations[2] // 003_partnership.sql
 	start := strings.Index(m.sql, "CREATE TABLE targets_new")
 	end := strings.Index(m.sql, "ALTER TABLE targets_new RENAME TO targets;") + len("ALTER TABLE targets_new RENAME TO targets;")
 	if start < 0 || end < start {

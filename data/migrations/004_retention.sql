@@ -1,0 +1,2 @@
+-- 004_retention: filled in by issue 12.
+SELECT 1;

@@ -1,0 +1,2 @@
+-- 006_audit_actor: filled in by issue 12.
+SELECT 1;
