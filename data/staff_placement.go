@@ -497,21 +497,22 @@ func (s *Store) CountPlacements(ctx context.Context, q PlacementQuery) (int, err
 	return n, err
 }
 
-// PlacementWarnings lists what the placement bends without breaking: a
+// PlacementWarnings lists what the placement bends without breaking:
+// notes that seem to hold sensitive details (special_categories.go); a
 // scheme that should last a limited time (a work placement, 13 weeks) run
 // longer, counted to today while open-ended; and an enterprise over the
 // subsidy ratio rule. The placement need not be saved (the form asks as the
 // caseworker types); a saved one is not counted twice.
 func (s *Store) PlacementWarnings(ctx context.Context, p Placement) ([]string, error) {
+	out := SpecialCategoryWarnings("Noter", p.Notes)
 	if p.SchemeID == 0 || p.OrganisationID == 0 || p.Start.IsZero() {
-		return nil, nil
+		return out, nil
 	}
 	sc, err := s.Scheme(ctx, p.SchemeID)
 	if err != nil {
 		return nil, err
 	}
 	today := s.today()
-	var out []string
 	if w := sc.WarnWeeks; w > 0 {
 		to := p.End
 		if to.IsZero() {

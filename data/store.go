@@ -158,6 +158,8 @@ func openHeldFile(path string, mode openMode, alone, missing bool) (*Store, erro
 			return nil, fileError(path, "kan ikke oprettes", unwrapPathError(err))
 		}
 		f.Close()
+	} else if !readOnly {
+		tightenModes(path)
 	}
 	dsn := path + "?" + dsnPragmas
 	if readOnly {

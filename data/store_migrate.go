@@ -70,7 +70,8 @@ func (s *Store) migrate(ctx context.Context, version int) error {
 	}
 	if version > 0 && !strings.HasPrefix(filepath.Base(s.path), tempPrefix) {
 		copyPath := fmt.Sprintf("%s.før-skema-%d-%s.bak", s.path, version+1, s.Now().Format("20060102-150405"))
-		if _, err := s.db.ExecContext(ctx, "VACUUM INTO ?", copyPath); err != nil {
+		// Through a 0600 temporary file, as a backup: the copy holds the same person data.
+		if err := vacuumInto(ctx, s.db, s.path, copyPath); err != nil {
 			return fileError(s.path, "kan ikke tage en kopi før opdatering af skemaet", err)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -286,6 +287,12 @@ func TestMigrationCopiesFileFirst(t *testing.T) {
 		t.Errorf("copy has user_version %d (%v), want %d", hdr.userVersion, err, before)
 	}
 	rawCheck(t, copies[0], "SELECT count(*) FROM organisations WHERE name = 'Bevar'", 1)
+	// The copy holds the same person data as the file: readable by its user only.
+	if runtime.GOOS != "windows" {
+		if st, err := os.Stat(copies[0]); err != nil || st.Mode().Perm() != 0o600 {
+			t.Errorf("the copy before migration has mode %v (%v), want 0600", st.Mode().Perm(), err)
+		}
+	}
 }
 
 func TestFailedMigrationLeavesDatabase(t *testing.T) {

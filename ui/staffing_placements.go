@@ -251,11 +251,15 @@ func (p *placementPanel) reloadPositions(org, keep int64) {
 func (p *placementPanel) updateWarnings(saved []string) {
 	ws := saved
 	if ws == nil {
-		if pl, err := p.Values().Parse(); err == nil {
+		f := p.Values()
+		if pl, err := f.Parse(); err == nil {
 			ws, err = p.t.w.store.PlacementWarnings(ctx(), pl)
 			if err != nil {
 				fyne.LogError("placement warnings", err)
 			}
+		} else {
+			// A form not yet valid still hears about its notes as they are typed.
+			ws = data.SpecialCategoryWarnings(lang.X("staffing.notes", "Noter"), f.Notes)
 		}
 	}
 	if len(ws) == 0 {

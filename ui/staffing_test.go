@@ -360,3 +360,31 @@ func countChecks(e *schemeList) []*widget.Check {
 	}
 	return out
 }
+
+// Sensitive details in the notes get a warning as they are typed, with the
+// reason, and the save goes through: the caseworker decides.
+func TestPlacementNotesWarnOfSensitiveDetails(t *testing.T) {
+	w, s := newTestWindow(t, true)
+	p := w.Staffing.placements
+	p.NewRecord()
+	typeInto(p.Entry("Notes"), "diagnose depression, somalisk baggrund")
+	if !p.warnings.Visible() {
+		t.Fatal("no warning for health and ethnicity in the notes of an unfinished form")
+	}
+	mustContain(t, p.warnings.Text, "»diagnose«, »depression« ligner helbredsoplysninger")
+	mustContain(t, p.warnings.Text, "»somalisk« ligner etnisk oprindelse")
+	fillPlacement(t, p, "S.B.")
+	typeInto(p.Entry("Notes"), "kontanthjælp 11.000 kr.")
+	mustContain(t, p.warnings.Text, "»kontanthjælp« ligner sociale ydelser og økonomi")
+	mustContain(t, p.warnings.Text, "»11.000 kr.« ligner beløb")
+	test.Tap(p.SaveButton)
+	got := placementsNamed(t, s, "S.B.")
+	if len(got) != 1 || got[0].Notes != "kontanthjælp 11.000 kr." {
+		t.Fatalf("a warning blocked the save: %+v", got)
+	}
+	mustContain(t, p.warnings.Text, "»kontanthjælp«")
+	typeInto(p.Entry("Notes"), "Møder kl. 8")
+	if strings.Contains(p.warnings.Text, "art. 9") {
+		t.Errorf("clean notes still warned: %q", p.warnings.Text)
+	}
+}
