@@ -69,6 +69,11 @@ func (s *Store) Check(ctx context.Context) ([]string, error) {
 	for _, d := range diffs {
 		problems = append(problems, "skema: "+d)
 	}
+	permits, err := leftPermits(ctx, s.db)
+	if err != nil {
+		return nil, err
+	}
+	problems = append(problems, permits...)
 	chain, err := s.CheckChain(ctx)
 	if err != nil {
 		return nil, fileError(s.path, "hændelsesloggen kan ikke læses", err)
