@@ -261,6 +261,12 @@ func cmdRestore(e *env, args []string) int {
 	if res.Kept != "" {
 		fmt.Fprintf(e.stdout, "Den hidtidige database er gemt som %s.\n", res.Kept)
 	}
+	if res.Redone.Text != "" {
+		fmt.Fprintln(e.stdout, res.Redone.Text)
+	}
+	if res.Redone.Unread != "" {
+		fmt.Fprintf(e.stdout, "Sletteloggen i den hidtidige database kunne ikke læses (%s); kontrollér med 'due', om noget skal slettes igen.\n", res.Redone.Unread)
+	}
 	return 0
 }
 
