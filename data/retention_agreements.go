@@ -110,10 +110,11 @@ var _ = registerDue(KindAgreement, func(ctx context.Context, s *Store, day time.
 // reference is due for deletion.
 const RedactedDetail = "[slettet efter slettefristen]"
 
-// The audit log's person references: a signing step names its signatory,
-// a correction of approved minutes is its text. They are due N years
-// (retention_audit_years) after the event, except the signing steps of an
-// agreement still kept (they are its evidence, and go when it goes).
+// The audit log's person references: a signing step names its signatory.
+// They are due N years (retention_audit_years) after the event, except the
+// signing steps of an agreement still kept (they are its evidence, and go
+// when it goes). (A correction of approved minutes is logged with its
+// text, but the correction itself is kept for good in meeting_corrections.)
 // "Anonymising" an event redacts its detail (redactEvent).
 var _ = registerPurger(&purger{kind: KindEvent, one: "hændelse", many: "hændelser", entity: "hændelser",
 	anonymise: func(ctx context.Context, tx *sql.Tx, now string, k DueKey) (bool, error) {
@@ -122,7 +123,7 @@ var _ = registerPurger(&purger{kind: KindEvent, one: "hændelse", many: "hændel
 })
 
 // personEventWhere selects the events whose detail names a person.
-const personEventWhere = `(e.signatory_id IS NOT NULL OR (e.entity = 'møde' AND e.kind = 'rettet')) AND e.detail <> '` +
+const personEventWhere = `e.signatory_id IS NOT NULL AND e.detail <> '` +
 	RedactedDetail + `'`
 
 var _ = registerDue(KindEvent, func(ctx context.Context, s *Store, day time.Time) ([]RetentionItem, error) {
