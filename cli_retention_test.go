@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -46,5 +47,25 @@ func TestDueAndPurgeCoverEveryKind(t *testing.T) {
 	}
 	if code, _, stderr := runCLI(t, "purge", "kontaktperson:1", "--db", db); code != 1 || !strings.Contains(stderr, "--anonymise eller --delete") {
 		t.Errorf("purge without an action: exit %d, %q", code, stderr)
+	}
+}
+
+func TestRestoreSaysWhatItDeletedAgain(t *testing.T) {
+	db := demoDB(t)
+	backup := filepath.Join(t.TempDir(), "kopi.db")
+	if code, _, stderr := runCLI(t, "backup", "--out", backup, "--db", db); code != 0 {
+		t.Fatalf("backup: %s", stderr)
+	}
+	if code, stdout, stderr := runCLI(t, "purge", "--delete", "placering:1", "placering:2", "--db", db); code != 0 {
+		t.Fatalf("purge: %q %q", stdout, stderr)
+	}
+	code, stdout, stderr := runCLI(t, "--db", db, "restore", "--from", backup)
+	if code != 0 || !strings.Contains(stdout, "2 placeringer fra sikkerhedskopien er slettet igen, som de var blevet.") {
+		t.Errorf("restore: exit %d, %q %q", code, stdout, stderr)
+	}
+	_, stdout, _ = runCLI(t, "ledger", "--json", "--db", db)
+	var rows []ledgerRow
+	if err := json.Unmarshal([]byte(stdout), &rows); err != nil || len(rows) != 2 {
+		t.Errorf("ledger after the restore: %q, %v", stdout, err)
 	}
 }
