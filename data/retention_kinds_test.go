@@ -92,6 +92,10 @@ func TestContactsAreDueAfterTheirEndAndAnonymised(t *testing.T) {
 	}
 	wantLedger(t, s, KindContact, k.ID, ActionAnonymise)
 	wantGone(t, s, secrets)
+	f := got.Form()
+	f.Name = "Qvxkontakt"
+	_, err = s.SaveContact(ctx, f)
+	wantFieldError(t, err, "Name", "anonymiseret")
 	if _, err := s.DB().Exec(`UPDATE contacts SET name = 'Qvxkontakt' WHERE id = ?`, k.ID); err == nil {
 		t.Error("the file let an anonymised contact be named again")
 	}
