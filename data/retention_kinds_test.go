@@ -360,3 +360,36 @@ func TestRedactedEventsKeepTheChainVerifiable(t *testing.T) {
 		t.Errorf("CheckChain after editing a redacted event = %q, %v", problems, err)
 	}
 }
+
+func TestTheScanOfANeverSignedAgreementIsDeletedWhenDue(t *testing.T) {
+	ctx := context.Background()
+	s := mustDemo(t)
+	res, err := s.DB().Exec(`INSERT INTO agreements (number, title, created_at, updated_at) VALUES ('2012-904', 'Aflyst', ?, ?)`,
+		"2012-01-01T10:00:00Z", "2012-01-01T10:00:00Z")
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, _ := res.LastInsertId()
+	mustExec(t, s, `UPDATE agreements SET status = 'pending', sent_at = '2012-01-01T11:00:00Z' WHERE id = ?`, id)
+	mustExec(t, s, `INSERT INTO agreement_scans (agreement_id, pdf, sha256, added_at) VALUES (?, ?, ?, '2012-02-01T10:00:00Z')`,
+		id, []byte("%PDF scanning-Qxaflyst"), strings.Repeat("c", 64))
+	// While it may still be signed, the scan is kept.
+	if got := dueKeys(t, s, "2030-01-01", KindScan); len(got) != 0 {
+		t.Errorf("a pending agreement's scan is due: %v", got)
+	}
+	mustExec(t, s, `UPDATE agreements SET status = 'cancelled' WHERE id = ?`, id)
+	if got := dueKeys(t, s, "2013-01-31", KindScan); len(got) != 0 {
+		t.Errorf("due the day before: %v", got)
+	}
+	keys := dueKeys(t, s, "2013-02-01", KindScan)
+	if len(keys) != 1 || keys[0].ID != id {
+		t.Fatalf("due scans: %v", keys)
+	}
+	secrets := []string{"scanning-Qxaflyst"}
+	wantInFile(t, s, secrets)
+	if n, err := s.Purge(ctx, ActionDelete, keys); n != 1 || err != nil {
+		t.Fatalf("delete scan = %d, %v", n, err)
+	}
+	wantLedger(t, s, KindScan, id, ActionDelete)
+	wantGone(t, s, secrets)
+}
