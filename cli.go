@@ -40,6 +40,9 @@ func init() {
 		{"check", "check", "tjekker databasens integritet, fremmednøgler, skema, hændelseslog og de underskrevne aftaler mod deres segl", cmdCheck},
 		{"backup", "backup --out FIL", "skriver en konsistent sikkerhedskopi, også mens programmet er åbent", cmdBackup},
 		{"restore", "restore --from FIL", "tjekker en sikkerhedskopi og sætter den i stedet for databasen (den nuværende gemmes)", cmdRestore},
+		{"due", "due [--json] [--on DATO]", "viser alt, hvis slettefrist er overskredet: placeringer, kontaktpersoner, møders deltagere og noter, kladder, scanninger, underskrevne aftaler og loggens personhenvisninger", cmdDue},
+		{"purge", "purge --anonymise|--delete NØGLE …", "anonymiserer eller sletter posterne med nøglerne fra 'due' (fx kontaktperson:12); skrives i sletteloggen", cmdPurge},
+		{"ledger", "ledger [--json]", "viser sletteloggen: hvilken post, hvad, hvornår og af hvem (intet indhold)", cmdLedger},
 		{"report", "report [--json]", "viser hvad databasen indeholder: antal pr. slags, målene og partnerskabets arbejde", cmdReport},
 		{"import", "import SLAGS FIL.csv", "importerer en CSV-fil (partners, rooms, leases, placements): alle rækker eller ingen; se 'help import'", cmdImport},
 		{"export-csv", "export-csv SLAGS --out FIL", "skriver en slags til en CSV-fil i samme format, som Excel åbner", cmdExportCSV},
@@ -260,6 +263,12 @@ func cmdRestore(e *env, args []string) int {
 	}
 	if res.Kept != "" {
 		fmt.Fprintf(e.stdout, "Den hidtidige database er gemt som %s.\n", res.Kept)
+	}
+	if res.Redone.Text != "" {
+		fmt.Fprintln(e.stdout, res.Redone.Text)
+	}
+	if res.Redone.Unread != "" {
+		fmt.Fprintf(e.stdout, "Sletteloggen i den hidtidige database kunne ikke læses (%s); kontrollér med 'due', om noget skal slettes igen.\n", res.Redone.Unread)
 	}
 	return 0
 }

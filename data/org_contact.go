@@ -115,6 +115,16 @@ var contactKind = &kind[Contact]{
 			return &ValidationError{Problems: []FieldError{{Field: "OrganisationID", Label: "Organisation", Code: "missing",
 				Text: fmt.Sprintf("organisation %d findes ikke", k.OrganisationID)}}}
 		}
+		// An anonymised contact person's data is gone after the retention
+		// (retention_kinds.go); it cannot be written back.
+		var anonymised int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM contacts WHERE id = ? AND anonymised_at IS NOT NULL`, k.ID).Scan(&anonymised); err != nil {
+			return err
+		}
+		if anonymised > 0 {
+			return &ValidationError{Problems: []FieldError{{Field: "Name", Label: "Navn", Code: "anonymised",
+				Text: "kontaktpersonen er anonymiseret efter slettefristen; personoplysningerne kan ikke skrives igen"}}}
+		}
 		return nil
 	},
 	row: func(k Contact) row {

@@ -19,6 +19,11 @@ type SettingsForm struct {
 	MeetingsMax             string
 	RetentionPersonYears    string
 	RetentionAgreementYears string
+	RetentionContactYears   string
+	RetentionMeetingYears   string
+	RetentionDraftDays      string
+	RetentionScanYears      string
+	RetentionAuditYears     string
 	SubsidyPer              string
 	SubsidyThreshold        string
 	SubsidyPerAbove         string
@@ -39,6 +44,11 @@ var settingFields = []settingField{
 	{"meetings_per_year_max", "MeetingsMax", "Møder om året, højst", func(f *SettingsForm) *string { return &f.MeetingsMax }, 1, 52},
 	{"retention_person_years", "RetentionPersonYears", "Persondata opbevares (år efter sagen)", func(f *SettingsForm) *string { return &f.RetentionPersonYears }, 1, 10},
 	{"retention_agreement_years", "RetentionAgreementYears", "Aftaler opbevares (år efter udløb)", func(f *SettingsForm) *string { return &f.RetentionAgreementYears }, 1, 30},
+	{SettingRetentionContactYears, "RetentionContactYears", "Kontaktpersoner opbevares (år efter ophør)", func(f *SettingsForm) *string { return &f.RetentionContactYears }, 1, 10},
+	{SettingRetentionMeetingYears, "RetentionMeetingYears", "Mødedeltagere og mødenoter opbevares (år efter mødet) (kontrollér)", func(f *SettingsForm) *string { return &f.RetentionMeetingYears }, 1, 30},
+	{SettingRetentionDraftDays, "RetentionDraftDays", "Ikke gemte kladder kasseres efter (dage) (kontrollér)", func(f *SettingsForm) *string { return &f.RetentionDraftDays }, 1, 365},
+	{SettingRetentionScanYears, "RetentionScanYears", "Scanninger af aldrig underskrevne aftaler opbevares (år) (kontrollér)", func(f *SettingsForm) *string { return &f.RetentionScanYears }, 1, 30},
+	{SettingRetentionAuditYears, "RetentionAuditYears", "Personhenvisninger i loggen opbevares (år) (kontrollér)", func(f *SettingsForm) *string { return &f.RetentionAuditYears }, 1, 30},
 	{"subsidy_ratio_per", "SubsidyPer", "Rimelighedskrav: 1 pr. ordinært ansatte", func(f *SettingsForm) *string { return &f.SubsidyPer }, 1, 100},
 	{"subsidy_ratio_threshold", "SubsidyThreshold", "Rimelighedskrav: grænse (ansatte)", func(f *SettingsForm) *string { return &f.SubsidyThreshold }, 1, 10000},
 	{"subsidy_ratio_per_above", "SubsidyPerAbove", "Rimelighedskrav: 1 pr. ansatte over grænsen", func(f *SettingsForm) *string { return &f.SubsidyPerAbove }, 1, 100},

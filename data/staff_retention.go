@@ -4,8 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strconv"
-	"strings"
 	"time"
 
 	"partnerskab/data/dk"
@@ -52,94 +50,73 @@ func (s *Store) DuePlacements(ctx context.Context, day time.Time) ([]Placement, 
 // for ethnic origin) are cleared, and any unsaved form draft of them is
 // dropped. What the counts need stays: enterprise, scheme, position, hours,
 // resident and dates. Placements already anonymised are left alone. It
-// returns how many were anonymised; the audit log gets one event.
+// returns how many were anonymised; the audit log gets one event and the
+// deletion ledger one entry per placement.
 func (s *Store) AnonymisePlacements(ctx context.Context, ids []int64) (int, error) {
-	return s.purgePlacements(ctx, ids, "anonymiseret", `UPDATE placements SET pseudonym = ?1, search_text = ?1, notes = '',
-		target_group_id = NULL, anonymised_at = ?2, updated_at = ?2 WHERE id = ?3 AND anonymised_at IS NULL`,
-		func(now string, id int64) []any { return []any{AnonymisedPseudonym, now, id} })
+	return s.Purge(ctx, ActionAnonymise, keysOf(KindPlacement, ids))
 }
 
 // DeletePlacements deletes the placements ids outright (and their drafts).
 // It returns how many were deleted; the audit log gets one event.
 func (s *Store) DeletePlacements(ctx context.Context, ids []int64) (int, error) {
-	return s.purgePlacements(ctx, ids, "slettet", `DELETE FROM placements WHERE id = ?`,
-		func(_ string, id int64) []any { return []any{id} })
+	return s.Purge(ctx, ActionDelete, keysOf(KindPlacement, ids))
 }
 
-// purgePlacements runs stmt with args(now, id) for every id in one
-// transaction, logs one event of kind, and then empties the write-ahead log
-// so the old pages leave the disk too.
-func (s *Store) purgePlacements(ctx context.Context, ids []int64, kind, stmt string, args func(now string, id int64) []any) (int, error) {
-	if len(ids) == 0 {
-		return 0, nil
+func keysOf(kind RetentionKind, ids []int64) []DueKey {
+	keys := make([]DueKey, len(ids))
+	for i, id := range ids {
+		keys[i] = DueKey{Kind: kind, ID: id}
 	}
-	n := 0
-	err := s.tx(ctx, func(tx *sql.Tx) error {
-		now := s.nowText()
-		st, err := tx.PrepareContext(ctx, stmt)
-		if err != nil {
-			return err
-		}
-		defer st.Close()
-		drafts, err := tx.PrepareContext(ctx, `DELETE FROM form_drafts WHERE form = ? AND record_id = ?`)
-		if err != nil {
-			return err
-		}
-		defer drafts.Close()
-		var done []int64
-		for _, id := range ids {
-			res, err := st.ExecContext(ctx, args(now, id)...)
-			if err != nil {
-				return fmt.Errorf("placering %d: %w", id, err)
-			}
-			if k, _ := res.RowsAffected(); k > 0 {
-				done = append(done, id)
-			}
-			if _, err := drafts.ExecContext(ctx, DraftPlacement, id); err != nil {
-				return err
-			}
-		}
-		n = len(done)
-		if n == 0 {
-			return nil
-		}
-		return logEvent(ctx, tx, now, kind, "placeringer", 0, purgeDetail(kind, done))
-	})
+	return keys
+}
+
+var _ = registerPurger(&purger{kind: KindPlacement, one: "placering", many: "placeringer", entity: "placeringer",
+	anonymise: func(ctx context.Context, tx *sql.Tx, now string, k DueKey) (bool, error) {
+		return execPurge(ctx, tx, DraftPlacement, k.ID, `UPDATE placements SET pseudonym = ?1, search_text = ?1, notes = '',
+			target_group_id = NULL, anonymised_at = ?2, updated_at = ?2 WHERE id = ?3 AND anonymised_at IS NULL`,
+			AnonymisedPseudonym, now, k.ID)
+	},
+	delete: func(ctx context.Context, tx *sql.Tx, _ string, k DueKey) (bool, error) {
+		return execPurge(ctx, tx, DraftPlacement, k.ID, `DELETE FROM placements WHERE id = ?`, k.ID)
+	},
+})
+
+var _ = registerDue(KindPlacement, func(ctx context.Context, s *Store, day time.Time) ([]RetentionItem, error) {
+	ps, err := s.DuePlacements(ctx, day)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
-	if n > 0 {
-		if err := s.checkpoint(ctx); err != nil {
-			return n, err
+	items := make([]RetentionItem, len(ps))
+	for i, p := range ps {
+		closed := "–"
+		if !p.CaseClosedOn.IsZero() {
+			closed = dk.FormatDate(p.CaseClosedOn)
+		}
+		items[i] = RetentionItem{Key: DueKey{ID: p.ID}, Title: p.Pseudonym, DueOn: p.DeleteBy,
+			Detail: fmt.Sprintf("%s · %s · sagen afsluttet %s · slettes senest %s", p.OrganisationName, p.SchemeName,
+				closed, dk.FormatDate(p.DeleteBy))}
+	}
+	return items, nil
+})
+
+// execPurge runs stmt and drops the record's unsaved form draft (form ""
+// for none); it tells whether stmt changed a row.
+func execPurge(ctx context.Context, tx *sql.Tx, form string, id int64, stmt string, args ...any) (bool, error) {
+	res, err := tx.ExecContext(ctx, stmt, args...)
+	if err != nil {
+		return false, err
+	}
+	if form != "" {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM form_drafts WHERE form = ? AND record_id = ?`, form, id); err != nil {
+			return false, err
 		}
 	}
-	return n, nil
+	k, _ := res.RowsAffected()
+	return k > 0, nil
 }
 
 // DraftPlacement is the placement form's name in form_drafts.
 const DraftPlacement = "placement"
-
-// purgeDetail says in the audit log what was done to how many, and which
-// records (their numbers, never who they were).
-func purgeDetail(kind string, ids []int64) string {
-	const shown = 50
-	nums := make([]string, 0, min(len(ids), shown))
-	for i, id := range ids {
-		if i == shown {
-			break
-		}
-		nums = append(nums, strconv.FormatInt(id, 10))
-	}
-	list := strings.Join(nums, ", ")
-	if len(ids) > shown {
-		list += fmt.Sprintf(" og %d flere", len(ids)-shown)
-	}
-	what := "placeringer"
-	if len(ids) == 1 {
-		what = "placering"
-	}
-	return fmt.Sprintf("%d %s %s efter slettefristen (nr. %s)", len(ids), what, kind, list)
-}
 
 // checkpoint copies the write-ahead log into the database file and empties
 // it. With secure_delete the file's freed space is already overwritten; the

@@ -69,6 +69,11 @@ func (s *Store) Check(ctx context.Context) ([]string, error) {
 	for _, d := range diffs {
 		problems = append(problems, "skema: "+d)
 	}
+	permits, err := leftPermits(ctx, s.db)
+	if err != nil {
+		return nil, err
+	}
+	problems = append(problems, permits...)
 	chain, err := s.CheckChain(ctx)
 	if err != nil {
 		return nil, fileError(s.path, "hændelsesloggen kan ikke læses", err)
@@ -188,6 +193,9 @@ type Checker func(ctx context.Context, s *Store) ([]string, error)
 type RestoreResult struct {
 	Kept    string // the dated copy of the database as it was; "" when there was none
 	WithWAL bool   // the backup had a WAL file beside it, whose commits were taken along
+	// Redone is what the deletion ledger made the restore do again: the
+	// anonymisations and deletions made since the backup (retention_restore.go).
+	Redone Redone
 }
 
 // Restore replaces the database at dbPath with the file from: it holds the
@@ -357,7 +365,15 @@ func restoreHeld(ctx context.Context, dbPath, from string, extra Checker) (Resto
 	if err != nil {
 		return res, relabel(err, t.Path, from)
 	}
+	// The backup is judged as it is; only a sound one is brought up to the
+	// deletions made since (which touches the current file, to read them).
 	err = finishStaged(ctx, candidate, extra)
+	if err == nil {
+		res.Redone, err = reapplyLedger(ctx, dbPath, candidate)
+	}
+	if err == nil && res.Redone.Entries > 0 {
+		_, err = candidate.db.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
+	}
 	candidate.Close()
 	if err != nil {
 		return res, relabel(err, t.Path, from)

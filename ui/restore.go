@@ -78,6 +78,14 @@ func (w *Window) RestoreFrom(path string) error {
 	if res.Kept != "" {
 		status += " " + lang.X("restore.kept", "Den hidtidige er gemt som {{.Kept}}.", map[string]any{"Kept": res.Kept})
 	}
+	// The sentence comes from data/, in Danish, like the store's errors.
+	if res.Redone.Text != "" {
+		status += " " + res.Redone.Text
+	}
+	if res.Redone.Unread != "" {
+		status += " " + lang.X("restore.ledger.unread", "Sletteloggen i den hidtidige database kunne ikke læses ({{.Why}}); kontrollér under Til sletning, om noget skal slettes igen.",
+			map[string]any{"Why": res.Redone.Unread})
+	}
 	w.SetStatus(status)
 	return nil
 }

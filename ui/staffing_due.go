@@ -25,6 +25,7 @@ type duePanel struct {
 	list            *form.List[data.Placement]
 	anonymiseButton *widget.Button
 	deleteButton    *widget.Button
+	others          *otherDue
 }
 
 func newDuePanel(t *StaffingTab) *duePanel {
@@ -55,7 +56,11 @@ func newDuePanel(t *StaffingTab) *duePanel {
 	p.deleteButton.Importance = widget.DangerImportance
 	top := container.NewVBox(heading, help, p.count)
 	buttons := container.NewHBox(p.anonymiseButton, p.deleteButton)
-	p.content = container.NewPadded(container.NewBorder(top, buttons, nil, nil, p.list.Content))
+	placements := container.NewBorder(top, buttons, nil, nil, p.list.Content)
+	p.others = newOtherDue(p)
+	split := container.NewVSplit(placements, p.others.content)
+	split.Offset = 0.5
+	p.content = container.NewPadded(split)
 	return p
 }
 
@@ -78,6 +83,7 @@ func (p *duePanel) reload() {
 	}
 	p.rows = rows
 	p.list.Reload(0)
+	p.others.reload()
 	switch len(rows) {
 	case 0:
 		p.count.SetText(lang.X("staffing.due.none", "Ingen placeringer har overskredet slettefristen i dag ({{.Date}}).",
