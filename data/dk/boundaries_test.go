@@ -19,7 +19,7 @@ func TestFindCPRLeapYearsByTheCentury(t *testing.T) {
 		"290212-4234":    true,  // 2012
 		"290296-9234":    true,  // 1996
 		"290298-9234":    false, // 1998
-		"290260-5234":    false, // 1860
+		"290259-5234":    false, // 1859
 		"290264-6234":    true,  // 1864
 		"29.2.1900-1234": false,
 		"29.2.2000-4234": true,
