@@ -90,3 +90,62 @@ func TestAgreementTextWithACPRNumberIsNotSentForSigning(t *testing.T) {
 	cprDigitsOnDisk(t, s, "1.1.90-1234")
 	cprDigitsOnDisk(t, s, "01 01 90 4321")
 }
+
+// Every other entry route refuses a CPR number written in one of the new
+// forms on save, with the field's message, and the digits never reach the
+// file or its WAL.
+func TestEveryFieldRefusesACPRNumber(t *testing.T) {
+	ctx := context.Background()
+	s := mustDemo(t)
+	ids := demoStaffingIDs(t, s)
+	for _, tc := range []struct {
+		route, field, cpr string
+		save              func(cpr string) error
+	}{
+		{"organisation", "Notes", "01.01.90\u20131234", func(c string) error {
+			_, err := s.SaveOrganisation(ctx, OrganisationForm{Name: "Kvartershuset", Kind: "virksomhed", Notes: c})
+			return err
+		}},
+		{"placement pseudonym", "Pseudonym", "1.1.90-2345", func(c string) error {
+			f := okPlacement(ids)
+			f.Pseudonym = c
+			_, err := s.SavePlacement(ctx, f)
+			return err
+		}},
+		{"placement notes", "Notes", "０１０１９０－３４５６", func(c string) error {
+			f := okPlacement(ids)
+			f.Notes = "borgeren " + c
+			_, err := s.SavePlacement(ctx, f)
+			return err
+		}},
+		{"room", "Notes", "01 01 90 4567", func(c string) error {
+			_, err := s.SaveRoom(ctx, RoomForm{Name: "Værksted", Notes: c})
+			return err
+		}},
+		{"template", "Description", "01-01-90-5678", func(c string) error {
+			_, _, err := s.SaveTemplate(ctx, TemplateForm{Name: "Ny", Description: c, Body: "Tekst"})
+			return err
+		}},
+		{"checklist", "Description", "01.01.1990-2789", func(c string) error {
+			_, err := s.SaveChecklistItem(ctx, ChecklistForm{Title: "Emne", Description: c})
+			return err
+		}},
+		{"risk", "Description", "01/01/90_7890", func(c string) error {
+			_, err := s.SaveRisk(ctx, RiskForm{Title: "Risiko", Description: c})
+			return err
+		}},
+		{"grant", "Notes", "1.1.1990 1901", func(c string) error {
+			_, err := s.SaveGrant(ctx, GrantForm{Grantor: "Fonden", Purpose: "Formål", Notes: c})
+			return err
+		}},
+		{"meeting", "Notes", "010190.9012", func(c string) error {
+			_, err := s.SaveMeeting(ctx, MeetingForm{Title: "Møde", Notes: c})
+			return err
+		}},
+	} {
+		t.Run(tc.route, func(t *testing.T) {
+			wantFieldError(t, tc.save(tc.cpr), tc.field, "ligner et CPR-nummer")
+			cprDigitsOnDisk(t, s, tc.cpr)
+		})
+	}
+}
