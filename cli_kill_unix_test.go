@@ -28,7 +28,7 @@ func bigDB(t *testing.T) string {
 	ctx := context.Background()
 	blob := strings.Repeat("personoplysninger ", 1<<16) // 1,2 MB
 	for i := range 170 {
-		if err := s.SaveDraft(ctx, "organisation", int64(i+1), map[string]string{"Notes": blob}); err != nil {
+		if _, err := s.SaveDraft(ctx, "organisation", int64(i+1), map[string]string{"Notes": blob}); err != nil {
 			t.Fatal(err)
 		}
 	}

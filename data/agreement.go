@@ -147,13 +147,14 @@ func (f AgreementForm) Parse() (Agreement, error) {
 	}
 	a.Title = c.required("Title", "Titel", f.Title)
 	c.noCPR("Title", "Titel", a.Title)
-	// The body is merged from the store's records (already checked) and may
-	// quote a P-number, which looks like a CPR number, so it is not scanned.
+	// The body is merged from checked records, but the caseworker edits it
+	// freely afterwards, so it is scanned like any free text.
 	a.Body = strings.ReplaceAll(f.Body, "\r\n", "\n")
 	if strings.TrimSpace(a.Body) == "" {
 		c.add("Body", "Aftalens tekst", "required", "skal udfyldes")
 	}
 	c.text("Body", "Aftalens tekst", a.Body)
+	c.noCPR("Body", "Aftalens tekst", a.Body)
 	a.Place = c.freeText("Place", "Sted", f.Place)
 	a.Date = c.date("Date", "Dato", f.Date)
 	a.ValidFrom = c.date("ValidFrom", "Gælder fra", f.ValidFrom)
@@ -485,6 +486,14 @@ func sameSignatories(a, b []Signatory) bool {
 	return true
 }
 
+// BodyCPRProblem refuses an agreement text that holds a CPR number, with
+// the message the text field shows; nil when the text holds none.
+func BodyCPRProblem(body string) error {
+	var c checker
+	c.noCPR("Body", "Aftalens tekst", body)
+	return c.err()
+}
+
 // SendForSigning moves a draft to "Til underskrift": from then on its text,
 // parties and signatories are fixed (the schema's triggers guard it too),
 // and the SHA-256 of the text that was sent is recorded.
@@ -503,6 +512,11 @@ func (s *Store) SendForSigning(ctx context.Context, id int64) error {
 		}
 		if missing := MissingFields(a.Body); len(missing) > 0 {
 			return missingFieldsError(missing)
+		}
+		// A text saved before the body was checked (or by another tool) is
+		// still never sent out with a CPR number in it.
+		if err := BodyCPRProblem(a.Body); err != nil {
+			return err
 		}
 		h := sha256.Sum256([]byte(a.Body))
 		now := s.nowText()

@@ -203,7 +203,13 @@ func (im *importer) problem(field, label, text string) {
 	if col == "" {
 		col = label
 	}
-	im.problems = append(im.problems, RowError{Line: im.cur.Line, Column: col, Text: text})
+	e := RowError{Line: im.cur.Line, Column: col, Text: text}
+	// The reader refuses a CPR number in any cell, and the row's Parse
+	// refuses it again in its field: the caseworker reads it once.
+	if slices.Contains(im.problems[im.rowStart:], e) {
+		return
+	}
+	im.problems = append(im.problems, e)
 }
 
 func (im *importer) fieldProblem(p FieldError) { im.problem(p.Field, p.Label, p.Text) }

@@ -58,13 +58,15 @@ func (f ContactForm) Parse() (Contact, error) {
 	c.noCPR("Name", "Navn", k.Name)
 	k.Title = c.freeText("Title", "Titel", f.Title)
 	k.Email = strings.TrimSpace(f.Email)
-	if k.Email != "" {
+	c.noCPR("Email", "E-mail", k.Email)
+	if k.Email != "" && !c.has("Email") {
 		if a, err := mail.ParseAddress(k.Email); err != nil || a.Address != k.Email || !strings.Contains(k.Email, "@") {
 			c.add("Email", "E-mail", "email", "ikke en gyldig e-mailadresse ("+k.Email+"); skriv fx navn@kommune.dk")
 		}
 	}
 	k.Phone = strings.TrimSpace(f.Phone)
-	if k.Phone != "" && !validPhone(k.Phone) {
+	c.noCPR("Phone", "Telefon", k.Phone)
+	if k.Phone != "" && !c.has("Phone") && !validPhone(k.Phone) {
 		c.add("Phone", "Telefon", "phone", "ikke et telefonnummer ("+k.Phone+"); skriv fx 58 57 36 00 eller +45 58 57 36 00")
 	}
 	k.Role = c.freeText("Role", "Rolle", f.Role)

@@ -64,7 +64,7 @@ func secretPlacements(t *testing.T, s *Store) (ids []int64, secrets []string) {
 		secrets = append(secrets, who, f.Notes)
 		if i == 0 {
 			f.ID = p.ID
-			if err := s.SaveDraft(context.Background(), DraftPlacement, p.ID, f); err != nil {
+			if _, err := s.SaveDraft(context.Background(), DraftPlacement, p.ID, f); err != nil {
 				t.Fatal(err)
 			}
 		}

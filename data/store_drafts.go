@@ -18,13 +18,16 @@ type Draft struct {
 	UpdatedAt time.Time
 }
 
-// SaveDraft keeps v (a form's values) as the draft of form/recordID.
-func (s *Store) SaveDraft(ctx context.Context, form string, recordID int64, v any) error {
-	b, err := json.Marshal(v)
+// SaveDraft keeps v (a form's values) as the draft of form/recordID. A
+// draft never holds what Save would refuse as a CPR number: such a field's
+// value is left out (the other fields are kept) and named in dropped, so the
+// form can tell the caseworker (see DraftNote).
+func (s *Store) SaveDraft(ctx context.Context, form string, recordID int64, v any) (dropped []DroppedField, err error) {
+	b, dropped, err := draftJSON(v)
 	if err != nil {
-		return fmt.Errorf("kladde til %s: %w", form, err)
+		return nil, fmt.Errorf("kladde til %s: %w", form, err)
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return dropped, s.tx(ctx, func(tx *sql.Tx) error {
 		_, err := tx.ExecContext(ctx, `INSERT INTO form_drafts (form, record_id, data, updated_at) VALUES (?, ?, ?, ?)
 			ON CONFLICT (form, record_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
 			form, recordID, string(b), s.nowText())

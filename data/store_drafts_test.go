@@ -14,11 +14,11 @@ func TestDraftsKeepFormValuesWithoutTouchingTheRecord(t *testing.T) {
 	f := o.Form()
 	f.City = "Skælskør"
 	f.CVR = "1234" // invalid on purpose: a draft keeps what was typed
-	if err := s.SaveDraft(ctx, "organisation", o.ID, f); err != nil {
+	if _, err := s.SaveDraft(ctx, "organisation", o.ID, f); err != nil {
 		t.Fatal(err)
 	}
 	f.Notes = "anden version"
-	if err := s.SaveDraft(ctx, "organisation", o.ID, f); err != nil {
+	if _, err := s.SaveDraft(ctx, "organisation", o.ID, f); err != nil {
 		t.Fatal(err)
 	}
 	ds, err := s.Drafts(ctx)

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"partnerskab/data"
+	"partnerskab/data/dk"
 )
 
 // Import reads a file of kind and imports every row in one transaction, or
@@ -111,6 +112,12 @@ func (k *Kind) row(rec record, cols []headerColumn, fields map[string]string, no
 				(code == "too_long" && len(text) > 4*data.FieldLimit(col.Field)) {
 				problems = append(problems, data.RowError{Line: rec.line, Column: cols[i].text, Text: why})
 				continue
+			}
+			// Every cell, also one the record does not check (a name that
+			// refers to another record), is refused with a CPR number in it;
+			// a P-number is 10 digits by design and has its own rule.
+			if m, ok := dk.FindCPR(text); ok && col.Field != "PNumber" {
+				problems = append(problems, data.RowError{Line: rec.line, Column: cols[i].text, Text: data.CPRWarning(m)})
 			}
 			if t := strings.TrimSpace(text); !escaped && formulaStart(text) && !isNumber(t) && t != "" {
 				notes.add(Note{Line: rec.line, Column: cols[i].text, Start: text[:1]})

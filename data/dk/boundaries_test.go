@@ -7,17 +7,25 @@ import (
 
 // The limits of the Danish formats, each on the limit and one step past it.
 
-func TestFindCPRLeapYearsByTheLastTwoDigits(t *testing.T) {
-	// The century is unknown: 29 February counts when the two-digit year is
-	// divisible by 4, which depends on both digits (12 is, 10 and 14 are not).
-	for yy, leap := range map[string]bool{"00": true, "04": true, "10": false, "12": true, "14": false,
-		"16": true, "30": false, "32": true, "96": true, "98": false, "99": false} {
-		cpr := "2902" + yy + "-1234"
-		if _, ok := FindCPR(cpr); ok != leap {
-			t.Errorf("FindCPR(%q) found = %v, want %v", cpr, ok, leap)
-		}
-		if _, ok := FindCPR("2802" + yy + "-1234"); !ok {
-			t.Errorf("28 February %s not found", yy)
+func TestFindCPRLeapYearsByTheCentury(t *testing.T) {
+	// The serial's first digit gives the century, and the century decides
+	// 29 February: 1900 was no leap year, 2000 was.
+	for in, leap := range map[string]bool{
+		"290200-1234":    false, // 1900
+		"290200-4234":    true,  // 2000
+		"290200-5234":    true,  // 2000
+		"290204-0234":    true,  // 1904
+		"290210-4234":    false, // 2010
+		"290212-4234":    true,  // 2012
+		"290296-9234":    true,  // 1996
+		"290298-9234":    false, // 1998
+		"290259-5234":    false, // 1859
+		"290264-6234":    true,  // 1864
+		"29.2.1900-1234": false,
+		"29.2.2000-4234": true,
+	} {
+		if _, ok := FindCPR(in); ok != leap {
+			t.Errorf("FindCPR(%q) found = %v, want %v", in, ok, leap)
 		}
 	}
 	// Days and months on their limits.

@@ -189,8 +189,14 @@ func (f *Form) FlushDraft() {
 	if !f.dirty || f.Draft == "" || f.host.Closed() {
 		return
 	}
-	if err := f.host.Store().SaveDraft(context.Background(), f.Draft, f.RecordID(), f.Values()); err != nil {
+	dropped, err := f.host.Store().SaveDraft(context.Background(), f.Draft, f.RecordID(), f.Values())
+	if err != nil {
 		fyne.LogError("save draft", err)
+	}
+	// A field the draft left out (a CPR number) would be lost with a closed
+	// lid: the caseworker is told which one.
+	if note := data.DraftNote(dropped); note != "" {
+		f.SetState(note)
 	}
 }
 

@@ -345,7 +345,7 @@ func TestArchiveAsksAndRestoreBringsBack(t *testing.T) {
 func TestAKeptDraftComesBackDirty(t *testing.T) {
 	n, r := newNotes(t)
 	n.rows[1], n.next = note{ID: 1, Text: "Gemt"}, 1
-	if err := n.store.SaveDraft(context.Background(), "note", 1, noteForm{ID: 1, Text: "Fra sidst"}); err != nil {
+	if _, err := n.store.SaveDraft(context.Background(), "note", 1, noteForm{ID: 1, Text: "Fra sidst"}); err != nil {
 		t.Fatal(err)
 	}
 	ds, _ := n.store.Drafts(context.Background())
