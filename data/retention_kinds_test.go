@@ -175,7 +175,7 @@ func TestOldMeetingsLoseTheirAttendanceAndNotes(t *testing.T) {
 func TestFormDraftsAreDiscardedAfterThirtyDays(t *testing.T) {
 	ctx := context.Background()
 	s := mustDemo(t)
-	if err := s.SaveDraft(ctx, "organisation", 0, map[string]string{"Name": "Kladde-Qpxz-hemmelig"}); err != nil {
+	if _, err := s.SaveDraft(ctx, "organisation", 0, map[string]string{"Name": "Kladde-Qpxz-hemmelig"}); err != nil {
 		t.Fatal(err)
 	}
 	// Written 1.3.2015: due on 31.3.2015, 30 days later.
