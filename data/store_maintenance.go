@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -329,6 +330,11 @@ func finishStaged(ctx context.Context, c *Store, extra Checker) error {
 		var more []string
 		more, err = extra(ctx, c)
 		problems = append(problems, more...)
+	}
+	var fe *FileError
+	if err != nil && !errors.As(err, &fe) {
+		// A page the checks cannot read is a damaged file, named as such.
+		return fileError(c.path, "kan ikke læses som SQLite-database", sqliteError(err))
 	}
 	if err != nil {
 		return err
