@@ -52,6 +52,7 @@ func init() {
 		{"seal", "seal show|export-ca --out FIL.pem|import FIL.p12 [--trust-issuer]", "viser seglet, eksporterer CA-certifikatet eller importerer organisationens certifikat (adgangskoden læses fra standard-input)", cmdSeal},
 		{"template", "template check FIL.md", "tjekker en skabelonfil; hver fejl skrives som FIL:LINJE:KOLONNE: …", cmdTemplate},
 		{"log", "log [--json] [--since DATO]", "viser hændelsesloggen: tidspunkt, hvem (styresystemets bruger), hændelse, post og detalje", cmdLog},
+		{"art30", "art30 --out FIL.pdf", "skriver fortegnelsen over behandlingsaktiviteter (art. 30) til databeskyttelsesrådgiveren, dannet ud fra databasen", cmdArt30},
 		{"version", "version", "viser programmets version", cmdVersion},
 		{"help", "help [import|fields]", "viser denne hjælp; 'help import' viser CSV-kolonnerne, 'help fields' flettefelterne", cmdHelp},
 	}
