@@ -53,6 +53,7 @@ func init() {
 		{"template", "template check FIL.md", "tjekker en skabelonfil; hver fejl skrives som FIL:LINJE:KOLONNE: …", cmdTemplate},
 		{"log", "log [--json] [--since DATO]", "viser hændelsesloggen: tidspunkt, hvem (styresystemets bruger), hændelse, post og detalje", cmdLog},
 		{"art30", "art30 --out FIL.pdf", "skriver fortegnelsen over behandlingsaktiviteter (art. 30) til databeskyttelsesrådgiveren, dannet ud fra databasen", cmdArt30},
+		{"extract", "extract --contact ID|--placement ID --out FIL", "skriver alt, hvad databasen har om en person (indsigt, art. 15): PDF, eller JSON når FIL ender på .json", cmdExtract},
 		{"version", "version", "viser programmets version", cmdVersion},
 		{"help", "help [import|fields]", "viser denne hjælp; 'help import' viser CSV-kolonnerne, 'help fields' flettefelterne", cmdHelp},
 	}
