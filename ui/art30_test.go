@@ -34,3 +34,27 @@ func TestArt30FromTheWindowIsWrittenAndLogged(t *testing.T) {
 		t.Errorf("last event after the art. 30 export: %+v", last)
 	}
 }
+
+// TestContactExtractFromTheWindow: the Indsigt button's PDF is written
+// and named in the audit log with the contact.
+func TestContactExtractFromTheWindow(t *testing.T) {
+	w, s := newTestWindow(t, true)
+	var id int64
+	var name string
+	if err := s.DB().QueryRow(`SELECT id, name FROM contacts ORDER BY id LIMIT 1`).Scan(&id, &name); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "indsigt.pdf")
+	errs := make(chan error, 1)
+	w.extractPDF("kontaktperson", id, name).save(out, func(err error) { errs <- err })
+	if err := <-errs; err != nil {
+		t.Fatal(err)
+	}
+	events, err := s.Events(context.Background(), "kontaktperson", id)
+	if err != nil || len(events) == 0 {
+		t.Fatal(err)
+	}
+	if last := events[len(events)-1]; last.Kind != data.EventExported || !strings.Contains(last.Detail, "indsigt.pdf") {
+		t.Errorf("last event of the contact after its extract: %+v", last)
+	}
+}
