@@ -54,6 +54,9 @@ func init() {
 		{"verify", "verify FIL.pdf [--db STI]", "kontrollerer seglet på en underskrevet aftale; med --db også, at filen er den gemte", cmdVerify},
 		{"seal", "seal show|export-ca --out FIL.pem|import FIL.p12 [--trust-issuer]", "viser seglet, eksporterer CA-certifikatet eller importerer organisationens certifikat (adgangskoden læses fra standard-input)", cmdSeal},
 		{"template", "template check FIL.md", "tjekker en skabelonfil; hver fejl skrives som FIL:LINJE:KOLONNE: …", cmdTemplate},
+		{"log", "log [--json] [--since DATO]", "viser hændelsesloggen: tidspunkt, hvem (styresystemets bruger), hændelse, post og detalje", cmdLog},
+		{"art30", "art30 --out FIL.pdf", "skriver fortegnelsen over behandlingsaktiviteter (art. 30) til databeskyttelsesrådgiveren, dannet ud fra databasen", cmdArt30},
+		{"extract", "extract --contact ID|--placement ID --out FIL", "skriver alt, hvad databasen har om en person (indsigt, art. 15): PDF, eller JSON når FIL ender på .json", cmdExtract},
 		{"version", "version", "viser programmets version", cmdVersion},
 		{"help", "help [import|fields]", "viser denne hjælp; 'help import' viser CSV-kolonnerne, 'help fields' flettefelterne", cmdHelp},
 	}
@@ -234,11 +237,12 @@ func cmdBackup(e *env, args []string) int {
 		return code
 	}
 	defer s.Close()
-	if err := s.Backup(context.Background(), out); err != nil {
+	err := s.Backup(context.Background(), out)
+	if err != nil && !data.IsNotLogged(err) {
 		return e.fail("%v", err)
 	}
 	fmt.Fprintf(e.stdout, "Sikkerhedskopien er skrevet til %s.\n", out)
-	return 0
+	return e.logged(err)
 }
 
 func cmdRestore(e *env, args []string) int {

@@ -135,7 +135,7 @@ func cmdExport(e *env, args []string) int {
 		return e.fail("%v", err)
 	}
 	fmt.Fprintf(e.stdout, "Aftale %s er skrevet til %s.\n", a.Number, out)
-	return 0
+	return e.logged(s.LogExport(ctx, "aftale", id, "PDF af aftale "+a.Number, out))
 }
 
 // readInput reads a file the user named, saying in Danish what is wrong

@@ -116,14 +116,14 @@ func cmdExportCSV(e *env, args []string) int {
 		if _, err := k.Export(ctx, s, e.stdout); err != nil {
 			return e.fail("export-csv: %v", err)
 		}
-		return 0
+		return e.logged(s.LogExport(ctx, "csv", 0, "CSV: "+args[0], out))
 	}
 	n, err := exportToFile(ctx, s, k, out)
 	if err != nil {
 		return e.fail("export-csv: %s: %v", out, err)
 	}
 	fmt.Fprintf(e.stdout, "%s eksporteret til %s.\n", rowCount(n), out)
-	return 0
+	return e.logged(s.LogExport(ctx, "csv", 0, "CSV: "+args[0]+", "+rowCount(n), out))
 }
 
 // exportToFile writes the file through a temporary copy that is synced

@@ -418,5 +418,5 @@ func exportMeeting(e *env, idText, whatText, out string) int {
 	}
 	m, _ := s.Meeting(ctx, id)
 	fmt.Fprintf(e.stdout, "%s for %s %s er skrevet til %s.\n", what.Title(), m.Title, dk.FormatDate(m.Date), out)
-	return 0
+	return e.logged(s.LogExport(ctx, "møde", id, "PDF: "+what.Title(), out))
 }

@@ -108,6 +108,11 @@ func TestImportIsAllOrNothing(t *testing.T) {
 			detail != "3 rækker: Lokaler fra test.csv" {
 			t.Errorf("the import's event: %q, %v", detail, err)
 		}
+		var actor string
+		if err := s.DB().QueryRow(`SELECT a.actor FROM events e JOIN event_actors a ON a.event_id = e.id
+			WHERE e.kind = 'importeret' AND e.entity = 'import'`).Scan(&actor); err != nil || actor != CurrentActor() {
+			t.Errorf("the import's actor: %q, %v; want %q", actor, err, CurrentActor())
+		}
 	})
 
 	t.Run("no rows", func(t *testing.T) {

@@ -154,8 +154,7 @@ var _ = registerDue(KindEvent, func(ctx context.Context, s *Store, day time.Time
 // the previous one, which CheckChain checks instead (so kind, time, record
 // and signatory remain covered). What the detail said is gone for good.
 func redactEvent(ctx context.Context, tx *sql.Tx, now string, id int64) (bool, error) {
-	e, err := scanChained(tx.QueryRowContext(ctx, `SELECT id, at, kind, entity, entity_id, detail, signatory_id, hash
-		FROM events WHERE id = ?`, id))
+	e, err := scanChained(tx.QueryRowContext(ctx, chainedColumns+` WHERE e.id = ?`, id))
 	if err == sql.ErrNoRows {
 		return false, nil
 	}

@@ -41,8 +41,7 @@ type EventLink struct {
 
 // EventLinks lists the chain links of one record's events, oldest first.
 func (s *Store) EventLinks(ctx context.Context, entity string, id int64) ([]EventLink, error) {
-	events, err := queryAll(ctx, s.db, scanChained, `SELECT id, at, kind, entity, entity_id, detail, signatory_id, hash
-		FROM events WHERE entity = ? AND entity_id = ? ORDER BY id`, entity, id)
+	events, err := queryAll(ctx, s.db, scanChained, chainedColumns+` WHERE e.entity = ? AND e.entity_id = ? ORDER BY e.id`, entity, id)
 	if err != nil {
 		return nil, err
 	}

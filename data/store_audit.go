@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -19,6 +20,7 @@ type Event struct {
 	Entity   string // organisation, kontaktperson, aftale, …
 	EntityID int64
 	Detail   string
+	Actor    string // the operating-system user; "" for events from before migration 006
 }
 
 func logEvent(ctx context.Context, tx dbtx, at, kind, entity string, id int64, detail string) error {
@@ -41,10 +43,24 @@ type chainedEvent struct {
 	detail      string
 	signatoryID sql.NullInt64
 	hash        sql.NullString
+	actor       string // from event_actors; "" for the events from before it
 }
 
+// chainedColumns reads an event as the chain hashes it, with its actor.
+const chainedColumns = `SELECT ` + chainedFields + chainedFrom
+
+const chainedFields = `e.id, e.at, e.kind, e.entity, e.entity_id, e.detail, e.signatory_id, e.hash, coalesce(a.actor, '')`
+
+const chainedFrom = ` FROM events e LEFT JOIN event_actors a ON a.event_id = e.id`
+
+// eventActor is the actor appendEvent writes: the user does not change
+// while the program runs, so it is looked up once.
+var eventActor = sync.OnceValue(CurrentActor)
+
 // eventHash is the chain's rule: hex SHA-256 over the previous hash and
-// the event's fields, each on a line of its own (a NULL is empty).
+// the event's fields, each on a line of its own (a NULL is empty). An
+// event with an actor (every event since migration 006) has it on a last
+// line of its own, so that the events from before keep their hashes.
 func eventHash(prev string, e chainedEvent) string {
 	nullable := func(n sql.NullInt64) string {
 		if !n.Valid {
@@ -55,6 +71,9 @@ func eventHash(prev string, e chainedEvent) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\n%d\n%s\n%s\n%s\n%s\n%s\n%s", prev, e.id, e.at, e.kind, e.entity, nullable(e.entityID),
 		e.detail, nullable(e.signatoryID))
+	if e.actor != "" {
+		fmt.Fprintf(h, "\nudført af %s", e.actor)
+	}
 	return hex.EncodeToString(h.Sum(nil))
 }
 
@@ -67,16 +86,21 @@ func appendEvent(ctx context.Context, tx dbtx, e chainedEvent) error {
 		return err
 	}
 	e.id = last.Int64 + 1
+	e.actor = eventActor()
 	_, err = tx.ExecContext(ctx, `INSERT INTO events (id, at, kind, entity, entity_id, detail, signatory_id, hash)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, e.id, e.at, e.kind, e.entity, e.entityID, e.detail, e.signatoryID,
 		eventHash(prev.String, e))
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO event_actors (event_id, actor) VALUES (?, ?)`, e.id, e.actor)
 	return err
 }
 
 // chainEvents gives every event from before the chain its hash, in id
-// order (migration 002).
+// order (migration 002, before events had actors).
 func chainEvents(ctx context.Context, tx *sql.Tx) error {
-	all, err := queryAll(ctx, tx, scanChained, `SELECT id, at, kind, entity, entity_id, detail, signatory_id, hash
+	all, err := queryAll(ctx, tx, scanChained, `SELECT id, at, kind, entity, entity_id, detail, signatory_id, hash, ''
 		FROM events ORDER BY id`)
 	if err != nil {
 		return err
@@ -96,7 +120,7 @@ func chainEvents(ctx context.Context, tx *sql.Tx) error {
 
 func scanChained(r scanner) (chainedEvent, error) {
 	var e chainedEvent
-	err := r.Scan(&e.id, &e.at, &e.kind, &e.entity, &e.entityID, &e.detail, &e.signatoryID, &e.hash)
+	err := r.Scan(&e.id, &e.at, &e.kind, &e.entity, &e.entityID, &e.detail, &e.signatoryID, &e.hash, &e.actor)
 	return e, err
 }
 
@@ -115,10 +139,9 @@ func (s *Store) CheckChain(ctx context.Context) ([]string, error) {
 		return nil, err
 	}
 	if n > 0 {
-		redacted = "(SELECT redacted_hash FROM event_redactions WHERE event_id = events.id)"
+		redacted = "(SELECT redacted_hash FROM event_redactions WHERE event_id = e.id)"
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT id, at, kind, entity, entity_id, detail, signatory_id, hash, `+redacted+`
-		FROM events ORDER BY id`)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+chainedFields+`, `+redacted+chainedFrom+` ORDER BY e.id`)
 	if err != nil {
 		return nil, err
 	}
@@ -129,7 +152,7 @@ func (s *Store) CheckChain(ctx context.Context) ([]string, error) {
 	for rows.Next() {
 		var e chainedEvent
 		var redactedHash sql.NullString
-		if err := rows.Scan(&e.id, &e.at, &e.kind, &e.entity, &e.entityID, &e.detail, &e.signatoryID, &e.hash, &redactedHash); err != nil {
+		if err := rows.Scan(&e.id, &e.at, &e.kind, &e.entity, &e.entityID, &e.detail, &e.signatoryID, &e.hash, &e.actor, &redactedHash); err != nil {
 			return nil, err
 		}
 		got, want := e.hash.String, eventHash(prev, e)
@@ -171,12 +194,7 @@ func nullText(n sql.NullInt64) string {
 
 // Events lists the audit log of one record, oldest first.
 func (s *Store) Events(ctx context.Context, entity string, id int64) ([]Event, error) {
-	return queryAll(ctx, s.db, func(row scanner) (Event, error) {
-		var e Event
-		var at string
-		err := row.Scan(&e.ID, &at, &e.Kind, &e.Entity, &e.EntityID, &e.Detail)
-		e.At = instantCol(sql.NullString{String: at, Valid: true})
-		return e, err
-	}, `SELECT id, at, kind, entity, entity_id, detail FROM events
-		WHERE entity = ? AND entity_id = ? ORDER BY id`, entity, id)
+	return queryAll(ctx, s.db, scanEvent, `SELECT e.id, e.at, e.kind, e.entity, e.entity_id, e.detail, coalesce(a.actor, '')
+		FROM events e LEFT JOIN event_actors a ON a.event_id = e.id
+		WHERE e.entity = ? AND e.entity_id = ? ORDER BY e.id`, entity, id)
 }

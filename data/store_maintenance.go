@@ -86,7 +86,8 @@ func (s *Store) Check(ctx context.Context) ([]string, error) {
 // may be using it (VACUUM INTO reads one snapshot). The copy is written next
 // to out as a temporary file (0600, cleaned up after a crash) and renamed
 // into place once synced, so out is either the old file or a whole copy.
-func (s *Store) Backup(ctx context.Context, out string) error {
+func (s *Store) Backup(ctx context.Context, out string) (err error) {
+	defer s.logBackup(ctx, out, &err) // the audit log names every copy taken
 	abs, err := filepath.Abs(out)
 	if err != nil {
 		return fileError(out, "ugyldig sti", err)
@@ -397,7 +398,7 @@ func restoreHeld(ctx context.Context, dbPath, from string, extra Checker) (Resto
 	}
 	// The old file's WAL must never be replayed onto the restored one.
 	removeSideFiles(dbPath)
-	return res, nil
+	return res, logRestore(ctx, dbPath, from, res.Kept)
 }
 
 // keepCurrent copies the database as it is to kept before it is replaced:

@@ -14,7 +14,7 @@ import (
 // the list does not change what is written.
 func (v *draftView) pdf() pdfOut {
 	id, before := v.original.ID, v.original.Status
-	return pdfOut{w: v.t.w, name: v.pdfName,
+	return pdfOut{w: v.t.w, name: v.pdfName, entity: "aftale", id: id, what: "PDF af aftale " + v.original.Number,
 		render: func() ([]byte, error) { return agreement.ExportPDF(ctx(), v.t.w.store, v.t.w.sealer, id) },
 		written: func(path string) {
 			v.t.w.SetStatus(lang.X("agreements.pdf.written", "Aftalen er gemt som {{.Path}}.", map[string]any{"Path": path}))

@@ -25,6 +25,7 @@ type contactsPanel struct {
 	addButton    *widget.Button
 	editButton   *widget.Button
 	archButton   *widget.Button
+	extractBtn   *widget.Button                 // the selected contact's extract (art. 15)
 	lastDialog   *form.Dialog[data.ContactForm] // the open contact form, for tests
 	onCount      func(n int)                    // tells the tab how many contacts show
 }
@@ -44,7 +45,13 @@ func newContactsPanel(t *PartnersTab) *contactsPanel {
 		}
 	})
 	p.archButton = widget.NewButton(lang.X("contacts.archive", "Arkivér"), p.toggleArchived)
-	buttons := container.NewHBox(p.addButton, p.editButton, p.archButton, layout.NewSpacer(), p.showArchived)
+	p.extractBtn = widget.NewButton(lang.X("contacts.extract", "Indsigt…"), func() {
+		if p.selected >= 0 {
+			k := p.rows[p.selected]
+			p.t.w.extractPDF("kontaktperson", k.ID, k.Name).choose()
+		}
+	})
+	buttons := container.NewHBox(p.addButton, p.editButton, p.archButton, p.extractBtn, layout.NewSpacer(), p.showArchived)
 	p.content = container.NewBorder(p.hint, buttons, nil, nil, p.list)
 	return p
 }
@@ -108,6 +115,11 @@ func (p *contactsPanel) updateButtons() {
 		p.addButton.Disable()
 	} else {
 		p.addButton.Enable()
+	}
+	if p.selected < 0 {
+		p.extractBtn.Disable()
+	} else {
+		p.extractBtn.Enable() // an archived contact's data is still held
 	}
 	if p.selected < 0 || archived {
 		p.editButton.Disable()

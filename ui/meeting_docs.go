@@ -50,7 +50,7 @@ func (d *meetingDocs) show(m data.Meeting) {
 // doc is meeting m's document what as a PDF to save or print.
 func (p *meetingPanel) doc(m data.Meeting, what agreement.MeetingDoc) pdfOut {
 	id, store := m.ID, p.w.store
-	return pdfOut{w: p.w,
+	return pdfOut{w: p.w, entity: "møde", id: id, what: "PDF: " + what.Title(),
 		name:   func() string { return safeFileName(what.FileName(m)) },
 		render: func() ([]byte, error) { return agreement.ExportMeetingPDF(ctx(), store, id, what) },
 		written: func(path string) {

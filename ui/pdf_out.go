@@ -27,6 +27,10 @@ type pdfOut struct {
 	name    func() string
 	render  func() ([]byte, error)
 	written func(path string)
+	// entity, id and what name the export in the audit log.
+	entity string
+	id     int64
+	what   string
 }
 
 // safeFileName replaces what Windows refuses in a file name.
@@ -67,6 +71,9 @@ func (p pdfOut) write(wc io.WriteCloser, path string, done func(error)) {
 		}
 		if cerr := wc.Close(); err == nil {
 			err = cerr
+		}
+		if err == nil && p.entity != "" {
+			err = p.w.store.LogExport(ctx(), p.entity, p.id, p.what, path)
 		}
 		fyne.Do(func() {
 			if err != nil {
