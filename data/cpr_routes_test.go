@@ -1,20 +1,45 @@
 package data
 
 import (
+	"bytes"
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"partnerskab/data/dk"
 )
 
-// cprDigitsOnDisk fails when cpr, as typed, reached the database file or
-// its WAL.
+// cprDigitsOnDisk fails when cpr, as typed or as its bare digits, reached
+// the database file, its WAL or a backup written after the attempt.
 func cprDigitsOnDisk(t *testing.T, s *Store, cpr string) {
 	t.Helper()
 	if _, err := s.DB().Exec("PRAGMA wal_checkpoint(PASSIVE)"); err != nil {
 		t.Fatal(err)
 	}
-	if found := fileHolds(t, s, []string{cpr}); len(found) > 0 {
+	var digits strings.Builder
+	for _, r := range cpr {
+		if v := dk.DigitValue(r); v >= 0 {
+			digits.WriteByte(byte('0' + v))
+		}
+	}
+	secrets := []string{cpr, digits.String()}
+	if found := fileHolds(t, s, secrets); len(found) > 0 {
 		t.Errorf("the file or its WAL holds %q", found)
+	}
+	backup := filepath.Join(t.TempDir(), "kopi.db")
+	if err := s.Backup(context.Background(), backup); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(backup)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sec := range secrets {
+		if bytes.Contains(b, []byte(sec)) {
+			t.Errorf("the backup holds %q", sec)
+		}
 	}
 }
 
@@ -141,6 +166,40 @@ func TestEveryFieldRefusesACPRNumber(t *testing.T) {
 		{"meeting", "Notes", "010190.9012", func(c string) error {
 			_, err := s.SaveMeeting(ctx, MeetingForm{Title: "Møde", Notes: c})
 			return err
+		}},
+		{"agenda item", ItemField(0, "Text"), "01‐01‐90 3012", func(c string) error {
+			_, err := s.SaveMeeting(ctx, MeetingForm{Title: "Møde", Items: []AgendaItemForm{{Title: "Punkt", Text: c}}})
+			return err
+		}},
+		{"minutes", ItemField(0, "Minutes"), "01.01.90_4123", func(c string) error {
+			_, err := s.SaveMeeting(ctx, MeetingForm{Title: "Møde", Items: []AgendaItemForm{{Title: "Punkt", Minutes: c}}})
+			return err
+		}},
+		{"decision", ItemField(0, "Decision"), "010190 5234", func(c string) error {
+			_, err := s.SaveMeeting(ctx, MeetingForm{Title: "Møde", Items: []AgendaItemForm{{Title: "Punkt", Decision: c}}})
+			return err
+		}},
+		{"goal", "Notes", "01.01.90—6345", func(c string) error {
+			_, err := s.SaveTarget(ctx, TargetForm{Name: "Mål", Notes: c})
+			return err
+		}},
+		{"lease", "Notes", "1-1-1990-1456", func(c string) error {
+			var id int64
+			if err := s.DB().QueryRow(`SELECT id FROM leases ORDER BY id LIMIT 1`).Scan(&id); err != nil {
+				return err
+			}
+			l, err := s.Lease(ctx, id)
+			if err != nil {
+				return err
+			}
+			f := l.Form()
+			f.Notes = c
+			_, err = s.SaveLease(ctx, f)
+			return err
+		}},
+		{"rejection reason", "Reason", "01.01.90 – 8567", func(c string) error {
+			a, _, lene := pendingAgreement(t, s)
+			return s.Reject(ctx, a.ID, lene.ID, "fordi "+c)
 		}},
 	} {
 		t.Run(tc.route, func(t *testing.T) {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
+
 	"partnerskab/data"
 )
 
@@ -56,5 +58,33 @@ func TestContactExtractFromTheWindow(t *testing.T) {
 	}
 	if last := events[len(events)-1]; last.Kind != data.EventExported || !strings.Contains(last.Detail, "indsigt.pdf") {
 		t.Errorf("last event of the contact after its extract: %+v", last)
+	}
+}
+
+// TestPlacementExtractFromTheForm: a saved placement's Indsigt button is
+// there to press, a new one's is not, and the PDF it writes holds the
+// placement's pseudonym.
+func TestPlacementExtractFromTheForm(t *testing.T) {
+	w, s := newTestWindow(t, true)
+	p := w.Staffing.placements
+	fillPlacement(t, p, "X.Q.")
+	if !p.extract.Disabled() {
+		t.Error("the extract of a placement not yet saved can be asked for")
+	}
+	test.Tap(p.SaveButton)
+	pl := placementsNamed(t, s, "X.Q.")
+	if len(pl) != 1 || p.extract.Disabled() {
+		t.Fatalf("after save: %d placements, extract disabled %v", len(pl), p.extract.Disabled())
+	}
+	out := filepath.Join(t.TempDir(), "indsigt.pdf")
+	errs := make(chan error, 1)
+	w.extractPDF("placering", pl[0].ID, pl[0].Pseudonym).save(out, func(err error) { errs <- err })
+	if err := <-errs; err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, pdfToText(t, out), "X.Q.")
+	p.NewRecord()
+	if !p.extract.Disabled() {
+		t.Error("a new placement's extract can be asked for")
 	}
 }

@@ -31,6 +31,7 @@ type placementPanel struct {
 	position, scheme, group *widgets.ChoiceSelect
 	positionsOf             int64 // the enterprise whose positions the form offers
 	warnings                *widget.Label
+	extract                 *widget.Button // the shown placement's extract (art. 15)
 }
 
 type placementForm = data.PlacementForm
@@ -54,6 +55,11 @@ func newPlacementPanel(t *StaffingTab) *placementPanel {
 	why.Wrapping = fyne.TextWrapWord
 	why.TextStyle.Italic = true
 	date := lang.X("form.date.hint", "dd.mm.åååå")
+	p.extract = widget.NewButton(lang.X("staffing.placement.extract", "Indsigt…"), func() {
+		if pl := p.Original; pl.ID != 0 {
+			w.extractPDF("placering", pl.ID, pl.Pseudonym).choose()
+		}
+	})
 	p.Register = form.NewRegister(w, form.Spec[data.Placement, placementForm]{
 		Name: lang.X("staffing.tab.placements", "Placeringer"), Draft: draftPlacement,
 		New: lang.X("staffing.placement.newheading", "Ny placering"), Heading: placementHeading,
@@ -119,7 +125,8 @@ func newPlacementPanel(t *StaffingTab) *placementPanel {
 			}
 			p.updateWarnings(nil)
 		},
-		OnFill: func(data.Placement) {
+		OnFill: func(pl data.Placement) {
+			setEnabled(p.extract, pl.ID != 0) // a new placement holds nothing yet
 			years, err := w.store.RetentionPersonYears(ctx())
 			if err != nil {
 				years = 1
@@ -127,8 +134,9 @@ func newPlacementPanel(t *StaffingTab) *placementPanel {
 			p.Entry("DeleteBy").SetPlaceHolder(lang.X("staffing.placement.deleteby.hint", "tom: {{.Years}} år efter »Sagen afsluttet«",
 				map[string]any{"Years": years}))
 		},
-		OnSaved: func(pl data.Placement) { p.updateWarnings(pl.Warnings) },
-		Layout:  &form.Pane[data.Placement, placementForm]{Above: []fyne.CanvasObject{why}, Below: []fyne.CanvasObject{p.warnings}},
+		OnSaved: func(pl data.Placement) { p.updateWarnings(pl.Warnings); p.extract.Enable() },
+		Layout: &form.Pane[data.Placement, placementForm]{Above: []fyne.CanvasObject{why}, Below: []fyne.CanvasObject{p.warnings},
+			Buttons: []fyne.CanvasObject{p.extract}},
 	})
 	p.reload()
 	p.Start()
