@@ -12,7 +12,7 @@ func sqlExec(s *Store, q string) error { _, err := s.DB().Exec(q); return err }
 // no CPR number through.
 func TestSchemaRefusesCPRNumbersInText(t *testing.T) {
 	s := mustDemo(t)
-	for _, note := range []string{"ring 010190-1234", "0101901234", "01.01.90-1234", "01 01 90 1234", "01/01/90 1234", "010190\u20131234"} {
+	for _, note := range []string{"ring 010190-1234", "0101901234", "01.01.90-1234", "01 01 90 1234", "01/01/90 1234", "010190\u20131234", "01.01.90_1234", "01\u00a001\u00a090 1234", "010190\u22121234", "Navn|010190-1234"} {
 		err := sqlExec(s, `UPDATE organisations SET notes = '`+note+`'`)
 		if err == nil || !strings.Contains(err.Error(), "ligner et CPR-nummer") {
 			t.Errorf("notes %q: err = %v, want the CPR guard", note, err)
