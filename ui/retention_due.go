@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"partnerskab/data"
@@ -33,14 +32,9 @@ type otherDue struct {
 
 func newOtherDue(p *duePanel) *otherDue {
 	o := &otherDue{p: p}
-	heading := widget.NewLabel(lang.X("retention.due.heading", "Andre personoplysninger, hvis slettefrist er overskredet"))
-	heading.TextStyle.Bold = true
-	heading.SizeName = theme.SizeNameSubHeadingText
-	help := widget.NewLabel(lang.X("retention.due.help",
+	heading, help, count := dueLabels(lang.X("retention.due.heading", "Andre personoplysninger, hvis slettefrist er overskredet"), lang.X("retention.due.help",
 		"Kontaktpersoner, mødedeltagere og mødenoter, ikke gemte kladder, scanninger, underskrevne aftaler og loggens personhenvisninger. Fristerne sættes under Indstillinger. »Anonymisér« fjerner personoplysningerne og beholder resten; »Slet« fjerner posten helt. Alt skrives i sletteloggen, som også en gendannelse følger."))
-	help.Wrapping = fyne.TextWrapWord
-	o.count = widget.NewLabel("")
-	o.count.TextStyle.Bold = true
+	o.count = count
 	o.list = widget.NewList(func() int { return len(o.rows) }, func() fyne.CanvasObject {
 		title := widget.NewLabel("")
 		title.TextStyle.Bold = true

@@ -30,14 +30,9 @@ type duePanel struct {
 
 func newDuePanel(t *StaffingTab) *duePanel {
 	p := &duePanel{t: t}
-	heading := widget.NewLabel(lang.X("staffing.due.heading", "Personoplysninger, der skal slettes"))
-	heading.TextStyle.Bold = true
-	heading.SizeName = theme.SizeNameSubHeadingText
-	help := widget.NewLabel(lang.X("staffing.due.help",
+	heading, help, count := dueLabels(lang.X("staffing.due.heading", "Personoplysninger, der skal slettes"), lang.X("staffing.due.help",
 		"Placeringer, hvis slettefrist er overskredet. »Anonymisér« fjerner initialer/pseudonym, noter og målgruppe, men beholder virksomhed, ordning og datoer til optællingerne. »Slet« fjerner placeringerne helt. Begge dele skrives i loggen og kan ikke fortrydes."))
-	help.Wrapping = fyne.TextWrapWord
-	p.count = widget.NewLabel("")
-	p.count.TextStyle.Bold = true
+	p.count = count
 	p.list = form.NewList(t.w, form.ListSpec[data.Placement]{
 		Fetch:  form.Slice(func() []data.Placement { return p.rows }),
 		Rows:   func() (int, error) { return len(p.rows), nil },
@@ -155,4 +150,16 @@ func (p *duePanel) confirm(remove bool) {
 		}
 		p.t.Reload()
 	})
+}
+
+// dueLabels are a due section's heading, its help and its count line.
+func dueLabels(heading, help string) (*widget.Label, *widget.Label, *widget.Label) {
+	h := widget.NewLabel(heading)
+	h.TextStyle.Bold = true
+	h.SizeName = theme.SizeNameSubHeadingText
+	x := widget.NewLabel(help)
+	x.Wrapping = fyne.TextWrapWord
+	c := widget.NewLabel("")
+	c.TextStyle.Bold = true
+	return h, x, c
 }
