@@ -56,6 +56,15 @@ func TestExtractOfASigner(t *testing.T) {
 	if !strings.Contains(pt, "Mette Lindholm") || !strings.Contains(pt, "Underskriver på aftaler") || strings.Contains(pt, "Jens Aagaard") {
 		t.Errorf("extract PDF:\n%s", pt)
 	}
+	// The person reads Danish names and dates, not the columns' ISO values.
+	for _, want := range []string{"Kontaktperson fra dato: 1.1.2015", "Telefon (arbejde):", "Udført af:"} {
+		if !strings.Contains(pt, want) {
+			t.Errorf("extract PDF lacks %q", want)
+		}
+	}
+	if strings.Contains(pt, "valid_from") || strings.Contains(pt, "2015-01-01") {
+		t.Errorf("extract PDF shows stored column names or ISO dates:\n%s", pt)
+	}
 	if code, _, stderr := runCLI(t, "extract", "--placement", "1", "--out", filepath.Join(dir, "p.json"), "--db", db); code != 0 {
 		t.Errorf("extract --placement: exit %d, %s", code, stderr)
 	}

@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
+
+	"partnerskab/data/dk"
 )
 
 // A person's extract (GDPR art. 15): every row that names a contact person
@@ -23,6 +26,7 @@ type ExtractSection struct {
 	Title   string     `json:"title"`
 	Table   string     `json:"table"`
 	Columns []string   `json:"columns"`
+	Labels  []string   `json:"labels"` // the columns in Danish, as the PDF names them
 	Rows    [][]string `json:"rows"`
 }
 
@@ -96,6 +100,9 @@ func (s *Store) extractSection(ctx context.Context, title, table, query string, 
 	if sec.Columns, err = rows.Columns(); err != nil {
 		return sec, err
 	}
+	for _, c := range sec.Columns {
+		sec.Labels = append(sec.Labels, columnLabel(table, c))
+	}
 	for rows.Next() {
 		vals := make([]any, len(sec.Columns))
 		ptrs := make([]any, len(vals))
@@ -130,4 +137,53 @@ func extractText(col string, v any) string {
 	default:
 		return fmt.Sprint(t)
 	}
+}
+
+// commonLabels name the columns many tables share, and those the extract
+// joins in (a meeting's title beside the attendance).
+var commonLabels = map[string]string{
+	"id": "Løbenummer", "name": "Navn", "title": "Titel", "notes": "Noter", "role": "Rolle", "kind": "Slags",
+	"status": "Status", "created_at": "Oprettet", "updated_at": "Ændret", "archived_at": "Arkiveret",
+	"sort_key": "Sorteringsnøgle", "search_text": "Søgetekst", "parent_id": "Hører under", "cvr": "CVR-nummer",
+	"p_number": "P-nummer", "ean": "EAN-nummer", "rsv": "Registreret socialøkonomisk virksomhed",
+	"rsv_checked_on": "RSV tjekket", "address": "Adresse", "postcode": "Postnummer", "city": "By",
+	"meeting_title": "Mødets titel", "meeting_held_on": "Mødets dato",
+	"agreement_number": "Aftalens nummer", "agreement_title": "Aftalens titel", "agreement_status": "Aftalens status",
+}
+
+// eventLabels name the audit log's columns.
+var eventLabels = map[string]string{
+	"id": "Løbenummer", "at": "Tidspunkt", "actor": "Udført af", "kind": "Hændelse",
+	"entity": "Post", "entity_id": "Postens nummer", "detail": "Detalje",
+}
+
+// columnLabel is a column's Danish name: the record of processing's
+// description where it has one, else the shared name, else the column.
+func columnLabel(table, col string) string {
+	if fi, ok := fieldInfos[table+"."+col]; ok && fi.Description != "" {
+		return fi.Description
+	}
+	labels := commonLabels
+	if table == "events" {
+		labels = eventLabels
+	}
+	if l, ok := labels[col]; ok {
+		return l
+	}
+	return col
+}
+
+// ExtractDisplay is a stored value as a person reads it: a date as
+// 21.2.2015 and a timestamp as 21.2.2015 kl. 14.32 (local time); the JSON
+// keeps the stored form.
+func ExtractDisplay(v string) string {
+	if len(v) == len("2006-01-02") {
+		if t, err := time.Parse("2006-01-02", v); err == nil {
+			return dk.FormatDate(t)
+		}
+	}
+	if t, err := time.Parse(time.RFC3339Nano, v); err == nil {
+		return dk.FormatDateTime(t.Local())
+	}
+	return v
 }

@@ -107,3 +107,37 @@ func rowsOf(x Extract, table string) int {
 	}
 	return -1
 }
+
+// The extract is read by the person it is about: every column it shows
+// has a Danish name, not the stored one.
+func TestExtractNamesEveryColumnInDanish(t *testing.T) {
+	ctx := context.Background()
+	s := mustDemo(t)
+	var xs []Extract
+	for _, id := range []int64{1, 2, 3} {
+		x, err := s.ContactExtract(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		xs = append(xs, x)
+	}
+	x, err := s.PlacementExtract(ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range append(xs, x) {
+		for _, sec := range x.Sections {
+			for i, c := range sec.Columns {
+				if sec.Labels[i] == c {
+					t.Errorf("%s.%s has no Danish name in the extract", sec.Table, c)
+				}
+			}
+		}
+	}
+	if got := ExtractDisplay("2015-02-21"); got != "21.2.2015" {
+		t.Errorf("a stored date reads %q", got)
+	}
+	if got := ExtractDisplay("1.700.000,00 kr."); got != "1.700.000,00 kr." {
+		t.Errorf("a text that is no date reads %q", got)
+	}
+}

@@ -27,7 +27,11 @@ func ExtractPDF(ctx context.Context, s *data.Store, x data.Extract) ([]byte, err
 				if i > 0 {
 					in[len(in)-1].Break = true
 				}
-				in = append(in, Inline{Text: c + ": ", Bold: true}, Inline{Text: row[i]})
+				label := c
+				if i < len(sec.Labels) {
+					label = sec.Labels[i]
+				}
+				in = append(in, Inline{Text: label + ": ", Bold: true}, Inline{Text: data.ExtractDisplay(row[i])})
 			}
 			doc.Body = append(doc.Body, para(in...))
 		}
