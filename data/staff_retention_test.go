@@ -111,18 +111,7 @@ func TestAnonymiseRemovesThePersonDataFromTheFile(t *testing.T) {
 	if err != nil || n != 2 {
 		t.Fatalf("AnonymisePlacements = %d, %v; want 2", n, err)
 	}
-	if found := fileHolds(t, s, secrets); len(found) > 0 {
-		t.Errorf("after anonymising, the file still holds %q", found)
-	}
-	if _, err := s.DB().Exec("VACUUM"); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.DB().Exec("PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
-		t.Fatal(err)
-	}
-	if found := fileHolds(t, s, secrets); len(found) > 0 {
-		t.Errorf("after VACUUM, the file still holds %q", found)
-	}
+	wantGone(t, s, secrets)
 
 	// What the counts need is kept; the person is gone.
 	p, err := s.Placement(ctx, ids[0])
@@ -183,18 +172,7 @@ func TestDeleteRemovesThePlacementsFromTheFile(t *testing.T) {
 	if !strings.HasPrefix(detail, "2 placeringer slettet") {
 		t.Errorf("event detail %q", detail)
 	}
-	if found := fileHolds(t, s, secrets); len(found) > 0 {
-		t.Errorf("after deleting, the file still holds %q", found)
-	}
-	if _, err := s.DB().Exec("VACUUM"); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.DB().Exec("PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
-		t.Fatal(err)
-	}
-	if found := fileHolds(t, s, secrets); len(found) > 0 {
-		t.Errorf("after VACUUM, the file still holds %q", found)
-	}
+	wantGone(t, s, secrets)
 	if problems, err := s.Check(ctx); err != nil || len(problems) > 0 {
 		t.Errorf("Check after deleting = %q, %v", problems, err)
 	}
