@@ -55,6 +55,7 @@ func init() {
 		{"seal", "seal show|export-ca --out FIL.pem|import FIL.p12 [--trust-issuer]", "viser seglet, eksporterer CA-certifikatet eller importerer organisationens certifikat (adgangskoden læses fra standard-input)", cmdSeal},
 		{"template", "template check FIL.md", "tjekker en skabelonfil; hver fejl skrives som FIL:LINJE:KOLONNE: …", cmdTemplate},
 		{"log", "log [--json] [--since DATO]", "viser hændelsesloggen: tidspunkt, hvem (styresystemets bruger), hændelse, post og detalje", cmdLog},
+		{"status-report", "status-report --as-of DATO [--from DATO] --out FIL.pdf [--json]", "skriver statusrapporten til styregrupperne (kun antal, ingen personoplysninger) og gemmer den, så næste rapport viser udviklingen", cmdStatusReport},
 		{"art30", "art30 --out FIL.pdf", "skriver fortegnelsen over behandlingsaktiviteter (art. 30) til databeskyttelsesrådgiveren, dannet ud fra databasen", cmdArt30},
 		{"extract", "extract --contact ID|--placement ID --out FIL", "skriver alt, hvad databasen har om en person (indsigt, art. 15): PDF, eller JSON når FIL ender på .json", cmdExtract},
 		{"version", "version", "viser programmets version", cmdVersion},

@@ -249,10 +249,16 @@ func (y MeetingYear) Text() string {
 
 // MeetingYear counts the year's meetings that are not archived.
 func (s *Store) MeetingYear(ctx context.Context, year int) (MeetingYear, error) {
+	return s.meetingYearUntil(ctx, year, time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC))
+}
+
+// meetingYearUntil counts the year's meetings as they stood on day: held
+// are those held by then, the rest of the year is planned.
+func (s *Store) meetingYearUntil(ctx context.Context, year int, day time.Time) (MeetingYear, error) {
 	y := MeetingYear{Year: year}
-	err := s.db.QueryRowContext(ctx, `SELECT coalesce(sum(status IN ('afholdt', 'godkendt')), 0),
-			coalesce(sum(status IN ('planlagt', 'indkaldt')), 0)
-		FROM meetings WHERE archived_at IS NULL AND substr(held_on, 1, 4) = printf('%04d', ?)`, year).Scan(&y.Held, &y.Planned)
+	err := s.db.QueryRowContext(ctx, `SELECT coalesce(sum(status IN ('afholdt', 'godkendt') AND held_on <= ?2), 0),
+			coalesce(sum(status IN ('planlagt', 'indkaldt') OR held_on > ?2), 0)
+		FROM meetings WHERE archived_at IS NULL AND substr(held_on, 1, 4) = printf('%04d', ?1)`, year, dk.ISODate(day)).Scan(&y.Held, &y.Planned)
 	if err != nil {
 		return y, err
 	}

@@ -40,22 +40,15 @@ func (c *MonthChart) Set(chart data.PlacementChart) {
 	c.Refresh()
 }
 
-// chartPalette are the bar colours by the scheme's place in the legend.
-// Each is a middle tone (relative luminance 0,13–0,33), which stands out
-// against the light theme's white and the dark theme's near-black alike
-// (contrast 2,5:1 or more; ui/overview_test.go checks it); fyne's own accent
-// colours do not all manage that (its yellow vanishes on white).
-var chartPalette = []color.NRGBA{
-	{0x1f, 0x77, 0xb4, 0xff}, // blue
-	{0xe0, 0x6c, 0x10, 0xff}, // orange
-	{0x2c, 0xa0, 0x2c, 0xff}, // green
-	{0x94, 0x67, 0xbd, 0xff}, // purple
-	{0xd6, 0x27, 0x28, 0xff}, // red
-	{0x11, 0x8a, 0x96, 0xff}, // teal
-	{0x8c, 0x56, 0x4b, 0xff}, // brown
-	{0xd8, 0x5f, 0xb0, 0xff}, // pink
-	{0x7f, 0x7f, 0x7f, 0xff}, // grey
-}
+// chartPalette are the bar colours by the scheme's place in the legend:
+// data.ChartColours, which the status report's PDF uses too.
+var chartPalette = func() []color.NRGBA {
+	out := make([]color.NRGBA, len(data.ChartColours))
+	for i, c := range data.ChartColours {
+		out[i] = color.NRGBA{c[0], c[1], c[2], 0xff}
+	}
+	return out
+}()
 
 func SchemeColor(i int) color.Color { return chartPalette[i%len(chartPalette)] }
 
