@@ -211,9 +211,8 @@ func (s *Store) StatusReport(ctx context.Context, asOf, from time.Time) (StatusR
 		}
 	}
 	from = dateOf(from)
-	if from.After(asOf) {
-		var c checker
-		c.add("From", "Fra", "order", fmt.Sprintf("skal ligge før eller på opgørelsesdatoen %s (er %s)", dk.FormatDate(asOf), dk.FormatDate(from)))
+	var c checker
+	if c.dateOrder("From", "Fra", from, asOf, "opgørelsesdatoen"); c.err() != nil {
 		return r, c.err()
 	}
 	r.From = dk.ISODate(from)

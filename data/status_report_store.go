@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"strings"
 	"time"
 
 	"partnerskab/data/dk"
@@ -50,3 +51,22 @@ func (s *Store) LatestStatusReport(ctx context.Context) (pdf []byte, asOf time.T
 }
 
 func jsonUnmarshal(s string, v any) error { return json.Unmarshal([]byte(s), v) }
+
+// StatusReportForm is the window's choice of day and period, as typed.
+type StatusReportForm struct {
+	AsOf string // required: "31.12.2015"
+	From string // optional: the period's first day
+}
+
+// Parse reads the form: the as-of day required, both real dates, the
+// period's start not after the as-of day.
+func (f StatusReportForm) Parse() (asOf, from time.Time, err error) {
+	var c checker
+	if strings.TrimSpace(f.AsOf) == "" {
+		c.add("AsOf", "Opgjort pr.", "required", "skal udfyldes, fx 31.12.2015")
+	}
+	asOf = c.date("AsOf", "Opgjort pr.", f.AsOf)
+	from = c.date("From", "Fra", f.From)
+	c.dateOrder("From", "Fra", from, asOf, "opgørelsesdatoen")
+	return asOf, from, c.err()
+}

@@ -1,0 +1,52 @@
+package ui
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+
+	"partnerskab/data"
+	"partnerskab/data/agreement"
+	"partnerskab/data/dk"
+	"partnerskab/ui/form"
+)
+
+// showStatusReport asks for the report's day and period (Filer →
+// Statusrapport for partnerskabet…), then saves the PDF where the user
+// chooses; a bad date is named on its field and the dialog stays open.
+func (w *Window) showStatusReport() *form.Dialog[data.StatusReportForm] {
+	type rf = data.StatusReportForm
+	date := lang.X("form.date.hint", "dd.mm.åååå")
+	return form.ShowDialog(w, form.DialogSpec[rf]{
+		Title:  lang.X("report.title", "Statusrapport for partnerskabet"),
+		Values: rf{AsOf: dk.FormatDate(w.store.Now())},
+		Fields: []*form.Binding[rf]{
+			form.Text("AsOf", lang.X("report.asof", "Opgjort pr."), date, func(f *rf) *string { return &f.AsOf }),
+			form.Text("From", lang.X("report.from", "Fra (tom: dagen efter forrige rapport)"), date, func(f *rf) *string { return &f.From }),
+		},
+		Parse: func(f rf) error { _, _, err := f.Parse(); return err },
+		Save: func(f rf) (string, error) {
+			asOf, from, err := f.Parse()
+			if err == nil {
+				w.statusReportPDF(asOf, from).choose()
+			}
+			return "", err
+		},
+	})
+}
+
+// statusReportPDF produces the report as of asOf, saved like the other PDFs,
+// stored for the next report's trend and named in the audit log.
+func (w *Window) statusReportPDF(asOf, from time.Time) pdfOut {
+	store := w.store
+	return pdfOut{w: w, entity: "statusrapport", what: "PDF: statusrapport pr. " + dk.FormatDate(asOf),
+		name: func() string { return "Statusrapport " + dk.ISODate(asOf) + ".pdf" },
+		render: func() ([]byte, error) {
+			_, b, err := agreement.ProduceStatusReport(ctx(), store, asOf, from, nil)
+			return b, err
+		},
+		written: func(path string) {
+			w.SetStatus(lang.X("report.written", "Statusrapporten pr. {{.Date}} er gemt som {{.Path}}.",
+				map[string]any{"Date": dk.FormatDate(asOf), "Path": path}))
+		}}
+}
