@@ -1,0 +1,65 @@
+package ui
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"partnerskab/data"
+	"partnerskab/ui/form"
+)
+
+// TestStatusReportFromTheWindow: Filer → Statusrapport for partnerskabet…
+// opens a dialog for the day; a bad date is named on its field and the
+// dialog stays; a good one writes the PDF, stores the report and names the
+// export in the audit log.
+func TestStatusReportFromTheWindow(t *testing.T) {
+	w, s := newTestWindow(t, true)
+	var found bool
+	for _, m := range w.mainMenu().Items {
+		for _, it := range m.Items {
+			if it.Label == "Statusrapport for partnerskabet…" {
+				found = true
+				it.Action()
+			}
+		}
+	}
+	if !found {
+		t.Fatal("the Filer menu has no Statusrapport for partnerskabet…")
+	}
+	d, ok := w.dialog.(*form.Dialog[data.StatusReportForm])
+	if !ok {
+		t.Fatalf("the menu opened %T", w.dialog)
+	}
+	d.Entry("AsOf").SetText("31.13.2015")
+	d.Save()
+	mustContain(t, d.State.Text, "Opgjort pr.")
+	ctx := context.Background()
+	if _, _, ok, err := s.LatestStatusReport(ctx); ok || err != nil {
+		t.Fatalf("a refused date stored a report (%v)", err)
+	}
+	out := filepath.Join(t.TempDir(), "status.pdf")
+	errs := make(chan error, 1)
+	w.statusReportPDF(time.Date(2015, 12, 31, 0, 0, 0, 0, time.UTC), time.Time{}).save(out, func(err error) { errs <- err })
+	if err := <-errs; err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil || !strings.HasPrefix(string(b), "%PDF") {
+		t.Fatalf("status report PDF: %v", err)
+	}
+	pdf, asOf, ok, err := s.LatestStatusReport(ctx)
+	if err != nil || !ok || string(pdf) != string(b) || asOf.Format("2006-01-02") != "2015-12-31" {
+		t.Errorf("the stored report: ok %v, as of %s, %v", ok, asOf, err)
+	}
+	events, err := s.AuditLog(ctx, s.Now().AddDate(-20, 0, 0))
+	if err != nil || len(events) == 0 {
+		t.Fatal(err)
+	}
+	if last := events[len(events)-1]; last.Kind != data.EventExported || !strings.Contains(last.Detail, "status.pdf") {
+		t.Errorf("last event after the status report: %+v", last)
+	}
+}
