@@ -19,8 +19,8 @@ const (
 )
 
 // placementChart draws the chart at the cursor. A count masked under the
-// threshold is drawn pale at the highest number it may be, so the bar
-// tells no more than the table does.
+// threshold is drawn pale, the masked ones of a month sharing what the
+// month's total leaves, so the bar tells no more than the table does.
 func (r *renderer) placementChart(rep data.StatusReport) {
 	p := rep.Placements
 	if len(p.Months) == 0 || len(p.Schemes) == 0 {
@@ -30,19 +30,9 @@ func (r *renderer) placementChart(rep data.StatusReport) {
 	legendH := float64(legendRows)*bodyLine + bodyLine + 2
 	r.ensure(chartH + chartLabelH + legendH + 4)
 	top := r.y + 2
-	heightOf := func(c data.PeopleCount) int {
-		if c.Masked() {
-			return c.Under - 1
-		}
-		return c.N
-	}
 	most := 1
 	for _, m := range p.Months {
-		sum := 0
-		for _, c := range m.ByScheme {
-			sum += heightOf(c)
-		}
-		most = max(most, sum)
+		most = max(most, int(barTotal(m, rep.Threshold)+0.5))
 	}
 	step := scaleStep(most)
 	top2 := ((most + step - 1) / step) * step
@@ -66,8 +56,9 @@ func (r *renderer) placementChart(rep data.StatusReport) {
 	for i, m := range p.Months {
 		x := left + float64(i)*slot + (slot-barW)/2
 		y := base
+		heights := segments(m, rep.Threshold)
 		for j, c := range m.ByScheme {
-			h := float64(heightOf(c)) * unit
+			h := heights[j] * unit
 			if h <= 0 {
 				continue
 			}
@@ -111,7 +102,7 @@ func (r *renderer) placementChart(rep data.StatusReport) {
 	y += float64(legendRows) * bodyLine
 	r.setColour(mutedColour)
 	r.drawText(marginL, baseline(y, bodyLine, smallSize), "Aktive placeringer pr. måned. Lys farve: under "+strconv.Itoa(rep.Threshold)+
-		" (søjlen viser det højst mulige antal).", "", smallSize)
+		" (de lyse dele deler resten af månedens antal ligeligt).", "", smallSize)
 	r.setColour(inkColour)
 	r.y = y + bodyLine + paraSpacing
 }
@@ -127,4 +118,34 @@ func scaleStep(most int) int {
 		}
 	}
 	return 1000 * (most/5000 + 1)
+}
+
+// barTotal is the height of a month's bar: its total, or the most a
+// masked total may be.
+func barTotal(m data.StatusMonth, threshold int) float64 {
+	if m.Total.Masked() {
+		return float64(threshold - 1)
+	}
+	return float64(m.Total.N)
+}
+
+// segments are the heights of a month's schemes: the told counts as they
+// are, the masked ones sharing the rest of the bar equally.
+func segments(m data.StatusMonth, threshold int) []float64 {
+	out := make([]float64, len(m.ByScheme))
+	rest, masked := barTotal(m, threshold), 0
+	for j, c := range m.ByScheme {
+		if c.Masked() {
+			masked++
+			continue
+		}
+		out[j] = float64(c.N)
+		rest -= out[j]
+	}
+	for j, c := range m.ByScheme {
+		if c.Masked() {
+			out[j] = max(rest, 0) / float64(masked)
+		}
+	}
+	return out
 }
