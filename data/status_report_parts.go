@@ -27,6 +27,12 @@ func (s *Store) statusGoals(ctx context.Context, r *StatusReport, asOf time.Time
 		return err
 	}
 	jobs := countOf(c.Jobs, r.Threshold)
+	// The flex jobs and the residents are parts of the jobs filled: hidden
+	// when the rest (not printed) is masked, or the difference would tell it.
+	flex, nonFlex := countOf(c.Flex, r.Threshold), countOf(c.Jobs-c.Flex, r.Threshold)
+	hideBeside([]*PeopleCount{&flex, &nonFlex}, jobs)
+	residents, others := countOf(c.Residents, r.Threshold), countOf(c.Jobs-c.Residents, r.Threshold)
+	hideBeside([]*PeopleCount{&residents, &others}, jobs)
 	before := map[string]*float64{}
 	for _, g := range prev.Goals {
 		before[g.Name] = g.Value
@@ -41,13 +47,16 @@ func (s *Store) statusGoals(ctx context.Context, r *StatusReport, asOf time.Time
 		g.Value = &v
 		switch t.Measure {
 		case MeasureJobsFilled, MeasureFlexJobs:
-			n := countOf(int(t.Current), r.Threshold)
+			n := jobs
+			if t.Measure == MeasureFlexJobs {
+				n = flex
+			}
 			g.Text = n.Text()
 			if n.Masked() {
 				g.Value = nil
 			}
 		case MeasureResidentShare:
-			g.Value = shareOf(countOf(c.Residents, r.Threshold), jobs)
+			g.Value = shareOf(residents, jobs)
 			g.Text = shareText(g.Value)
 		case MeasureMilestone:
 			g.Text = "ikke nået"
@@ -117,9 +126,13 @@ func (s *Store) statusPlacements(ctx context.Context, r *StatusReport, asOf, fro
 			continue
 		}
 		sm := StatusMonth{Month: m.Month.Format("2006-01"), Total: countOf(m.Total(), r.Threshold)}
-		for _, sc := range chart.Schemes {
-			sm.ByScheme = append(sm.ByScheme, countOf(m.ByScheme[sc.ID], r.Threshold))
+		group := make([]*PeopleCount, len(chart.Schemes))
+		sm.ByScheme = make([]PeopleCount, len(chart.Schemes))
+		for i, sc := range chart.Schemes {
+			sm.ByScheme[i] = countOf(m.ByScheme[sc.ID], r.Threshold)
+			group[i] = &sm.ByScheme[i]
 		}
+		hideBeside(group, sm.Total)
 		p.Months = append(p.Months, sm)
 	}
 	var started, ended int
@@ -134,6 +147,10 @@ func (s *Store) statusPlacements(ctx context.Context, r *StatusReport, asOf, fro
 		return err
 	}
 	res := StatusResidents{Placed: countOf(c.Jobs, r.Threshold), Residents: countOf(c.Residents, r.Threshold)}
+	// The others are not printed, but the difference would tell them (as
+	// statusGoals does for the residents' share).
+	others := countOf(c.Jobs-c.Residents, r.Threshold)
+	hideBeside([]*PeopleCount{&res.Residents, &others}, res.Placed)
 	res.Share = shareOf(res.Residents, res.Placed)
 	r.Residents = res
 	return nil
@@ -163,7 +180,22 @@ func (s *Store) statusEnterprises(ctx context.Context, r *StatusReport, asOf tim
 		e.Placements = countOf(n, r.Threshold)
 		r.Enterprises = append(r.Enterprises, e)
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	// The enterprises' counts add up to the jobs filled (the goals print
+	// them), or to less when jobs are filled elsewhere: told with them, one
+	// masked count could be worked out.
+	c, err := s.ActiveCounts(ctx, asOf)
+	if err != nil {
+		return err
+	}
+	group := make([]*PeopleCount, len(r.Enterprises))
+	for i := range r.Enterprises {
+		group[i] = &r.Enterprises[i].Placements
+	}
+	hideBeside(group, countOf(c.Jobs, r.Threshold))
+	return nil
 }
 
 // statusLeases: the leases (not archived) with their status on asOf.

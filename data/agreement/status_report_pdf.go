@@ -87,7 +87,8 @@ func statusBlocks(rep data.StatusReport) (before, after []Block) {
 	under := "under " + strconv.Itoa(rep.Threshold)
 	before = append(before, para(Inline{Text: "Rapporten viser partnerskabets mål og arbejde opgjort pr. " + dk.FormatDate(rep.AsOfDay()) +
 		", med det, der skete i perioden. Den indeholder kun antal og ingen personoplysninger: et antal personer fra 1 til " +
-		strconv.Itoa(rep.Threshold-1) + " vises som »" + under + "«, og en andel, der bygger på så få, vises ikke.", Italic: true}))
+		strconv.Itoa(rep.Threshold-1) + " vises som »" + under + "«, et antal, der sammen med en sum ville afsløre et sådant, vises som »skjult«, " +
+		"og en andel, der bygger på så få, vises ikke.", Italic: true}))
 	before = append(before, numbered(0))
 	if len(rep.Goals) == 0 {
 		before = append(before, para(Inline{Text: "Der er ikke sat mål.", Italic: true}))
