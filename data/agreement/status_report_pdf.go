@@ -113,20 +113,12 @@ func statusBlocks(rep data.StatusReport) (before, after []Block) {
 	after = append(after, para(Inline{Text: "Besatte job pr. " + dk.FormatDate(rep.AsOfDay()) + ": ", Bold: true}, Inline{Text: res.Placed.Text(), Break: true},
 		Inline{Text: "Heraf beboere i området: ", Bold: true}, Inline{Text: res.Residents.Text(), Break: true},
 		Inline{Text: "Beboernes andel: ", Bold: true}, Inline{Text: shareLine(res.Share)}))
-	after = append(after, numbered(3))
-	after = append(after, enterpriseBlocks(rep)...)
-	after = append(after, numbered(4))
-	after = append(after, leaseBlocks(rep)...)
-	after = append(after, numbered(5))
-	after = append(after, agreementBlocks(rep)...)
-	after = append(after, numbered(6))
-	after = append(after, meetingBlocks(rep)...)
-	after = append(after, numbered(7))
-	after = append(after, checklistBlocks(rep)...)
-	after = append(after, numbered(8))
-	after = append(after, riskBlocks(rep)...)
-	after = append(after, numbered(9))
-	after = append(after, grantBlocks(rep)...)
+	// Sections 4 to 10, each under its numbered heading.
+	for i, part := range []func(data.StatusReport) []Block{enterpriseBlocks, leaseBlocks, agreementBlocks, meetingBlocks,
+		checklistBlocks, riskBlocks, grantBlocks} {
+		after = append(after, numbered(3+i))
+		after = append(after, part(rep)...)
+	}
 	return before, after
 }
 
