@@ -29,7 +29,7 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem(lang.X("menu.restore", "Gendan sikkerhedskopi…"), w.chooseRestore),
 		fyne.NewMenuItem(lang.X("menu.art30", "Fortegnelse over behandlinger (art. 30)…"), func() { w.art30PDF().choose() }),
-		fyne.NewMenuItem(lang.X("menu.statusreport", "Statusrapport for partnerskabet…"), func() { w.showStatusReport() }),
+		fyne.NewMenuItem(lang.X("menu.statusreport", "Statusrapport for partnerskabet…"), func() { w.showStatusReport("") }),
 		fyne.NewMenuItem(lang.X("menu.demo", "Indlæs eksemplet…"), w.confirmDemo),
 	)
 	edit := fyne.NewMenu(lang.X("menu.edit", "Rediger"),

@@ -69,7 +69,8 @@ func newOverviewTab(w *Window) *OverviewTab {
 	}
 	// Tight rows, so that every figure shows without scrolling in a window
 	// of ordinary size.
-	asOf := container.NewBorder(nil, nil, widget.NewLabel(lang.X("overview.asof", "Vis pr. dato")), nil, t.asOf)
+	report := widget.NewButton(lang.X("overview.statusreport", "Statusrapport…"), func() { w.showStatusReport(t.asOf.Text) })
+	asOf := container.NewBorder(nil, nil, widget.NewLabel(lang.X("overview.asof", "Vis pr. dato")), report, t.asOf)
 	figures := container.New(layout.NewCustomPaddedVBoxLayout(0),
 		asOf,
 		t.heading,

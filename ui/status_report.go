@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
@@ -11,15 +12,19 @@ import (
 	"partnerskab/ui/form"
 )
 
-// showStatusReport asks for the report's day and period (Filer →
-// Statusrapport for partnerskabet…), then saves the PDF where the user
-// chooses; a bad date is named on its field and the dialog stays open.
-func (w *Window) showStatusReport() *form.Dialog[data.StatusReportForm] {
+// showStatusReport asks for the report's day (asOf as typed; empty: today)
+// and period (Filer → Statusrapport for partnerskabet…, or Overblik's
+// button with its day), then saves the PDF where the user chooses; a bad
+// date is named on its field and the dialog stays open.
+func (w *Window) showStatusReport(asOf string) *form.Dialog[data.StatusReportForm] {
 	type rf = data.StatusReportForm
 	date := lang.X("form.date.hint", "dd.mm.åååå")
+	if strings.TrimSpace(asOf) == "" {
+		asOf = dk.FormatDate(w.store.Now())
+	}
 	return form.ShowDialog(w, form.DialogSpec[rf]{
 		Title:  lang.X("report.title", "Statusrapport for partnerskabet"),
-		Values: rf{AsOf: dk.FormatDate(w.store.Now())},
+		Values: rf{AsOf: asOf},
 		Fields: []*form.Binding[rf]{
 			form.Text("AsOf", lang.X("report.asof", "Opgjort pr."), date, func(f *rf) *string { return &f.AsOf }),
 			form.Text("From", lang.X("report.from", "Fra (tom: dagen efter forrige rapport)"), date, func(f *rf) *string { return &f.From }),

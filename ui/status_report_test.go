@@ -2,6 +2,11 @@ package ui
 
 import (
 	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
 	"os"
 	"path/filepath"
 	"strings"
@@ -61,5 +66,25 @@ func TestStatusReportFromTheWindow(t *testing.T) {
 	}
 	if last := events[len(events)-1]; last.Kind != data.EventExported || !strings.Contains(last.Detail, "status.pdf") {
 		t.Errorf("last event after the status report: %+v", last)
+	}
+}
+
+// TestStatusReportFromOverblik: Overblik's button opens the dialog with
+// the day the overview shows.
+func TestStatusReportFromOverblik(t *testing.T) {
+	w, _ := newTestWindow(t, true)
+	ov := w.Overview
+	ov.asOf.SetText("31.12.2015")
+	b := find(ov.content, func(o fyne.CanvasObject) bool {
+		btn, ok := o.(*widget.Button)
+		return ok && btn.Text == "Statusrapport…"
+	})
+	if b == nil {
+		t.Fatal("Overblik has no Statusrapport… button")
+	}
+	test.Tap(b.(*widget.Button))
+	d, ok := w.dialog.(*form.Dialog[data.StatusReportForm])
+	if !ok || d.Values().AsOf != "31.12.2015" {
+		t.Fatalf("the button opened %T with %+v", w.dialog, d)
 	}
 }
