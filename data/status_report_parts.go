@@ -233,9 +233,15 @@ func (s *Store) statusLeases(ctx context.Context, r *StatusReport, asOf time.Tim
 // statusAgreements: the agreements dated by asOf (or undated), counted by
 // status, and as a tree of each under the one it hangs under.
 func (s *Store) statusAgreements(ctx context.Context, r *StatusReport, asOf time.Time) error {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, coalesce(parent_id, 0), number, title, status,
+	// The status as it stood on asOf: one signed, rejected or sent later
+	// was then still out for signature or a draft.
+	rows, err := s.db.QueryContext(ctx, `SELECT id, coalesce(parent_id, 0), number, title,
+			CASE WHEN status IN ('signed', 'rejected', 'pending') AND substr(coalesce(sent_at, ''), 1, 10) > ?1 THEN 'draft'
+				WHEN status = 'signed' AND substr(coalesce(signed_at, ''), 1, 10) > ?1 THEN 'pending'
+				WHEN status = 'rejected' AND substr(coalesce(rejected_at, ''), 1, 10) > ?1 THEN 'pending'
+				ELSE status END,
 			coalesce(valid_from, ''), coalesce(valid_to, '')
-		FROM agreements WHERE coalesce(agreement_date, valid_from, '') <= ? ORDER BY number, id`, dk.ISODate(asOf))
+		FROM agreements WHERE coalesce(agreement_date, valid_from, '') <= ?1 ORDER BY number, id`, dk.ISODate(asOf))
 	if err != nil {
 		return err
 	}
@@ -296,6 +302,9 @@ func (s *Store) statusMeetings(ctx context.Context, r *StatusReport, asOf, from 
 			return err
 		}
 		m.Status = MeetingStatus(st).Label()
+		if st == string(MeetingPlanned) || st == string(MeetingCalled) {
+			m.Status += " (ikke registreret som afholdt)"
+		}
 		r.Meetings.InPeriod = append(r.Meetings.InPeriod, m)
 	}
 	return rows.Err()

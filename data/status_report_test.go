@@ -62,7 +62,8 @@ func TestStatusReportTellsNoCountUnderTheThreshold(t *testing.T) {
 }
 
 // TestStatusReportShowsTheAgreementTree: an agreement that hangs under
-// another is listed under it, and one dated after the day is left out.
+// another is listed under it, one dated after the day is left out, and
+// one sent for signature after the day counts as the draft it then was.
 func TestStatusReportShowsTheAgreementTree(t *testing.T) {
 	s := mustDemo(t)
 	ctx := context.Background()
@@ -71,6 +72,9 @@ func TestStatusReportShowsTheAgreementTree(t *testing.T) {
 			(901, '2015-901', 'Partnerskabsaftale', '2015-03-01', '2015-03-01T10:00:00Z', '2015-03-01T10:00:00Z')`,
 		`INSERT INTO agreements (id, number, title, parent_id, agreement_date, created_at, updated_at) VALUES
 			(902, '2015-902', 'Lejeaftale om Systue', 901, '2015-08-15', '2015-08-15T10:00:00Z', '2015-08-15T10:00:00Z')`,
+		`INSERT INTO agreements (id, number, title, parent_id, agreement_date, status, sent_at, created_at, updated_at) VALUES
+			(904, '2015-904', 'Aftale om personale', 901, '2015-11-01', 'pending', '2016-01-05T10:00:00Z', '2015-11-01T10:00:00Z',
+			'2015-11-01T10:00:00Z')`,
 		`INSERT INTO agreements (id, number, title, parent_id, agreement_date, created_at, updated_at) VALUES
 			(903, '2016-903', 'Modelaftale med Bevar', 901, '2016-02-01', '2016-02-01T10:00:00Z', '2016-02-01T10:00:00Z')`,
 	} {
@@ -83,11 +87,12 @@ func TestStatusReportShowsTheAgreementTree(t *testing.T) {
 		t.Fatal(err)
 	}
 	tree := r.Agreements.Tree
-	if len(tree) != 1 || tree[0].Number != "2015-901" || len(tree[0].Children) != 1 || tree[0].Children[0].Number != "2015-902" {
+	if len(tree) != 1 || tree[0].Number != "2015-901" || len(tree[0].Children) != 2 || tree[0].Children[0].Number != "2015-902" ||
+		tree[0].Children[1].Status != "Kladde" {
 		b, _ := json.Marshal(tree)
 		t.Errorf("the tree as of 31.12.2015: %s", b)
 	}
-	if r.Agreements.Counts[0].Label != "Kladde" || r.Agreements.Counts[0].N != 2 {
+	if r.Agreements.Counts[0].Label != "Kladde" || r.Agreements.Counts[0].N != 3 {
 		t.Errorf("agreements by status: %+v", r.Agreements.Counts)
 	}
 }
