@@ -265,7 +265,7 @@ func meetingBlocks(rep data.StatusReport) []Block {
 	text := fmt.Sprintf("%d %s holdt i %d pr. %s, mod notatets %d–%d om året", m.Held, plural(m.Held, "møde", "møder"), m.Year,
 		dk.FormatDate(rep.AsOfDay()), m.Min, m.Max)
 	if m.Planned > 0 {
-		text += fmt.Sprintf("; %d mere planlagt", m.Planned)
+		text += fmt.Sprintf("; %d mere i året er planlagt eller ikke registreret som afholdt", m.Planned)
 	}
 	out := []Block{para(Inline{Text: text + "."})}
 	if len(m.InPeriod) == 0 {
@@ -296,9 +296,9 @@ func riskBlocks(rep data.StatusReport) []Block {
 	if len(rep.Risks) == 0 {
 		return []Block{none("Ingen åbne risici eller barrierer.")}
 	}
-	rows := [][][]Inline{cells("Risiko eller barriere", "Type", "Score", "S × K", "Status", "Næste gennemgang")}
+	rows := [][][]Inline{cells("Risiko eller barriere", "Type", "Score", "S×K", "Status", "Næste gennemgang")}
 	for _, k := range rep.Risks {
-		rows = append(rows, cells(k.Title, k.Kind, strconv.Itoa(k.Score), fmt.Sprintf("%d × %d", k.Likelihood, k.Impact), k.Status, isoText(k.Review)))
+		rows = append(rows, cells(k.Title, k.Kind, strconv.Itoa(k.Score), fmt.Sprintf("%d×%d", k.Likelihood, k.Impact), k.Status, isoText(k.Review)))
 	}
 	return []Block{para(Inline{Text: "Score = sandsynlighed (S) × konsekvens (K), hver 1–5; højeste score først."}),
 		{Kind: BlockTable, Rows: rows}}
@@ -311,6 +311,16 @@ func grantBlocks(rep data.StatusReport) []Block {
 		return []Block{none("Ingen tilskud registreret.")}
 	}
 	rows := [][][]Inline{cells("Tilskud", "Beløb", "Periode", "Afrapportering")}
+	var total int64
+	states := map[string]int{}
+	for _, g := range rep.Grants {
+		total += g.Amount
+		for _, r := range g.Reports {
+			states[r.State]++
+		}
+	}
+	summary := fmt.Sprintf("%d %s på i alt %s – afrapporteringer: %d afleveret, %d kommende, %d med overskredet frist.",
+		len(rep.Grants), plural(len(rep.Grants), "tilskud", "tilskud"), dk.FormatMoney(total), states["afleveret"], states["kommende"], states["overskredet"])
 	for _, g := range rep.Grants {
 		what := g.Grantor + ": " + g.Purpose
 		if g.Funds != "" {
@@ -326,5 +336,5 @@ func grantBlocks(rep data.StatusReport) []Block {
 		}
 		rows = append(rows, cells(what, dk.FormatMoney(g.Amount), isoText(g.Start)+"–"+isoText(g.End), firstNonEmpty(strings.Join(reps, "; "), "–")))
 	}
-	return []Block{{Kind: BlockTable, Rows: rows, Align: []Alignment{AlignLeft, AlignRight, AlignLeft, AlignLeft}}}
+	return []Block{para(Inline{Text: summary}), {Kind: BlockTable, Rows: rows, Align: []Alignment{AlignLeft, AlignRight, AlignLeft, AlignLeft}}}
 }
