@@ -53,7 +53,7 @@ var settingFields = []settingField{
 	{"subsidy_ratio_per", "SubsidyPer", "Rimelighedskrav: 1 pr. ordinært ansatte", func(f *SettingsForm) *string { return &f.SubsidyPer }, 1, 100},
 	{"subsidy_ratio_threshold", "SubsidyThreshold", "Rimelighedskrav: grænse (ansatte)", func(f *SettingsForm) *string { return &f.SubsidyThreshold }, 1, 10000},
 	{"subsidy_ratio_per_above", "SubsidyPerAbove", "Rimelighedskrav: 1 pr. ansatte over grænsen", func(f *SettingsForm) *string { return &f.SubsidyPerAbove }, 1, 100},
-	{SettingReportThreshold, "ReportThreshold", "Statusrapport: færre personer end dette vises som \"under N\"", func(f *SettingsForm) *string { return &f.ReportThreshold }, 2, 50},
+	{SettingReportThreshold, "ReportThreshold", "Statusrapport: færre personer end dette vises som »under N«", func(f *SettingsForm) *string { return &f.ReportThreshold }, 2, 50},
 }
 
 // Field is the form's text for field name ("NoticeDays"); nil for none.

@@ -42,7 +42,7 @@ var settingInputs = []struct{ field, key, label, hintKey, hint string }{
 	{"SubsidyPer", "settings.subsidy.per", "Rimelighedskrav: 1 pr. ordinært ansatte", "settings.subsidy.per.hint", "fx 5"},
 	{"SubsidyThreshold", "settings.subsidy.threshold", "Rimelighedskrav: grænse (ansatte)", "settings.subsidy.threshold.hint", "fx 50"},
 	{"SubsidyPerAbove", "settings.subsidy.above", "Rimelighedskrav: 1 pr. ansatte over grænsen", "settings.subsidy.above.hint", "fx 10"},
-	{"ReportThreshold", "settings.report.threshold", "Statusrapport: færre personer end dette vises som \"under N\"", "settings.report.threshold.hint", "fx 3"},
+	{"ReportThreshold", "settings.report.threshold", "Statusrapport: færre personer end dette vises som »under N«", "settings.report.threshold.hint", "fx 3"},
 }
 
 // showSettings opens the dialog with the settings as the store has them.
