@@ -27,8 +27,7 @@ func (r *renderer) placementChart(rep data.StatusReport) {
 		return
 	}
 	legendRows := (len(p.Schemes) + 2) / 3
-	legendH := float64(legendRows)*bodyLine + bodyLine + 2
-	r.ensure(chartH + chartLabelH + legendH + 4)
+	r.ensure(chartHeight(rep))
 	top := r.y + 2
 	most := 1
 	for _, m := range p.Months {
@@ -105,6 +104,17 @@ func (r *renderer) placementChart(rep data.StatusReport) {
 		" (de lyse dele deler resten af månedens antal ligeligt).", "", smallSize)
 	r.setColour(inkColour)
 	r.y = y + bodyLine + paraSpacing
+}
+
+// chartHeight is the room the chart takes: the bars, the months, the
+// legend (three schemes a row) and its note; 0 without a chart.
+func chartHeight(rep data.StatusReport) float64 {
+	p := rep.Placements
+	if len(p.Months) == 0 || len(p.Schemes) == 0 {
+		return 0
+	}
+	legendRows := (len(p.Schemes) + 2) / 3
+	return chartH + chartLabelH + float64(legendRows)*bodyLine + bodyLine + 6
 }
 
 // pale mixes a colour channel halfway with white.

@@ -70,7 +70,12 @@ func StatusReportPDF(rep data.StatusReport) ([]byte, error) {
 		Details: details, Body: append(append([]Block{}, before...), after...)}
 	return render(doc, "statusrapport", func(r *renderer) {
 		r.titleBlock()
-		r.blocks(before, marginL, contentW, 0)
+		// Section 2's heading stays on the page with the chart under it.
+		last := len(before) - 1
+		r.blocks(before[:last], marginL, contentW, 0)
+		r.keep = chartHeight(rep)
+		r.blocks(before[last:], marginL, contentW, 0)
+		r.keep = 0
 		r.placementChart(rep)
 		r.blocks(after, marginL, contentW, 0)
 	})
@@ -175,6 +180,9 @@ func placementTable(rep data.StatusReport) []Block {
 		Inline{Text: "Ophørt i perioden: ", Bold: true}, Inline{Text: p.Ended.Text() + " placeringer"})}
 	if len(p.Months) == 0 || len(p.Schemes) == 0 {
 		return append(out, none("Ingen placeringer i perioden."))
+	}
+	if from := rep.FromDay(); p.Months[0].Month > from.Format("2006-01") {
+		out = append(out, none(fmt.Sprintf("Diagram og tabel viser de seneste %d måneder af perioden.", data.ChartMonths)))
 	}
 	head := []string{"Måned"}
 	for _, sc := range p.Schemes {
