@@ -38,7 +38,7 @@ type PackImportReport struct {
 	Renamed         []PackRename
 	ChecklistNew    int // added as open items
 	ChecklistFilled int // existing items given the decided text as a proposal
-	ChecklistKnown  int // existing items that kept their own text
+	ChecklistKnown  int // existing items left as they were
 	SchemesNew      int
 	SchemesKnown    int
 	GroupsNew       int
@@ -67,10 +67,18 @@ func (r PackImportReport) Lines() []string {
 	for _, n := range r.Renamed {
 		lines = append(lines, fmt.Sprintf("Skabelonen »%s« fandtes allerede; den nye hedder »%s«.", n.From, n.To))
 	}
-	if r.ChecklistNew+r.ChecklistFilled+r.ChecklistKnown > 0 {
-		lines = append(lines, fmt.Sprintf("Tjeklisten: %s, %s fik pakkens besluttede tekst som forslag, %s beholdt sin egen tekst.",
-			countNoun(r.ChecklistNew, "nyt punkt", "nye punkter"), countNoun(r.ChecklistFilled, "punkt", "punkter"),
-			countNoun(r.ChecklistKnown, "punkt", "punkter")))
+	var list []string
+	if r.ChecklistNew > 0 {
+		list = append(list, countNoun(r.ChecklistNew, "nyt punkt", "nye punkter")+" (åbne, med pakkens besluttede tekst som forslag)")
+	}
+	if r.ChecklistFilled > 0 {
+		list = append(list, countNoun(r.ChecklistFilled, "punkt", "punkter")+" fik pakkens besluttede tekst som forslag")
+	}
+	if r.ChecklistKnown > 0 {
+		list = append(list, countNoun(r.ChecklistKnown, "punkt", "punkter")+" fandtes allerede og er ikke ændret")
+	}
+	if len(list) > 0 {
+		lines = append(lines, "Tjeklisten: "+joinAnd(list)+".")
 	}
 	var known []string
 	for _, k := range []struct {
