@@ -6,32 +6,9 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"partnerskab/data"
 )
-
-// latestStatusReport gives the newest status report's PDF and its date
-// for the knowledge-sharing package; ok is false when none has been made.
-// It is a variable so that the package stays independent of where the
-// reports are kept: that store method is wired in here.
-var latestStatusReport = func(ctx context.Context, s *data.Store) (pdf []byte, asOf time.Time, ok bool, err error) {
-	return nil, time.Time{}, false, nil
-}
-
-// packOptions is what the package takes from outside the database: the
-// program's version and the latest status report.
-func packOptions(ctx context.Context, s *data.Store, area string) (data.PackOptions, error) {
-	opt := data.PackOptions{ProgramVersion: Version, AreaName: area}
-	pdf, asOf, ok, err := latestStatusReport(ctx, s)
-	if err != nil {
-		return opt, fmt.Errorf("den seneste statusrapport kan ikke læses: %v", data.DanishError(err))
-	}
-	if ok {
-		opt.ReportPDF, opt.ReportAsOf = pdf, asOf
-	}
-	return opt, nil
-}
 
 // cmdPackExport writes the knowledge-sharing package for another housing area.
 func cmdPackExport(e *env, args []string) int {
@@ -51,7 +28,7 @@ func cmdPackExport(e *env, args []string) int {
 	}
 	defer s.Close()
 	ctx := context.Background()
-	opt, err := packOptions(ctx, s, area)
+	opt, err := s.PackOptionsFor(ctx, Version, area)
 	if err != nil {
 		return e.fail("pack-export: %v", err)
 	}

@@ -16,11 +16,11 @@ import (
 // it again names the templates with (2).
 func TestPackExportImport(t *testing.T) {
 	pdf := []byte("%PDF-1.7\n% statusrapport pr. 31.12.2015\n%%EOF\n")
-	old := latestStatusReport
-	latestStatusReport = func(context.Context, *data.Store) ([]byte, time.Time, bool, error) {
+	old := data.LatestStatusReport
+	data.LatestStatusReport = func(context.Context, *data.Store) ([]byte, time.Time, bool, error) {
 		return pdf, time.Date(2015, 12, 31, 0, 0, 0, 0, time.UTC), true, nil
 	}
-	t.Cleanup(func() { latestStatusReport = old })
+	t.Cleanup(func() { data.LatestStatusReport = old })
 	db := demoDB(t)
 	dir := t.TempDir()
 	zip := filepath.Join(dir, "videndeling.zip")
