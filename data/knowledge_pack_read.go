@@ -139,8 +139,12 @@ func parsePack(files map[string][]byte) (*KnowledgePack, error) {
 		return nil, packRefused("filen er ikke en videndelingspakke fra Partnerskab (formatet hedder %q, ikke %q)", m.Format, PackFormat)
 	}
 	if m.FormatVersion > PackFormatVersion {
-		return nil, packRefused("pakken er lavet af en nyere version af Partnerskab (%s, format %d; dette program kender op til format %d); opdatér programmet",
-			m.ProgramVersion, m.FormatVersion, PackFormatVersion)
+		made := fmt.Sprintf("format %d", m.FormatVersion)
+		if v := strings.TrimSpace(m.ProgramVersion); v != "" {
+			made = v + ", " + made
+		}
+		return nil, packRefused("pakken er lavet af en nyere version af Partnerskab (%s; dette program kender op til format %d); opdatér programmet",
+			made, PackFormatVersion)
 	}
 	if m.FormatVersion < 1 {
 		return nil, packRefused("%s har et ugyldigt formatnummer (%d)", packManifestFile, m.FormatVersion)

@@ -79,6 +79,7 @@ func (w *Window) chooseImportPack() {
 // check box per checklist item, all ticked.
 type packOffer struct {
 	dialog *dialog.ConfirmDialog
+	pack   *data.KnowledgePack
 	checks []*widget.Check
 	codes  []string
 }
@@ -91,7 +92,7 @@ func (w *Window) offerPack(path string) *packOffer {
 		w.ShowError(err)
 		return nil
 	}
-	o := &packOffer{}
+	o := &packOffer{pack: p}
 	intro := widget.NewLabel(lang.X("pack.offer", "Pakken er fra {{.Source}} og indeholder {{.Summary}}. Skabelonerne bliver nye skabeloner; ordninger, målgrupper og mål kommer med, hvor de mangler.",
 		map[string]any{"Source": p.Manifest.SourceArea, "Summary": p.Summary()}))
 	intro.Wrapping = fyne.TextWrapWord
@@ -148,7 +149,29 @@ func (w *Window) importPack(path string, p *data.KnowledgePack, checklist []stri
 	// The report's sentences come from data/, in Danish, like the store's errors.
 	text := widget.NewLabel(strings.Join(r.Lines(), "\n"))
 	text.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom(lang.X("pack.imported.title", "Videndelingspakken er indlæst"), lang.X("csv.close", "Luk"), text, w.Win)
+	var content fyne.CanvasObject = text
+	if len(p.ReportPDF) > 0 {
+		report := p.ReportPDF
+		name := "Statusrapport " + dk.ISODate(p.ReportAsOf) + " " + safeFileName(p.Manifest.SourceArea) + ".pdf"
+		content = container.NewVBox(text, widget.NewButton(lang.X("pack.report.save", "Gem statusrapporten som PDF…"), func() {
+			form.SaveFile(w, name, pdfExts, func(wc fyne.URIWriteCloser) { w.savePackReport(wc, report) })
+		}))
+	}
+	d := dialog.NewCustom(lang.X("pack.imported.title", "Videndelingspakken er indlæst"), lang.X("csv.close", "Luk"), content, w.Win)
 	d.Resize(fyne.NewSize(640, 360))
 	d.Show()
+}
+
+// savePackReport writes the package's status report where the caseworker
+// chose; it came from outside, so it is a copy to read, not a record.
+func (w *Window) savePackReport(wc fyne.URIWriteCloser, pdf []byte) {
+	_, err := wc.Write(pdf)
+	if cerr := wc.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		w.ShowError(err)
+		return
+	}
+	w.SetStatus(lang.X("pack.report.saved", "Statusrapporten er gemt som {{.Path}}.", map[string]any{"Path": wc.URI().Path()}))
 }

@@ -7,7 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
 	"partnerskab/data"
@@ -58,7 +60,9 @@ func TestPackImportInTheWindow(t *testing.T) {
 		t.Fatal(err)
 	}
 	file := filepath.Join(t.TempDir(), "pakke.zip")
-	if _, err := src.ExportKnowledgePack(ctx, file, data.PackOptions{}); err != nil {
+	report := []byte("%PDF-1.7\n% status\n%%EOF\n")
+	opt := data.PackOptions{ReportPDF: report, ReportAsOf: time.Date(2015, 12, 31, 0, 0, 0, 0, time.UTC)}
+	if _, err := src.ExportKnowledgePack(ctx, file, opt); err != nil {
 		t.Fatal(err)
 	}
 
@@ -92,6 +96,18 @@ func TestPackImportInTheWindow(t *testing.T) {
 	captureTo(t, w, "pack-imported")
 	mustContain(t, dialogText(w), "3 skabeloner (3 versioner), 1 punkt på tjeklisten, 0 ordninger, 0 målgrupper og 4 mål.")
 	mustContain(t, w.status.Text, "Videndelingspakken er indlæst: 3 skabeloner (3 versioner)")
+	mustContain(t, dialogText(w), "Pakken har statusrapporten pr. 31.12.2015 til gennemlæsning.")
+	button(t, w, "Gem statusrapporten som PDF…")
+	saved := filepath.Join(t.TempDir(), "status.pdf")
+	wc, err := storage.Writer(storage.NewFileURI(saved))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.savePackReport(wc, o.pack.ReportPDF)
+	if b, _ := os.ReadFile(saved); string(b) != string(report) {
+		t.Errorf("the saved status report is %q, want the package's", b)
+	}
+	mustContain(t, w.status.Text, "Statusrapporten er gemt som "+saved)
 	if n := countRows(t, s, "templates"); n != 3 {
 		t.Errorf("the new installation has %d templates, want 3", n)
 	}
