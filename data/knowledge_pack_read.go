@@ -73,6 +73,15 @@ func ReadKnowledgePack(r io.ReaderAt, size int64) (*KnowledgePack, error) {
 	if len(zr.File) > packMaxEntries {
 		return nil, packRefused("zip-filen har %d filer; en videndelingspakke har højst %d", len(zr.File), packMaxEntries)
 	}
+	// A zip without a manifest is some other file (photos, a backup):
+	// say so before judging its names.
+	hasManifest := false
+	for _, f := range zr.File {
+		hasManifest = hasManifest || f.Name == packManifestFile
+	}
+	if !hasManifest {
+		return nil, packRefused("%s mangler; filen er ikke en videndelingspakke fra Partnerskab", packManifestFile)
+	}
 	files := map[string][]byte{}
 	var total int64
 	for _, f := range zr.File {
@@ -110,13 +119,17 @@ func ReadKnowledgePack(r io.ReaderAt, size int64) (*KnowledgePack, error) {
 // header says.
 func readLimited(f *zip.File, limit int64) ([]byte, error) {
 	rc, err := f.Open()
-	if err != nil {
-		return nil, fmt.Errorf("kan ikke pakkes ud (%v)", err)
+	if errors.Is(err, zip.ErrAlgorithm) {
+		return nil, errors.New("er pakket på en måde, programmet ikke kender")
+	} else if err != nil {
+		return nil, errors.New("kan ikke pakkes ud")
 	}
 	defer rc.Close()
 	b, err := io.ReadAll(io.LimitReader(rc, limit+1))
 	if err != nil {
-		return nil, fmt.Errorf("er beskadiget (%v)", err)
+		// The zip package's reasons are in English: a wrong checksum, a
+		// size other than the header's (a zip bomb), a broken stream.
+		return nil, errors.New("er beskadiget (indholdet passer ikke med zip-filens oplysninger)")
 	}
 	if int64(len(b)) > limit {
 		return nil, fmt.Errorf("er for stor udpakket (højst %d MB)", limit>>20)

@@ -3,10 +3,12 @@ package data
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"hash/crc32"
 	"io"
 	"os"
 	"path/filepath"
@@ -76,6 +78,33 @@ func zipOf(t *testing.T, files map[string][]byte) []byte {
 	return buf.Bytes()
 }
 
+// lyingZip is files zipped with name's content replaced by big, whose
+// header claims it unpacks to a few bytes.
+func lyingZip(t *testing.T, files map[string][]byte, name string, big []byte) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for n, b := range files {
+		if n == name {
+			continue
+		}
+		w, _ := zw.Create(n)
+		w.Write(b)
+	}
+	var packed bytes.Buffer
+	fw, _ := flate.NewWriter(&packed, flate.BestCompression)
+	fw.Write(big)
+	fw.Close()
+	w, err := zw.CreateRaw(&zip.FileHeader{Name: name, Method: zip.Deflate, CRC32: crc32.ChecksumIEEE(files[name]),
+		CompressedSize64: uint64(packed.Len()), UncompressedSize64: uint64(len(files[name]))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write(packed.Bytes())
+	zw.Close()
+	return buf.Bytes()
+}
+
 func copyFiles(files map[string][]byte) map[string][]byte {
 	out := map[string][]byte{}
 	for k, v := range files {
@@ -118,6 +147,10 @@ func TestKnowledgePackRefused(t *testing.T) {
 			`zip-filen indeholder "program.exe", som ikke hører til en videndelingspakke`},
 		{"zip bomb", rezip(t, copyFiles(files), func(_ map[string]any, f map[string][]byte) { f[packGoalsFile] = bigZeros }),
 			"maal.json er for stor udpakket (højst 8 MB)"},
+		{"zip bomb with a lying header", lyingZip(t, copyFiles(files), packTemplatesFile, bytes.Repeat([]byte{' '}, 50<<20)),
+			"skabeloner.json er beskadiget (indholdet passer ikke med zip-filens oplysninger)"},
+		{"someone else's zip", zipOf(t, map[string][]byte{"fotos/IMG_0001.jpg": []byte("JPEG")}),
+			"manifest.json mangler; filen er ikke en videndelingspakke fra Partnerskab"},
 		{"missing file", rezip(t, copyFiles(files), func(_ map[string]any, f map[string][]byte) { delete(f, packListsFile) }),
 			"ordninger.json mangler i pakken"},
 		{"CPR in the last text", rezip(t, copyFiles(files), func(_ map[string]any, f map[string][]byte) {
