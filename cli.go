@@ -58,6 +58,8 @@ func init() {
 		{"status-report", "status-report --as-of DATO [--from DATO] --out FIL.pdf [--json]", "skriver statusrapporten til styregrupperne (kun antal, ingen personoplysninger) og gemmer den, så næste rapport viser udviklingen", cmdStatusReport},
 		{"art30", "art30 --out FIL.pdf", "skriver fortegnelsen over behandlingsaktiviteter (art. 30) til databeskyttelsesrådgiveren, dannet ud fra databasen", cmdArt30},
 		{"extract", "extract --contact ID|--placement ID --out FIL", "skriver alt, hvad databasen har om en person (indsigt, art. 15): PDF, eller JSON når FIL ender på .json", cmdExtract},
+		{"pack-export", "pack-export --out FIL.zip [--area NAVN]", "skriver en videndelingspakke til et andet boligområde: skabeloner med historik, tjeklisten med de besluttede tekster, ordninger, målgrupper, målenes definitioner og den seneste statusrapport; ingen persondata", cmdPackExport},
+		{"pack-import", "pack-import FIL.zip [--no-checklist] [--report FIL.pdf]", "indlæser en videndelingspakke: skabelonerne bliver nye skabeloner, tjeklistens punkter et udgangspunkt; alt eller intet", cmdPackImport},
 		{"version", "version", "viser programmets version", cmdVersion},
 		{"help", "help [import|fields]", "viser denne hjælp; 'help import' viser CSV-kolonnerne, 'help fields' flettefelterne", cmdHelp},
 	}

@@ -48,17 +48,9 @@ func cmdImport(e *env, args []string) int {
 		n, notes, err = csvio.ImportWithNotes(ctx, s, k.Name, f, filepath.Base(path))
 		return err
 	}
-	if _, statErr := os.Stat(dbPath); statErr != nil {
-		// A new database is made only when the import succeeds: a refused
-		// file leaves no folder and no empty database behind.
-		err = data.CreateWith(ctx, dbPath, importInto)
-	} else {
-		s, code := e.open(forWriting)
-		if s == nil {
-			return code
-		}
-		err = importInto(ctx, s)
-		s.Close()
+	code, err := e.intoDatabase(ctx, dbPath, importInto)
+	if code != 0 {
+		return code
 	}
 	if ie, ok := data.AsImportError(err); ok {
 		fmt.Fprintf(e.stderr, "partnerskab: %s: intet er importeret; %s:\n", path, problemCount(ie.Total()))

@@ -265,8 +265,12 @@ func (f TargetGroupForm) Parse() (TargetGroup, error) {
 // SaveTargetGroup validates and creates or updates a target group; a new
 // one without a place in the order goes last.
 func (s *Store) SaveTargetGroup(ctx context.Context, f TargetGroupForm) (TargetGroup, error) {
-	atEnd := strings.TrimSpace(f.Position) == ""
-	return save(ctx, s, &kind[TargetGroup]{
+	return save(ctx, s, targetGroupKind(strings.TrimSpace(f.Position) == ""), f.Parse)
+}
+
+// targetGroupKind is how a target group is saved; atEnd puts a new one last.
+func targetGroupKind(atEnd bool) *kind[TargetGroup] {
+	return &kind[TargetGroup]{
 		entity: "målgruppe",
 		id:     func(g *TargetGroup) *int64 { return &g.ID },
 		check: func(ctx context.Context, _ *Store, tx dbtx, g *TargetGroup, created bool, _ *ValidationError) error {
@@ -282,7 +286,7 @@ func (s *Store) SaveTargetGroup(ctx context.Context, f TargetGroupForm) (TargetG
 		},
 		detail: func(g TargetGroup) string { return g.Name },
 		read:   (*Store).TargetGroup,
-	}, f.Parse)
+	}
 }
 
 const targetGroupColumns = `id, name, position, archived_at`

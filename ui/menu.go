@@ -30,6 +30,8 @@ func (w *Window) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem(lang.X("menu.restore", "Gendan sikkerhedskopi…"), w.chooseRestore),
 		fyne.NewMenuItem(lang.X("menu.art30", "Fortegnelse over behandlinger (art. 30)…"), func() { w.art30PDF().choose() }),
 		fyne.NewMenuItem(lang.X("menu.statusreport", "Statusrapport for partnerskabet…"), func() { w.showStatusReport("") }),
+		fyne.NewMenuItem(lang.X("menu.pack.export", "Eksportér videndelingspakke…"), w.chooseExportPack),
+		fyne.NewMenuItem(lang.X("menu.pack.import", "Importér videndelingspakke…"), w.chooseImportPack),
 		fyne.NewMenuItem(lang.X("menu.demo", "Indlæs eksemplet…"), w.confirmDemo),
 	)
 	edit := fyne.NewMenu(lang.X("menu.edit", "Rediger"),
