@@ -153,7 +153,7 @@ func (p *templatePreview) update() {
 // template with it again.
 func selectionOf(a data.Agreement) agreement.Selection {
 	sel := agreement.Selection{AgreementDate: a.Date, Number: a.Number, Title: a.Title, Place: a.Place,
-		ValidFrom: a.ValidFrom, ValidTo: a.ValidTo, LeaseID: a.LeaseID}
+		ValidFrom: a.ValidFrom, ValidTo: a.ValidTo, LeaseID: a.LeaseID, ParentID: a.ParentID, AgreementID: a.ID}
 	for _, pt := range a.Parties {
 		sel.PartyIDs = append(sel.PartyIDs, pt.OrganisationID)
 	}
