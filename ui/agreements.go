@@ -19,7 +19,7 @@ type AgreementsTab struct {
 	content fyne.CanvasObject
 
 	list  *form.List[data.AgreementNode] // the agreements as a tree (agreements_tree.go)
-	right *fyne.Container // shows newForm or draft
+	right *fyne.Container                // shows newForm or draft
 	fresh *newAgreementForm
 	draft *draftView
 }
