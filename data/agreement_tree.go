@@ -30,6 +30,7 @@ func checkAgreementParent(ctx context.Context, q queryRower, id, parentID int64,
 		return nil
 	}
 	seen := map[int64]bool{}
+	chosen := "" // the chosen parent's number, for the message
 	for at := parentID; at != 0; {
 		if seen[at] { // a loop already stored (by another tool): stop walking
 			break
@@ -46,9 +47,12 @@ func checkAgreementParent(ctx context.Context, q queryRower, id, parentID int64,
 		} else if err != nil {
 			return err
 		}
+		if chosen == "" {
+			chosen = number
+		}
 		if id != 0 && up.Int64 == id {
 			c.add("ParentID", TreeLabel, "parent_cycle", fmt.Sprintf(
-				"aftale %s hører selv under denne aftale; en aftale kan ikke høre under en af sine egne underaftaler", number))
+				"aftale %s hører selv under denne aftale; en aftale kan ikke høre under en af sine egne underaftaler", chosen))
 			return nil
 		}
 		at = up.Int64
