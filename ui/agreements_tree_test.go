@@ -1,0 +1,139 @@
+package ui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"partnerskab/data"
+)
+
+// signedPartnership is the demo's partnership agreement signed in the
+// meeting and sealed, shown in the draft view.
+func signedPartnership(t *testing.T) (*Window, *data.Store, data.Agreement) {
+	t.Helper()
+	w, s, a := unsealedAgreement(t)
+	d := w.Agreements.draft
+	sealed := make(chan error, 1)
+	d.onSealed = func(err error) { sealed <- err }
+	test.Tap(button(t, w, "Forsegl"))
+	waitSealed(t, sealed, "»Forsegl« sealed nothing")
+	a, _ = s.Agreement(context.Background(), a.ID)
+	return w, s, a
+}
+
+func TestAccessionTillaegSignedInTheMeetingShowsTheMember(t *testing.T) {
+	w, s, parent := signedPartnership(t)
+	ctx := context.Background()
+	d := w.Agreements.draft
+	if !d.tree.join.Visible() || !d.tree.end.Visible() {
+		t.Fatal("a signed agreement offers no »Tiltrædelse…« or »Afslut aftale…«")
+	}
+	test.Tap(button(t, w, "Tiltrædelse…"))
+	x := d.tree.accession
+	if x == nil {
+		t.Fatal("»Tiltrædelse…« opened no dialog")
+	}
+	// Nothing chosen: both fields are named, and nothing is made.
+	test.Tap(button(t, w, "Opret tillæg"))
+	mustContain(t, x.msg.Text, "Ny part: vælg den organisation, der tiltræder")
+	mustContain(t, x.msg.Text, "Medlem fra: skal udfyldes")
+	// The job centre is the one organisation not yet a party; it has no one to sign.
+	x.org.SetSelected("Jobcenter Slagelse")
+	typeInto(x.from, "1.6.2015")
+	test.Tap(button(t, w, "Opret tillæg"))
+	mustContain(t, x.msg.Text, "Jobcenter Slagelse har ingen kontaktperson, der kan skrive under")
+	if n := countRows(t, s, "agreement_accessions"); n != 0 {
+		t.Fatalf("a refused accession left %d rows", n)
+	}
+	var jobcentre int64
+	s.DB().QueryRow(`SELECT id FROM organisations WHERE name = 'Jobcenter Slagelse'`).Scan(&jobcentre)
+	if _, err := s.SaveContact(ctx, data.ContactForm{OrganisationID: jobcentre, Name: "Mette Holm", Title: "Jobcenterchef"}); err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(button(t, w, "Opret tillæg"))
+	if d.tree.accession != nil {
+		t.Fatalf("the dialog stayed open: %s", x.msg.Text)
+	}
+	tillaeg := d.original
+	if tillaeg.ParentID != parent.ID || tillaeg.Status != data.StatusDraft ||
+		len(tillaeg.Signatories) != len(parent.Signatories)+1 || tillaeg.Signatories[len(tillaeg.Signatories)-1].Name != "Mette Holm" {
+		t.Fatalf("the Tillæg: parent %d, status %s, %d signatories", tillaeg.ParentID, tillaeg.Status, len(tillaeg.Signatories))
+	}
+	mustContain(t, d.parties.Text, "Jobcenter Slagelse")
+
+	// The ceremony that exists: the parties who signed, then the new one.
+	test.Tap(d.signing.send)
+	test.Tap(button(t, w, "Send til underskrift"))
+	sealed := make(chan error, 1)
+	d.onSealed = func(err error) { sealed <- err }
+	test.Tap(button(t, w, "Underskriv i mødet"))
+	for i, g := range tillaeg.Signatories {
+		if got := signInMeeting(t, w); got != g.Name {
+			t.Errorf("signatory %d: %s signed, want %s", i+1, got, g.Name)
+		}
+	}
+	waitSealed(t, sealed, "the Tillæg was not sealed")
+	if got, _ := s.Agreement(ctx, tillaeg.ID); got.Status != data.StatusSigned {
+		t.Fatalf("the Tillæg has status %s", got.Status)
+	}
+
+	// The tree shows the member from the day, under the agreement joined.
+	w.Agreements.list.Reload(tillaeg.ID)
+	names := w.Agreements.list.Names()
+	found := false
+	for i, n := range names {
+		if strings.HasPrefix(n, "  └ "+tillaeg.Number) && strings.HasSuffix(n, "Jobcenter Slagelse medlem fra 1.6.2015") {
+			found = true
+			if i == 0 || !strings.HasPrefix(names[i-1], parent.Number) {
+				t.Errorf("the Tillæg is not listed under %s: %q", parent.Number, names)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("the list shows no member: %q", names)
+	}
+	w.Agreements.open(parent.ID)
+	mustContain(t, d.parties.Text, "Tiltrædelse ved "+tillaeg.Number+": Jobcenter Slagelse medlem fra 1.6.2015")
+	if again, _ := s.Agreement(ctx, parent.ID); !again.UpdatedAt.Equal(parent.UpdatedAt) || len(again.Parties) != len(parent.Parties) {
+		t.Error("the accession changed the signed agreement")
+	}
+}
+
+func TestEndingDialogRefusesAndRecords(t *testing.T) {
+	w, s, parent := signedPartnership(t)
+	d := w.Agreements.draft
+	test.Tap(button(t, w, "Afslut aftale…"))
+	x := d.tree.ending
+	if x == nil {
+		t.Fatal("»Afslut aftale…« opened no dialog")
+	}
+	x.kind.SetSelected("Opsigelse")
+	typeInto(x.date, "1.1.2015")
+	test.Tap(button(t, w, "Afslut aftalen"))
+	mustContain(t, x.msg.Text, "Begrundelse: skal udfyldes")
+	mustContain(t, x.msg.Text, "Dato: aftalen kan ikke afsluttes 1.1.2015, før den begyndte (1.3.2015)")
+	if n := countRows(t, s, "agreement_endings"); n != 0 {
+		t.Fatalf("a refused ending left %d rows", n)
+	}
+	x.date.SetText("")
+	typeInto(x.date, "30.6.2016")
+	typeInto(x.reason, "Partnerskabet fortsætter i en ny aftale")
+	test.Tap(button(t, w, "Afslut aftalen"))
+	if d.tree.ending != nil {
+		t.Fatalf("the dialog stayed open: %s", x.msg.Text)
+	}
+	mustContain(t, d.parties.Text, "Opsigelse pr. 30.6.2016: Partnerskabet fortsætter i en ny aftale")
+	if d.tree.end.Visible() || d.tree.join.Visible() {
+		t.Error("an ended agreement still offers to end it or join it")
+	}
+	found := false
+	for _, n := range w.Agreements.list.Names() {
+		found = found || (strings.HasPrefix(n, parent.Number) && strings.HasSuffix(n, "opsagt pr. 30.6.2016"))
+	}
+	if !found {
+		t.Errorf("the list does not show the ending: %q", w.Agreements.list.Names())
+	}
+}
