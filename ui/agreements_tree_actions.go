@@ -54,6 +54,11 @@ func (a *treeActions) partiesText(ag data.Agreement) string {
 		names = append(names, p.Name)
 	}
 	s := lang.X("agreements.partieslist", "Parter: {{.Names}}", map[string]any{"Names": joinNames(names)})
+	if ag.ParentID != 0 {
+		if p, err := a.v.t.w.store.Agreement(ctx(), ag.ParentID); err == nil {
+			s = lang.X("tree.under", "Hører under aftale {{.Agreement}}", map[string]any{"Agreement": p.Number + " " + p.Title}) + "\n" + s
+		}
+	}
 	if members, err := a.v.t.w.store.AgreementMembers(ctx(), ag.ID); err == nil {
 		for _, m := range members {
 			s += "\n" + lang.X("tree.member", "Tiltrædelse ved {{.Number}}: {{.Line}}", map[string]any{"Number": m.Number, "Line": m.Line()})

@@ -137,3 +137,38 @@ func TestEndingDialogRefusesAndRecords(t *testing.T) {
 		t.Errorf("the list does not show the ending: %q", w.Agreements.list.Names())
 	}
 }
+
+func TestNewAgreementHangsUnderThePickedParent(t *testing.T) {
+	w, s, tp := withPartnershipTemplate(t)
+	createDemoDraft(t, w, tp)
+	top := w.Agreements.draft.original
+	a := w.Agreements
+	a.NewRecord()
+	f := a.fresh
+	f.template.SetSelected(tp.Name)
+	f.title.SetText("")
+	typeInto(f.title, "Samarbejdsaftale: Bevar")
+	f.parties.SetSelected([]string{"Boligsocial helhedsplan Motalavej", "Bevar"})
+	f.parent.sel.SetSelected(top.Number + " " + top.Title)
+	typeInto(f.date, "21.8.2015")
+	test.Tap(f.createButton)
+	sub := a.draft.original
+	if sub.ID == top.ID || sub.ParentID != top.ID {
+		t.Fatalf("the new agreement %s hangs under %d, want %d (%s)", sub.Number, sub.ParentID, top.ID, f.state.Text)
+	}
+	var stored int64
+	s.DB().QueryRow(`SELECT parent_id FROM agreements WHERE id = ?`, sub.ID).Scan(&stored)
+	if stored != top.ID {
+		t.Errorf("parent_id %d in the database", stored)
+	}
+	mustContain(t, a.draft.parties.Text, "Hører under aftale "+top.Number+" "+top.Title)
+	names := a.list.Names()
+	if len(names) != 2 || names[0] != top.Number+" "+top.Title || names[1] != "  └ "+sub.Number+" Samarbejdsaftale: Bevar" {
+		t.Errorf("the list: %q", names)
+	}
+	// The picker offers the tree, the new one indented under its parent.
+	a.NewRecord()
+	if opts := f.parent.sel.Options; len(opts) != 3 || opts[2] != "  └ "+sub.Number+" Samarbejdsaftale: Bevar" {
+		t.Errorf("the picker offers %q", opts)
+	}
+}
