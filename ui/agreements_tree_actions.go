@@ -9,7 +9,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"partnerskab/data"
+	"partnerskab/data/agreement"
 	"partnerskab/data/dk"
+	"partnerskab/ui/form"
 	"partnerskab/ui/widgets"
 )
 
@@ -22,6 +24,7 @@ type treeActions struct {
 	v         *draftView
 	join      *widget.Button
 	end       *widget.Button
+	remerge   *widget.Button // a draft: "Flet igen", e.g. to list the sub-agreements made since
 	bar       *fyne.Container
 	accession *accessionDialog // while open
 	ending    *endingDialog    // while open
@@ -31,7 +34,8 @@ func newTreeActions(v *draftView) *treeActions {
 	a := &treeActions{v: v}
 	a.join = widget.NewButtonWithIcon(lang.X("tree.join", "Tiltrædelse…"), theme.ContentAddIcon(), a.askAccession)
 	a.end = widget.NewButtonWithIcon(lang.X("tree.end", "Afslut aftale…"), theme.CancelIcon(), a.askEnding)
-	a.bar = container.NewHBox(a.join, a.end)
+	a.remerge = widget.NewButtonWithIcon(lang.X("tree.remerge", "Flet igen"), theme.ViewRefreshIcon(), a.askMergeAgain)
+	a.bar = container.NewHBox(a.remerge, a.join, a.end)
 	return a
 }
 
@@ -43,6 +47,35 @@ func (a *treeActions) update(ag data.Agreement) {
 	}
 	widgets.ShowIf(a.join, ag.Status == data.StatusSigned && !ended)
 	widgets.ShowIf(a.end, ag.Status == data.StatusSigned && !ended)
+	widgets.ShowIf(a.remerge, ag.Status == data.StatusDraft && ag.TemplateVersionID != 0)
+}
+
+// askMergeAgain merges the draft's template again with the facts as they
+// are now, once the caseworker agrees that hand edits to the text go.
+func (a *treeActions) askMergeAgain() {
+	v := a.v
+	if v.original.ID == 0 || v.editing || v.form.Dirty() {
+		return
+	}
+	form.Ask(v.t.w, lang.X("tree.remerge.title", "Flet igen"),
+		lang.X("tree.remerge.question", "Teksten til {{.Agreement}} flettes igen fra skabelonen med de data, der gælder nu (fx underaftaler lavet siden). Hvad der er skrevet i teksten i hånden, erstattes.\nFlet igen nu?",
+			map[string]any{"Agreement": v.original.Number + " " + v.original.Title}),
+		lang.X("tree.remerge", "Flet igen"), lang.X("dialog.cancel", "Annullér"), a.mergeAgain)
+}
+
+func (a *treeActions) mergeAgain() {
+	v := a.v
+	saved, missing, err := agreement.MergeAgain(ctx(), v.t.w.store, v.original.ID)
+	if err != nil {
+		v.t.w.ShowError(err)
+		return
+	}
+	v.t.list.Reload(saved.ID)
+	v.t.open(saved.ID)
+	v.t.w.SetStatus(lang.X("tree.remerged", "Teksten til {{.Number}} er flettet igen.", map[string]any{"Number": saved.Number}))
+	if len(missing) > 0 {
+		v.t.fresh.warnMissing(saved, missing)
+	}
 }
 
 // partiesText is the draft view's line of parties, with those who joined

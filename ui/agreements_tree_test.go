@@ -172,3 +172,29 @@ func TestNewAgreementHangsUnderThePickedParent(t *testing.T) {
 		t.Errorf("the picker offers %q", opts)
 	}
 }
+
+func TestMergeAgainAsksAndKeepsTheDraft(t *testing.T) {
+	w, s, tp := withPartnershipTemplate(t)
+	createDemoDraft(t, w, tp)
+	d := w.Agreements.draft
+	if !d.tree.remerge.Visible() {
+		t.Fatal("a draft offers no »Flet igen«")
+	}
+	// A hand edit, which the merge replaces once the caseworker says yes.
+	if _, err := s.SaveAgreementDraft(context.Background(), d.original.ID, func() data.AgreementForm {
+		f := d.original.Form()
+		f.Body += "\nEn tilføjelse i hånden.\n"
+		return f
+	}()); err != nil {
+		t.Fatal(err)
+	}
+	w.Agreements.open(d.original.ID)
+	test.Tap(d.tree.remerge)
+	mustContain(t, dialogText(w), "Hvad der er skrevet i teksten i hånden, erstattes")
+	test.Tap(button(t, w, "Flet igen"))
+	got, _ := s.Agreement(context.Background(), d.original.ID)
+	if strings.Contains(got.Body, "En tilføjelse i hånden.") || got.Status != data.StatusDraft {
+		t.Errorf("after »Flet igen«: status %s, the hand edit kept: %v", got.Status, strings.Contains(got.Body, "i hånden"))
+	}
+	mustContain(t, w.status.Text, "er flettet igen")
+}

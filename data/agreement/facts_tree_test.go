@@ -111,3 +111,44 @@ func TestTreeFieldsAreInTheCatalogue(t *testing.T) {
 		t.Errorf("the tree's fields fail the template check: %q", problems)
 	}
 }
+
+func TestMergeAgainListsTheSubAgreementsMadeSince(t *testing.T) {
+	s := demoWithAgreements(t)
+	ctx := context.Background()
+	v := draftSaveTemplate(t, s, "Træets felter", treeTestTemplate)
+	sel, err := DemoSelection(ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sel.Number, sel.Title = "", "Ny partnerskabsaftale"
+	f, err := Draft(ctx, s, v.ID, sel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	top, err := s.CreateAgreement(ctx, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub := sel
+	sub.Title, sub.ParentID = "Samarbejdsaftale: Sekstanten", top.ID
+	f, _ = Draft(ctx, s, v.ID, sub)
+	child, err := s.CreateAgreement(ctx, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := child.Number + " Samarbejdsaftale: Sekstanten (Kladde)"
+	if strings.Contains(top.Body, line) {
+		t.Fatal("the sub-agreement is listed before it was made")
+	}
+	again, missing, err := MergeAgain(ctx, s, top.ID)
+	if err != nil || len(missing) != 0 {
+		t.Fatalf("MergeAgain: %v, missing %v", err, missing)
+	}
+	if !strings.Contains(again.Body, line) || again.Number != top.Number {
+		t.Errorf("merged again: %s\n%s", again.Number, again.Body)
+	}
+	signed := demoAgreement(t, s, data.StatusSigned)
+	if _, _, err := MergeAgain(ctx, s, signed.ID); err == nil || !strings.Contains(err.Error(), "kun en kladde flettes igen") {
+		t.Errorf("merging a signed agreement again: %v", err)
+	}
+}
