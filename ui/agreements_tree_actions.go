@@ -53,14 +53,11 @@ func (a *treeActions) update(ag data.Agreement) {
 // askMergeAgain merges the draft's template again with the facts as they
 // are now, once the caseworker agrees that hand edits to the text go.
 func (a *treeActions) askMergeAgain() {
-	v := a.v
-	if v.original.ID == 0 || v.editing || v.form.Dirty() {
-		return
+	if v := a.v; v.original.ID != 0 && !v.editing && !v.form.Dirty() {
+		question := lang.X("tree.remerge.question", "Teksten til {{.Agreement}} flettes igen fra skabelonen med de data, der gælder nu (fx underaftaler lavet siden). Hvad der er skrevet i teksten i hånden, erstattes.\nFlet igen nu?", a.named())
+		form.Ask(v.t.w, lang.X("tree.remerge.title", "Flet igen"), question, lang.X("tree.remerge", "Flet igen"),
+			lang.X("dialog.cancel", "Annullér"), a.mergeAgain)
 	}
-	form.Ask(v.t.w, lang.X("tree.remerge.title", "Flet igen"),
-		lang.X("tree.remerge.question", "Teksten til {{.Agreement}} flettes igen fra skabelonen med de data, der gælder nu (fx underaftaler lavet siden). Hvad der er skrevet i teksten i hånden, erstattes.\nFlet igen nu?",
-			map[string]any{"Agreement": v.original.Number + " " + v.original.Title}),
-		lang.X("tree.remerge", "Flet igen"), lang.X("dialog.cancel", "Annullér"), a.mergeAgain)
 }
 
 func (a *treeActions) mergeAgain() {
@@ -143,7 +140,7 @@ func (a *treeActions) askAccession() {
 	cancel := widget.NewButton(lang.X("dialog.cancel", "Annullér"), func() { x.d.Hide(); a.accession = nil })
 	body := container.NewVBox(
 		widget.NewLabel(lang.X("tree.join.intro", "Den nye part tiltræder {{.Agreement}} ved et tillæg, som den nye part og de nuværende underskrivere skriver under.",
-			map[string]any{"Agreement": parent.Number + " " + parent.Title})),
+			a.named())),
 		widget.NewForm(widget.NewFormItem(lang.X("tree.join.org", "Ny part"), x.org),
 			widget.NewFormItem(lang.X("tree.join.from", "Medlem fra"), x.from)),
 		x.msg, container.NewHBox(ok, cancel))
@@ -182,7 +179,6 @@ type endingDialog struct {
 }
 
 func (a *treeActions) askEnding() {
-	ag := a.v.original
 	x := &endingDialog{a: a}
 	var kinds []string
 	for _, k := range data.EndingKinds {
@@ -201,7 +197,7 @@ func (a *treeActions) askEnding() {
 	cancel := widget.NewButton(lang.X("dialog.cancel", "Annullér"), func() { x.d.Hide(); a.ending = nil })
 	body := container.NewVBox(
 		widget.NewLabel(lang.X("tree.end.intro", "Afslutningen af {{.Agreement}} gemmes med dato og begrundelse; aftalens underskrevne tekst ændres ikke.",
-			map[string]any{"Agreement": ag.Number + " " + ag.Title})),
+			a.named())),
 		widget.NewForm(widget.NewFormItem(lang.X("tree.end.kind", "Afslutning"), x.kind),
 			widget.NewFormItem(lang.X("tree.end.date", "Dato"), x.date),
 			widget.NewFormItem(lang.X("tree.end.reason", "Begrundelse"), x.reason)),
@@ -256,4 +252,9 @@ func endingKindLabel(k data.EndingKind) string {
 		return lang.X("tree.end.kind.breach", "Ophævelse")
 	}
 	return k.Label()
+}
+
+// named is the agreement shown, for the dialogs' texts.
+func (a *treeActions) named() map[string]any {
+	return map[string]any{"Agreement": a.v.original.Number + " " + a.v.original.Title}
 }

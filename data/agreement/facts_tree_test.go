@@ -52,16 +52,24 @@ func treeText(t *testing.T, s *data.Store, v data.TemplateVersion, sel Selection
 	return strings.Join(strings.Fields(run(t, "pdftotext", "-enc", "UTF-8", path, "-")), " ")
 }
 
-func TestTreeMergeFieldsInThePDF(t *testing.T) {
+// treeSetup is the demo with its agreements, the test template and the
+// demo's selection to merge it with.
+func treeSetup(t *testing.T) (*data.Store, data.TemplateVersion, Selection) {
+	t.Helper()
 	s := demoWithAgreements(t)
-	ctx := context.Background()
-	signed := demoAgreement(t, s, data.StatusSigned)
 	v := draftSaveTemplate(t, s, "Træets felter", treeTestTemplate)
-	sel, err := DemoSelection(ctx, s)
+	sel, err := DemoSelection(context.Background(), s)
 	if err != nil {
 		t.Fatal(err)
 	}
 	sel.Number = ""
+	return s, v, sel
+}
+
+func TestTreeMergeFieldsInThePDF(t *testing.T) {
+	s, v, sel := treeSetup(t)
+	ctx := context.Background()
+	signed := demoAgreement(t, s, data.StatusSigned)
 
 	// The partnership agreement merged again lists what hangs under it.
 	top := sel
@@ -113,14 +121,9 @@ func TestTreeFieldsAreInTheCatalogue(t *testing.T) {
 }
 
 func TestMergeAgainListsTheSubAgreementsMadeSince(t *testing.T) {
-	s := demoWithAgreements(t)
+	s, v, sel := treeSetup(t)
 	ctx := context.Background()
-	v := draftSaveTemplate(t, s, "Træets felter", treeTestTemplate)
-	sel, err := DemoSelection(ctx, s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sel.Number, sel.Title = "", "Ny partnerskabsaftale"
+	sel.Title = "Ny partnerskabsaftale"
 	f, err := Draft(ctx, s, v.ID, sel)
 	if err != nil {
 		t.Fatal(err)
