@@ -17,8 +17,12 @@ import (
 // its end date. An agreement that has ended shows neither.
 
 // DueAgreementNotice is the last day to give notice before a signed
-// agreement runs out.
-const DueAgreementNotice DueKind = "agreement_notice"
+// agreement runs out; DueAgreementEnds the day an agreement given notice
+// (or cancelled) ends.
+const (
+	DueAgreementNotice DueKind = "agreement_notice"
+	DueAgreementEnds   DueKind = "agreement_ends"
+)
 
 // dueAgreementNotices: the signed agreements, not ended, whose last day to
 // give notice falls in the window.
@@ -57,4 +61,20 @@ func agreementNoticeText(d DueItem) string {
 		months = fmt.Sprintf("%d måneders", d.Count)
 	}
 	return fmt.Sprintf("Sidste frist for opsigelse af aftale (%s varsel før udløb %s): %s", months, dk.FormatDate(d.NextEnd), d.Subject)
+}
+
+// dueAgreementEndings: the agreements whose recorded ending falls in the
+// window (notice given today for a day to come); Subject says how.
+func (s *Store) dueAgreementEndings(ctx context.Context, day, until time.Time) ([]DueItem, error) {
+	return s.dueRows(ctx, "aftalers afslutning", `SELECT a.id, e.ended_on, e.kind, a.number, a.title
+		FROM agreement_endings e JOIN agreements a ON a.id = e.agreement_id
+		WHERE e.ended_on BETWEEN ? AND ? ORDER BY e.ended_on, a.number`,
+		func(rows *sql.Rows) (DueItem, error) {
+			d := DueItem{Kind: DueAgreementEnds, Entity: EntityAgreement}
+			var on, kind, number, title string
+			err := rows.Scan(&d.ID, &on, &kind, &number, &title)
+			d.Date = dateCol(sql.NullString{String: on, Valid: true})
+			d.Subject = number + " " + title + " (" + EndingKind(kind).pastLabel() + ")"
+			return d, err
+		}, dk.ISODate(day), dk.ISODate(until))
 }

@@ -228,4 +228,27 @@ func TestDueListsAnAgreementsNoticeDate(t *testing.T) {
 			t.Errorf("an ended agreement is still due: %s", d.Text)
 		}
 	}
+	// Notice given now for a day to come: that day is due.
+	if _, err := s.DB().Exec(`UPDATE agreements SET status = 'draft' WHERE id = ?`, id); err == nil {
+		t.Fatal("the signed row changed")
+	}
+	if _, err := s.DB().Exec(`INSERT INTO agreements (number, title, status, valid_from, created_at, updated_at)
+		VALUES ('2015-010', 'Samarbejdsaftale: Bevar', 'signed', '2015-09-01', 'x', 'x')`); err != nil {
+		t.Fatal(err)
+	}
+	var other int64
+	s.DB().QueryRow(`SELECT id FROM agreements WHERE number = '2015-010'`).Scan(&other)
+	if _, err := s.EndAgreement(ctx, other, EndingForm{Kind: "opsigelse", Date: "31.1.2017", Reason: "Opsagt med to måneders varsel"}); err != nil {
+		t.Fatal(err)
+	}
+	due, _ = s.Due(ctx, day)
+	var lines []string
+	for _, d := range due {
+		if d.Kind == DueAgreementEnds {
+			lines = append(lines, d.Date.Format("2006-01-02")+" "+d.Text)
+		}
+	}
+	if strings.Join(lines, "|") != "2017-01-31 Aftale ophører: 2015-010 Samarbejdsaftale: Bevar (opsagt)" {
+		t.Errorf("endings due: %q", lines)
+	}
 }

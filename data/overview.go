@@ -125,6 +125,8 @@ func DueText(d DueItem) string {
 		return "Aftale udløber: " + d.Subject
 	case DueAgreementNotice:
 		return agreementNoticeText(d)
+	case DueAgreementEnds:
+		return "Aftale ophører: " + d.Subject
 	case DuePlacementDelete:
 		return "Slettefrist for placering: " + d.Subject
 	case DuePlacementsOverdue:
@@ -241,7 +243,7 @@ func (s *Store) Due(ctx context.Context, day time.Time) ([]DueItem, error) {
 	// The overdue rows first: they are dated day, and the stable sort
 	// below keeps them ahead of what merely falls due on day.
 	parts := []func(context.Context, time.Time, time.Time) ([]DueItem, error){
-		s.dueApprovals, s.duePlacements, s.dueLeases, s.dueAgreements, s.dueAgreementNotices,
+		s.dueApprovals, s.duePlacements, s.dueLeases, s.dueAgreements, s.dueAgreementNotices, s.dueAgreementEndings,
 		s.dueMeetings, s.dueActions, s.dueRisks, s.dueGrants,
 	}
 	found := make([][]DueItem, len(parts))
