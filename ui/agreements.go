@@ -49,7 +49,7 @@ func (t *AgreementsTab) buildList() {
 		Rows:   func() (int, error) { return t.w.store.CountAgreements(ctx(), data.AgreementQuery{Text: t.list.Text()}) },
 		ID:     func(n data.AgreementNode) int64 { return n.ID },
 		Title:  treeTitle,
-		Detail: func(n data.AgreementNode) string { return agreementDetail(n.Agreement) },
+		Detail: treeDetail,
 		Count: func(n int) string {
 			return form.Counted(n, lang.X("agreements.count.one", "1 aftale"),
 				lang.X("agreements.count", "{{.N}} aftaler", map[string]any{"N": n}))

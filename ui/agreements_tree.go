@@ -13,13 +13,32 @@ import (
 // agreement it hangs under, with how it ended and who joins by it; the
 // draft form's "Hører under aftale" picker chooses the parent.
 
-// treeTitle is a list row's first line: indented by its depth.
+// treeTitle is a list row's first line: number and title, indented by
+// its depth.
 func treeTitle(n data.AgreementNode) string {
-	line := data.NodeLine(n)
-	if n.Depth == 0 {
-		return line
+	return treeIndent(n.Depth) + n.Number + " " + n.Title
+}
+
+// treeDetail is a list row's second line: first how the agreement ended
+// and who joins by it (what a caseworker looks for in the tree), then
+// status, date and template.
+func treeDetail(n data.AgreementNode) string {
+	var parts []string
+	if n.Joins.OrganisationID != 0 {
+		parts = append(parts, n.Joins.Line())
 	}
-	return strings.Repeat("    ", n.Depth-1) + "  └ " + line
+	if !n.Ending.On.IsZero() {
+		parts = append(parts, n.Ending.Line())
+	}
+	parts = append(parts, agreementDetail(n.Agreement))
+	return strings.Repeat("    ", n.Depth) + strings.Join(parts, " · ")
+}
+
+func treeIndent(depth int) string {
+	if depth == 0 {
+		return ""
+	}
+	return strings.Repeat("    ", depth-1) + "  › "
 }
 
 // parentPicker chooses the agreement a new agreement hangs under.

@@ -139,7 +139,7 @@ func (a *treeActions) askAccession() {
 	ok.Importance = widget.HighImportance
 	cancel := widget.NewButton(lang.X("dialog.cancel", "Annullér"), func() { x.d.Hide(); a.accession = nil })
 	body := container.NewVBox(
-		widget.NewLabel(lang.X("tree.join.intro", "Den nye part tiltræder {{.Agreement}} ved et tillæg, som den nye part og de nuværende underskrivere skriver under.",
+		wrapped(lang.X("tree.join.intro", "Den nye part tiltræder {{.Agreement}} ved et tillæg, som den nye part og de nuværende underskrivere skriver under.",
 			a.named())),
 		widget.NewForm(widget.NewFormItem(lang.X("tree.join.org", "Ny part"), x.org),
 			widget.NewFormItem(lang.X("tree.join.from", "Medlem fra"), x.from)),
@@ -196,7 +196,7 @@ func (a *treeActions) askEnding() {
 	ok.Importance = widget.DangerImportance
 	cancel := widget.NewButton(lang.X("dialog.cancel", "Annullér"), func() { x.d.Hide(); a.ending = nil })
 	body := container.NewVBox(
-		widget.NewLabel(lang.X("tree.end.intro", "Afslutningen af {{.Agreement}} gemmes med dato og begrundelse; aftalens underskrevne tekst ændres ikke.",
+		wrapped(lang.X("tree.end.intro", "Afslutningen af {{.Agreement}} gemmes med dato og begrundelse; aftalens underskrevne tekst ændres ikke.",
 			a.named())),
 		widget.NewForm(widget.NewFormItem(lang.X("tree.end.kind", "Afslutning"), x.kind),
 			widget.NewFormItem(lang.X("tree.end.date", "Dato"), x.date),
@@ -257,4 +257,11 @@ func endingKindLabel(k data.EndingKind) string {
 // named is the agreement shown, for the dialogs' texts.
 func (a *treeActions) named() map[string]any {
 	return map[string]any{"Agreement": a.v.original.Number + " " + a.v.original.Title}
+}
+
+// wrapped is a label that breaks its lines to the dialog's width.
+func wrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
 }

@@ -82,20 +82,14 @@ func TestAccessionTillaegSignedInTheMeetingShowsTheMember(t *testing.T) {
 
 	// The tree shows the member from the day, under the agreement joined.
 	w.Agreements.list.Reload(tillaeg.ID)
-	names := w.Agreements.list.Names()
-	found := false
-	for i, n := range names {
-		if strings.HasPrefix(n, "  └ "+tillaeg.Number) && strings.HasSuffix(n, "Jobcenter Slagelse medlem fra 1.6.2015") {
-			found = true
-			if i == 0 || !strings.HasPrefix(names[i-1], parent.Number) {
-				t.Errorf("the Tillæg is not listed under %s: %q", parent.Number, names)
-			}
-		}
-	}
-	if !found {
-		t.Errorf("the list shows no member: %q", names)
+	rows := listRows(w)
+	if len(rows) != 2 || !strings.HasPrefix(rows[0], parent.Number+" ") ||
+		!strings.HasPrefix(rows[1], "  › "+tillaeg.Number+" Tiltrædelse: Jobcenter Slagelse til "+parent.Number+" / "+
+			"    Jobcenter Slagelse medlem fra 1.6.2015 · Underskrevet") {
+		t.Errorf("the list: %q", rows)
 	}
 	w.Agreements.open(parent.ID)
+	captureTo(t, w, "tree-member")
 	mustContain(t, d.parties.Text, "Tiltrædelse ved "+tillaeg.Number+": Jobcenter Slagelse medlem fra 1.6.2015")
 	if again, _ := s.Agreement(ctx, parent.ID); !again.UpdatedAt.Equal(parent.UpdatedAt) || len(again.Parties) != len(parent.Parties) {
 		t.Error("the accession changed the signed agreement")
@@ -106,6 +100,7 @@ func TestEndingDialogRefusesAndRecords(t *testing.T) {
 	w, s, parent := signedPartnership(t)
 	d := w.Agreements.draft
 	test.Tap(button(t, w, "Afslut aftale…"))
+	captureTo(t, w, "tree-ending")
 	x := d.tree.ending
 	if x == nil {
 		t.Fatal("»Afslut aftale…« opened no dialog")
@@ -129,12 +124,8 @@ func TestEndingDialogRefusesAndRecords(t *testing.T) {
 	if d.tree.end.Visible() || d.tree.join.Visible() {
 		t.Error("an ended agreement still offers to end it or join it")
 	}
-	found := false
-	for _, n := range w.Agreements.list.Names() {
-		found = found || (strings.HasPrefix(n, parent.Number) && strings.HasSuffix(n, "opsagt pr. 30.6.2016"))
-	}
-	if !found {
-		t.Errorf("the list does not show the ending: %q", w.Agreements.list.Names())
+	if rows := listRows(w); len(rows) != 1 || !strings.HasPrefix(rows[0], parent.Number+" "+parent.Title+" / opsagt pr. 30.6.2016 · Underskrevet") {
+		t.Errorf("the list does not show the ending: %q", rows)
 	}
 }
 
@@ -163,12 +154,12 @@ func TestNewAgreementHangsUnderThePickedParent(t *testing.T) {
 	}
 	mustContain(t, a.draft.parties.Text, "Hører under aftale "+top.Number+" "+top.Title)
 	names := a.list.Names()
-	if len(names) != 2 || names[0] != top.Number+" "+top.Title || names[1] != "  └ "+sub.Number+" Samarbejdsaftale: Bevar" {
+	if len(names) != 2 || names[0] != top.Number+" "+top.Title || names[1] != "  › "+sub.Number+" Samarbejdsaftale: Bevar" {
 		t.Errorf("the list: %q", names)
 	}
 	// The picker offers the tree, the new one indented under its parent.
 	a.NewRecord()
-	if opts := f.parent.sel.Options; len(opts) != 3 || opts[2] != "  └ "+sub.Number+" Samarbejdsaftale: Bevar" {
+	if opts := f.parent.sel.Options; len(opts) != 3 || opts[2] != "  › "+sub.Number+" Samarbejdsaftale: Bevar" {
 		t.Errorf("the picker offers %q", opts)
 	}
 }
@@ -197,4 +188,15 @@ func TestMergeAgainAsksAndKeepsTheDraft(t *testing.T) {
 		t.Errorf("after »Flet igen«: status %s, the hand edit kept: %v", got.Status, strings.Contains(got.Body, "i hånden"))
 	}
 	mustContain(t, w.status.Text, "er flettet igen")
+}
+
+// listRows are the Aftaler list's rows as shown: "title / detail".
+func listRows(w *Window) []string {
+	l := w.Agreements.list
+	var out []string
+	for i := 0; i < l.Rows.Len(); i++ {
+		n, _ := l.Rows.Get(i)
+		out = append(out, treeTitle(n)+" / "+treeDetail(n))
+	}
+	return out
 }
