@@ -130,6 +130,10 @@ func (s *Store) CreateAccession(ctx context.Context, parentID int64, f Accession
 	form.Date = dk.FormatDate(s.Now())
 	form.ValidFrom = dk.FormatDate(from)
 	form.Title = "Tiltrædelse: " + org.Name + " til " + parent.Number
+	// Those who joined earlier are parties now too, and sign with the rest.
+	if err := s.addMembers(ctx, parentID, &form); err != nil {
+		return Agreement{}, err
+	}
 	form.Parties = append(form.Parties, PartyForm{OrganisationID: org.ID, Role: "Tiltrædende part"})
 	form.Signatories = append(form.Signatories, SignatoryForm{ContactID: signer})
 	cvr := ""
@@ -177,4 +181,30 @@ func (s *Store) AgreementMembers(ctx context.Context, id int64) ([]Accession, er
 	}, `SELECT a.id, a.number, x.organisation_id, o.name, a.valid_from, a.status FROM agreement_accessions x
 		JOIN agreements a ON a.id = x.agreement_id JOIN organisations o ON o.id = x.organisation_id
 		WHERE a.parent_id = ? AND a.status NOT IN ('rejected', 'cancelled') ORDER BY a.valid_from, a.number`, id)
+}
+
+// addMembers adds to f the organisations that joined agreement parentID
+// by a signed Tillæg, each with the one who signed for it there (the
+// Tillæg's last signatory, the new party's).
+func (s *Store) addMembers(ctx context.Context, parentID int64, f *AgreementForm) error {
+	members, err := s.AgreementMembers(ctx, parentID)
+	if err != nil {
+		return err
+	}
+	for _, m := range members {
+		if !m.Signed {
+			continue
+		}
+		x, err := s.Agreement(ctx, m.AgreementID)
+		if err != nil {
+			return err
+		}
+		f.Parties = append(f.Parties, PartyForm{OrganisationID: m.OrganisationID, Role: "Tiltrådt part"})
+		if n := len(x.Signatories); n > 0 {
+			g := x.Signatories[n-1]
+			f.Signatories = append(f.Signatories, SignatoryForm{ContactID: g.ContactID, Name: g.Name, Title: g.Title,
+				Organisation: g.OrganisationName})
+		}
+	}
+	return nil
 }

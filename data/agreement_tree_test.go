@@ -186,6 +186,19 @@ func TestAccessionTillaegMakesAMember(t *testing.T) {
 	}
 	_, err = s.CreateAccession(ctx, signed.ID, AccessionForm{OrganisationID: varme, From: "1.11.2015"})
 	wantFieldProblem(t, err, "OrganisationID", "party", "tiltræder allerede ved tillæg "+x.Number)
+	// The next one to join signs with the parties and with the member.
+	next, err := s.CreateAccession(ctx, signed.ID, AccessionForm{OrganisationID: idOf(t, s, "organisations", "Sekstanten"), From: "1.1.2016"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, p := range next.Parties {
+		names = append(names, p.Name+"/"+p.Role)
+	}
+	if strings.Join(names, ", ") != "Bevar/, Boligsocial helhedsplan Motalavej/Helhedsplan, Fra de varme lande/Tiltrådt part, Sekstanten/Tiltrædende part" ||
+		len(next.Signatories) != len(x.Signatories)+1 || next.Signatories[len(x.Signatories)-1].OrganisationName != "Fra de varme lande" {
+		t.Errorf("the second Tillæg: parties %q, signatories %+v", names, next.Signatories)
+	}
 }
 
 func TestDueListsAnAgreementsNoticeDate(t *testing.T) {
