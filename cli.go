@@ -48,6 +48,7 @@ func init() {
 		{"export-csv", "export-csv SLAGS --out FIL", "skriver en slags til en CSV-fil i samme format, som Excel åbner", cmdExportCSV},
 		{"agreements", "agreements [--json]", "viser aftalerne: id, nummer, titel, status og dato", cmdAgreements},
 		{"export", "export --agreement ID --out FIL.pdf", "skriver en aftale som PDF", cmdExport},
+		{"agreement", "agreement end --id ID --kind opsigelse|udløb|ophævelse --date DATO --reason TEKST | agreement tree", "afslutter en underskrevet aftale med dato og begrundelse, eller viser aftalerne som træ (underaftaler under den aftale, de hører under)", cmdAgreement},
 		{"meetings", "meetings [--json]", "viser møderne: id, dato, tid, møde i, status og titel, og årets antal mod 5–7", cmdMeetings},
 		{"checklist", "checklist [--json]", "viser afklaringerne: status, ansvarlig, flettefelt og besluttet tekst", cmdChecklist},
 		{"goals", "goals [--json] [--as-of DATO]", "viser målene og milepælene, opgjort i dag eller på en dato (fx 31.12.2015)", cmdGoals},

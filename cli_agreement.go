@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"partnerskab/data"
 	"partnerskab/data/agreement"
@@ -25,6 +26,8 @@ type agreementRow struct {
 	Title  string `json:"title"`
 	Status string `json:"status"`
 	Date   string `json:"date,omitempty"`
+	Parent int64  `json:"parent_id,omitempty"` // the agreement it hangs under
+	Ended  string `json:"ended_on,omitempty"`  // the day it ended (opsigelse, udløb, ophævelse)
 }
 
 func cmdAgreements(e *env, args []string) int {
@@ -38,9 +41,9 @@ func cmdAgreements(e *env, args []string) int {
 	}
 	defer s.Close()
 	ctx := context.Background()
-	var all []data.Agreement
+	var all []data.AgreementNode // in the tree's order: a sub-agreement under its parent
 	for {
-		page, err := s.Agreements(ctx, data.AgreementQuery{Limit: 500, Offset: len(all)})
+		page, err := s.AgreementTree(ctx, data.AgreementQuery{Limit: 500, Offset: len(all)})
 		if err != nil {
 			return e.fail("%s: %v", s.Path(), err)
 		}
@@ -52,9 +55,12 @@ func cmdAgreements(e *env, args []string) int {
 	if asJSON {
 		rows := make([]agreementRow, 0, len(all))
 		for _, a := range all {
-			r := agreementRow{ID: a.ID, Number: a.Number, Title: a.Title, Status: string(a.Status)}
+			r := agreementRow{ID: a.ID, Number: a.Number, Title: a.Title, Status: string(a.Status), Parent: a.ParentID}
 			if !a.Date.IsZero() {
 				r.Date = dk.ISODate(a.Date)
+			}
+			if !a.Ending.On.IsZero() {
+				r.Ended = dk.ISODate(a.Ending.On)
 			}
 			rows = append(rows, r)
 		}
@@ -69,7 +75,7 @@ func cmdAgreements(e *env, args []string) int {
 	return 0
 }
 
-func printAgreements(w io.Writer, all []data.Agreement) {
+func printAgreements(w io.Writer, all []data.AgreementNode) {
 	if len(all) == 0 {
 		fmt.Fprintln(w, "Ingen aftaler.")
 		return
@@ -80,7 +86,14 @@ func printAgreements(w io.Writer, all []data.Agreement) {
 		if !a.Date.IsZero() {
 			date = dk.FormatDate(a.Date)
 		}
-		fmt.Fprintf(w, "%-5d %-10s %-16s %-11s %s\n", a.ID, a.Number, a.Status.Label(), date, a.Title)
+		title := a.Title
+		if a.Depth > 0 { // a sub-agreement, indented under the one it hangs under
+			title = strings.Repeat("  ", a.Depth) + "└ " + title
+		}
+		if !a.Ending.On.IsZero() {
+			title += " (" + a.Ending.Line() + ")"
+		}
+		fmt.Fprintf(w, "%-5d %-10s %-16s %-11s %s\n", a.ID, a.Number, a.Status.Label(), date, title)
 	}
 }
 

@@ -47,9 +47,15 @@ func agreementsJSON(t *testing.T, db string) []agreementRow {
 func TestAgreementsListsTheDemoDraft(t *testing.T) {
 	db := agreementDemoDB(t)
 	rows := agreementsJSON(t, db)
-	if len(rows) != 2 || rows[0].Status != "draft" || rows[0].Number != "2015-001" || rows[1].Status != "signed" ||
-		rows[0].Title != "Partnerskabsaftale af 2. orden" || rows[0].Date != "2015-02-21" || rows[0].ID == 0 {
+	if len(rows) != 5 || rows[0].Status != "draft" || rows[0].Number != "2015-001" || rows[1].Status != "signed" ||
+		rows[0].Title != "Partnerskabsaftale af 2. orden" || rows[0].Date != "2015-02-21" || rows[0].ID == 0 || rows[0].Parent != 0 {
 		t.Errorf("agreements --json = %+v, want the demo's draft and its signed example", rows)
+	}
+	// Under the signed example: the lease and the two model agreements.
+	for _, r := range rows[2:] {
+		if r.Parent != rows[1].ID || r.Status != "draft" {
+			t.Errorf("%s %s hangs under %d, want %d", r.Number, r.Title, r.Parent, rows[1].ID)
+		}
 	}
 	// The raw JSON uses the documented names.
 	_, stdout, _ := runCLI(t, "agreements", "--json", "--db", db)

@@ -234,7 +234,7 @@ func TestReportText(t *testing.T) {
 	}
 	for _, re := range []string{
 		`Organisationer\s+9\n`, `Kontaktpersoner\s+8\n`, `Lokaler\s+5\n`, `Lejemål\s+2\n`, `Placeringer\s+8\n`,
-		`Skabeloner\s+3\n`, `Aftaler\s+2\n`,
+		`Skabeloner\s+3\n`, `Aftaler\s+5\n`,
 		`Mål:\n`,
 		`Arbejdspladser i de to socialøkonomiske virksomheder: \d+ af 16 job, frist 31\.12\.2015\n`,
 		`: \d+ af 30 personer\n`,

@@ -324,14 +324,8 @@ func (s *Store) checkAgreementRefs(ctx context.Context, tx *sql.Tx, a *Agreement
 			c.add("LeaseID", "Lejemål", "not_found", fmt.Sprintf("lejemål %d findes ikke", a.LeaseID))
 		}
 	}
-	if a.ParentID != 0 {
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM agreements WHERE id = ? AND id <> ?`, a.ParentID, a.ID).Scan(&n); err != nil {
-			return err
-		}
-		if n == 0 {
-			c.add("ParentID", "Hører under aftale", "not_found", fmt.Sprintf("aftale %d findes ikke", a.ParentID))
-		}
+	if err := checkAgreementParent(ctx, tx, a.ID, a.ParentID, c); err != nil {
+		return err
 	}
 	for i, g := range a.Signatories {
 		if g.ContactID == 0 {

@@ -95,7 +95,7 @@ type DueItem struct {
 	Subject string    // what it concerns: "Bevar — Systue, Lager ved systuen", "A.B., Bevar"
 	Side    LeaseSide // DueLeaseNotice: who gives notice
 	NextEnd time.Time // DueLeaseNotice: the end that notice gives
-	Count   int       // DuePlacementsOverdue: how many
+	Count   int       // DuePlacementsOverdue: how many; DueAgreementNotice: the notice period in months
 	Text    string    // in Danish: "Sidste frist for opsigelse (lejer, til ophør 31.3.2017): Bevar — Systue"
 	Entity  string    // EntityLease, EntityPlacement, …
 	ID      int64     // the record's id (0 for EntityPlacementsDue)
@@ -123,6 +123,10 @@ func DueText(d DueItem) string {
 		return "Lejemål ophører: " + d.Subject
 	case DueAgreementExpires:
 		return "Aftale udløber: " + d.Subject
+	case DueAgreementNotice:
+		return agreementNoticeText(d)
+	case DueAgreementEnds:
+		return "Aftale ophører: " + d.Subject
 	case DuePlacementDelete:
 		return "Slettefrist for placering: " + d.Subject
 	case DuePlacementsOverdue:
@@ -239,7 +243,7 @@ func (s *Store) Due(ctx context.Context, day time.Time) ([]DueItem, error) {
 	// The overdue rows first: they are dated day, and the stable sort
 	// below keeps them ahead of what merely falls due on day.
 	parts := []func(context.Context, time.Time, time.Time) ([]DueItem, error){
-		s.dueApprovals, s.duePlacements, s.dueLeases, s.dueAgreements,
+		s.dueApprovals, s.duePlacements, s.dueLeases, s.dueAgreements, s.dueAgreementNotices, s.dueAgreementEndings,
 		s.dueMeetings, s.dueActions, s.dueRisks, s.dueGrants,
 	}
 	found := make([][]DueItem, len(parts))
@@ -343,7 +347,8 @@ func (s *Store) dueLeases(ctx context.Context, day, until time.Time) ([]DueItem,
 // dueAgreements: the signed agreements whose validity ends in the window.
 func (s *Store) dueAgreements(ctx context.Context, day, until time.Time) ([]DueItem, error) {
 	return s.dueRows(ctx, "aftaler", `SELECT id, valid_to, number, title FROM agreements
-		WHERE status = 'signed' AND valid_to BETWEEN ? AND ? ORDER BY valid_to, number`,
+		WHERE status = 'signed' AND valid_to BETWEEN ? AND ?
+			AND NOT EXISTS (SELECT 1 FROM agreement_endings e WHERE e.agreement_id = agreements.id) ORDER BY valid_to, number`,
 		func(rows *sql.Rows) (DueItem, error) {
 			d := DueItem{Kind: DueAgreementExpires, Entity: EntityAgreement}
 			var end, number, title string

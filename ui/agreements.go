@@ -18,8 +18,8 @@ type AgreementsTab struct {
 	w       *Window
 	content fyne.CanvasObject
 
-	list  *form.List[data.Agreement]
-	right *fyne.Container // shows newForm or draft
+	list  *form.List[data.AgreementNode] // the agreements as a tree (agreements_tree.go)
+	right *fyne.Container                // shows newForm or draft
 	fresh *newAgreementForm
 	draft *draftView
 }
@@ -39,23 +39,23 @@ func newAgreementsTab(w *Window) *AgreementsTab {
 }
 
 func (t *AgreementsTab) buildList() {
-	t.list = form.NewList(t.w, form.ListSpec[data.Agreement]{
+	t.list = form.NewList(t.w, form.ListSpec[data.AgreementNode]{
 		Search:   lang.X("agreements.search", "Søg: nummer, titel, part (Ctrl+F)"),
 		NewLabel: lang.X("agreements.new", "Ny aftale (Ctrl+N)"),
 		OnNew:    t.NewRecord,
-		Fetch: func(offset, limit int) ([]data.Agreement, error) {
-			return t.w.store.Agreements(ctx(), data.AgreementQuery{Text: t.list.Text(), Offset: offset, Limit: limit})
+		Fetch: func(offset, limit int) ([]data.AgreementNode, error) {
+			return t.w.store.AgreementTree(ctx(), data.AgreementQuery{Text: t.list.Text(), Offset: offset, Limit: limit})
 		},
 		Rows:   func() (int, error) { return t.w.store.CountAgreements(ctx(), data.AgreementQuery{Text: t.list.Text()}) },
-		ID:     func(a data.Agreement) int64 { return a.ID },
-		Title:  func(a data.Agreement) string { return a.Number + " " + a.Title },
-		Detail: agreementDetail,
+		ID:     func(n data.AgreementNode) int64 { return n.ID },
+		Title:  treeTitle,
+		Detail: treeDetail,
 		Count: func(n int) string {
 			return form.Counted(n, lang.X("agreements.count.one", "1 aftale"),
 				lang.X("agreements.count", "{{.N}} aftaler", map[string]any{"N": n}))
 		},
 	})
-	t.list.OnPick = func(a data.Agreement) {
+	t.list.OnPick = func(a data.AgreementNode) {
 		if a.ID == t.draft.original.ID && t.draft.content.Visible() {
 			return
 		}

@@ -40,6 +40,7 @@ type draftView struct {
 	editing    bool
 
 	signing  *signingActions // Send til underskrift, Underskriv i mødet, papir, Tillæg (signing_actions.go)
+	tree     *treeActions    // Tiltrædelse…, Afslut aftale… (agreements_tree_actions.go)
 	ceremony *ceremony       // the signing ceremony while it fills the window
 	paper    *paperDialog    // the paper signatures' dialog while it is open
 	onSealed func(error)     // tests: called when a sealing has ended
@@ -77,8 +78,9 @@ func newDraftView(t *AgreementsTab) *draftView {
 	editor.Hide()
 	textArea := container.NewStack(v.scroll, editor)
 	v.signing = newSigningActions(v)
+	v.tree = newTreeActions(v)
 	top := container.NewVBox(v.form.Heading, v.form.State, v.parties,
-		container.NewHBox(v.editButton, v.signing.bar, layout.NewSpacer(), v.pdfButton, v.printBtn), v.signing.options)
+		container.NewHBox(v.editButton, v.signing.bar, v.tree.bar, layout.NewSpacer(), v.pdfButton, v.printBtn), v.signing.options)
 	v.signing.top = top
 	v.content = container.NewBorder(top, v.editBar, nil, nil, textArea)
 	v.editorBox = editor
@@ -101,11 +103,7 @@ func (v *draftView) fill(a data.Agreement) {
 	v.form.Fill(func() { v.body.SetText(a.Body) })
 	v.form.Reset()
 	v.showPreview(a.Body)
-	var names []string
-	for _, p := range a.Parties {
-		names = append(names, p.Name)
-	}
-	v.parties.SetText(lang.X("agreements.partieslist", "Parter: {{.Names}}", map[string]any{"Names": joinNames(names)}))
+	v.parties.SetText(v.tree.partiesText(a))
 	v.updateState()
 }
 
@@ -169,6 +167,9 @@ func (v *draftView) updateState() {
 	}
 	if v.signing != nil {
 		v.signing.update(a, v.editing || v.form.Dirty())
+	}
+	if v.tree != nil {
+		v.tree.update(a)
 	}
 }
 

@@ -36,6 +36,7 @@ type newAgreementForm struct {
 	heading, state               *widget.Label
 	fields                       form.FieldSet
 	template, lease              *widget.Select
+	parent                       *parentPicker // "Hører under aftale" (agreements_tree.go)
 	title, date, place           *widgets.Entry
 	validFrom, validTo           *widgets.Entry
 	parties                      *widget.CheckGroup
@@ -82,6 +83,8 @@ func newNewAgreementForm(t *AgreementsTab) *newAgreementForm {
 	f.parties = widget.NewCheckGroup(nil, func([]string) { f.partiesChanged(); f.form.Changed() })
 	f.lease = widget.NewSelect(nil, func(string) { f.form.Changed() })
 	f.lease.PlaceHolder = lang.X("agreements.lease.choose", "(vælg lejemål)")
+	f.parent = newParentPicker(t)
+	f.parent.sel.OnChanged = func(string) { f.form.Changed() }
 	f.signers = container.NewVBox()
 	f.addSigner = widget.NewSelect(nil, func(s string) { f.addChosen(s) })
 	f.addSigner.PlaceHolder = lang.X("agreements.signers.add", "Tilføj underskriver …")
@@ -100,6 +103,7 @@ func newNewAgreementForm(t *AgreementsTab) *newAgreementForm {
 	add("Parties", lang.X("agreements.parties", "Parter"),
 		container.New(&widgets.MinHeight{H: 180}, container.NewVScroll(f.parties)))
 	add("LeaseID", lang.X("agreements.lease", "Lejemål"), f.lease)
+	add("ParentID", lang.X("agreements.parent", data.TreeLabel), f.parent.sel)
 	add("Signatories", lang.X("agreements.signers", "Underskrivere (i rækkefølge)"),
 		container.NewVBox(f.signers, f.addSigner))
 	add("Date", lang.X("agreements.date", "Dato"), f.date)
@@ -156,6 +160,7 @@ func (f *newAgreementForm) reloadChoices() {
 		f.lease.Options = opts
 		f.lease.Refresh()
 	}
+	f.parent.reload()
 	f.partiesChanged()
 }
 
@@ -177,6 +182,7 @@ func (f *newAgreementForm) reset() {
 	f.parties.Refresh()
 	f.chosen = nil
 	f.lease.ClearSelected()
+	f.parent.set(0)
 	f.date.SetText(dk.FormatDate(time.Now()))
 	f.place.SetText(defaultPlace(f.t.w.store))
 	f.validFrom.SetText("")
@@ -344,6 +350,7 @@ func (f *newAgreementForm) selection() agreement.Selection {
 	for _, c := range f.chosen {
 		sel.SignatoryContactIDs = append(sel.SignatoryContactIDs, c.contact.ID)
 	}
+	sel.ParentID = f.parent.id()
 	return sel
 }
 
@@ -434,6 +441,7 @@ type newAgreementDraft struct {
 	Place               string  `json:"place"`
 	ValidFrom           string  `json:"valid_from"`
 	ValidTo             string  `json:"valid_to"`
+	ParentID            int64   `json:"parent_id,omitempty"`
 }
 
 // quiet marks the widgets as filled by code until the returned func runs
@@ -460,6 +468,7 @@ func (f *newAgreementForm) values() newAgreementDraft {
 	for _, c := range f.chosen {
 		d.SignatoryContactIDs = append(d.SignatoryContactIDs, c.contact.ID)
 	}
+	d.ParentID = f.parent.id()
 	return d
 }
 
@@ -500,6 +509,7 @@ func (f *newAgreementForm) setValues(d newAgreementDraft) {
 			f.lease.SetSelectedIndex(i)
 		}
 	}
+	f.parent.set(d.ParentID)
 	f.date.SetText(d.Date)
 	f.place.SetText(d.Place)
 	f.validFrom.SetText(d.ValidFrom)

@@ -164,6 +164,13 @@ func dueText(d data.DueItem) string {
 		return lang.X("overview.due.leaseend", "Lejemål ophører: {{.Subject}}", args)
 	case data.DueAgreementExpires:
 		return lang.X("overview.due.agreement", "Aftale udløber: {{.Subject}}", args)
+	case data.DueAgreementNotice:
+		if d.Count == 1 {
+			return lang.X("overview.due.agreementnotice.one", "Sidste frist for opsigelse af aftale (1 måneds varsel før udløb {{.End}}): {{.Subject}}", args)
+		}
+		return lang.X("overview.due.agreementnotice", "Sidste frist for opsigelse af aftale ({{.N}} måneders varsel før udløb {{.End}}): {{.Subject}}", args)
+	case data.DueAgreementEnds:
+		return lang.X("overview.due.agreementends", "Aftale ophører: {{.Subject}}", args)
 	case data.DuePlacementDelete:
 		return lang.X("overview.due.placement", "Slettefrist for placering: {{.Subject}}", args)
 	case data.DuePlacementsOverdue:

@@ -151,14 +151,4 @@ func (p *templatePreview) update() {
 
 // selectionOf is the data an agreement was drafted with, to merge a
 // template with it again.
-func selectionOf(a data.Agreement) agreement.Selection {
-	sel := agreement.Selection{AgreementDate: a.Date, Number: a.Number, Title: a.Title, Place: a.Place,
-		ValidFrom: a.ValidFrom, ValidTo: a.ValidTo, LeaseID: a.LeaseID}
-	for _, pt := range a.Parties {
-		sel.PartyIDs = append(sel.PartyIDs, pt.OrganisationID)
-	}
-	for _, sg := range a.Signatories {
-		sel.SignatoryContactIDs = append(sel.SignatoryContactIDs, sg.ContactID)
-	}
-	return sel
-}
+func selectionOf(a data.Agreement) agreement.Selection { return agreement.SelectionOf(a) }

@@ -28,12 +28,19 @@ func demoWithAgreements(tb testing.TB) *data.Store {
 	return s
 }
 
-// demoAgreement finds the demo's agreement of status st.
+// demoAgreement finds the demo's partnership agreement of status st (the
+// sub-agreements under the signed one are drafts too).
 func demoAgreement(tb testing.TB, s *data.Store, st data.AgreementStatus) data.Agreement {
 	tb.Helper()
-	list, err := s.Agreements(context.Background(), data.AgreementQuery{Status: st})
+	all, err := s.Agreements(context.Background(), data.AgreementQuery{Status: st})
+	var list []data.Agreement
+	for _, a := range all {
+		if a.ParentID == 0 {
+			list = append(list, a)
+		}
+	}
 	if err != nil || len(list) != 1 {
-		tb.Fatalf("the demo has %d agreements of status %s (%v), want 1", len(list), st, err)
+		tb.Fatalf("the demo has %d top agreements of status %s (%v), want 1", len(list), st, err)
 	}
 	a, err := s.Agreement(context.Background(), list[0].ID)
 	if err != nil {

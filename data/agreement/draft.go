@@ -71,7 +71,7 @@ func DraftMissing(ctx context.Context, s *data.Store, templateVersionID int64, s
 	}
 	f := data.AgreementForm{Number: sel.Number, Title: sel.Title, TemplateVersionID: v.ID, Body: body,
 		Place: sel.Place, Date: dateText(sel.AgreementDate), ValidFrom: dateText(sel.ValidFrom),
-		ValidTo: dateText(sel.ValidTo), LeaseID: sel.LeaseID}
+		ValidTo: dateText(sel.ValidTo), LeaseID: sel.LeaseID, ParentID: sel.ParentID}
 	roles := map[int64]string{}
 	if sel.LeaseID != 0 {
 		l, err := s.Lease(ctx, sel.LeaseID)

@@ -92,6 +92,13 @@ func loadDemoInto(ctx context.Context, s *data.Store) error {
 	if err := loadSignedDemo(ctx, s, v.ID, sel); err != nil {
 		return fmt.Errorf("eksempel: den underskrevne partnerskabsaftale: %w", err)
 	}
+	signed, err := s.Agreements(ctx, data.AgreementQuery{Status: data.StatusSigned, Limit: 1})
+	if err != nil || len(signed) == 0 {
+		return fmt.Errorf("eksempel: den underskrevne partnerskabsaftale mangler: %w", err)
+	}
+	if err := loadDemoTree(ctx, s, signed[0].ID, sel); err != nil {
+		return fmt.Errorf("eksempel: underaftalerne: %w", err)
+	}
 	return nil
 }
 

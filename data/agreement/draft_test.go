@@ -209,10 +209,29 @@ func TestLoadDemoDraftsThePartnershipAgreement(t *testing.T) {
 		t.Fatalf("LoadDemo: %v", err)
 	}
 	list, _ := s.Agreements(ctx, data.AgreementQuery{})
-	if len(list) != 2 { // the draft, and the signed example (2015-002)
-		t.Fatalf("%d agreements in the demo, want 2", len(list))
+	// the draft, the signed example (2015-002), and under it the lease and
+	// the two enterprises' model agreements
+	if len(list) != 5 {
+		t.Fatalf("%d agreements in the demo, want 5", len(list))
 	}
-	a, _ := s.Agreement(ctx, list[0].ID)
+	var top []data.Agreement
+	for _, a := range list {
+		if a.ParentID == 0 {
+			top = append(top, a)
+		}
+	}
+	if len(top) != 2 {
+		t.Fatalf("%d top agreements in the demo, want 2", len(top))
+	}
+	subs, err := s.SubAgreements(ctx, top[1].ID)
+	var titles []string
+	for _, n := range subs {
+		titles = append(titles, n.Title)
+	}
+	if err != nil || strings.Join(titles, "|") != "Samarbejdsaftale: Fra de varme lande|Samarbejdsaftale: Bevar|Lejeaftale om lokaler: Bevar" {
+		t.Errorf("under %s: %q (%v)", top[1].Number, titles, err)
+	}
+	a, _ := s.Agreement(ctx, top[0].ID)
 	if a.Status != data.StatusDraft || !a.Example || a.TemplateName != "Partnerskabsaftale af 2. orden" || len(a.Parties) != 8 ||
 		!strings.Contains(a.Body, "Fra de varme lande") {
 		t.Errorf("demo draft: status %s example %v template %q, %d parties", a.Status, a.Example, a.TemplateName, len(a.Parties))

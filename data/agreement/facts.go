@@ -41,6 +41,8 @@ type Selection struct {
 	PartyIDs            []int64 // in the order the parties' table lists them
 	LeaseID             int64   // 0: none
 	SignatoryContactIDs []int64 // in signing order
+	ParentID            int64   // the agreement it hangs under; 0: none (facts_tree.go)
+	AgreementID         int64   // the agreement merged again; 0 for a new one, which has no sub-agreements yet
 }
 
 // orgGroups maps the catalogue's organisation groups to the kind of party
@@ -182,6 +184,10 @@ func BuildFacts(ctx context.Context, s *data.Store, sel Selection) (Facts, error
 			return nil, err
 		}
 		f["lejemaal"] = lf
+	}
+
+	if err := addTreeFacts(ctx, s, sel, f); err != nil {
+		return nil, err
 	}
 
 	plan, err := s.PlanOn(ctx, 0, day)
