@@ -53,7 +53,7 @@ func parseRentAdjustment(c *checker, choice, month string) (RentAdjustment, time
 	case r == AdjustNetPrice && m == 0:
 		c.add("RentAdjustmentMonth", "Reguleres hvert år i", "required", "vælg måneden, lejen reguleres i hvert år")
 	case r == AdjustNone && m != 0:
-		c.add("RentAdjustmentMonth", "Reguleres hvert år i", "invalid", "en måned hører kun til regulering efter nettoprisindeks")
+		c.add("RentAdjustmentMonth", "Reguleres hvert år i", "invalid", "en måned hører kun til regulering efter nettoprisindeks; vælg nettoprisindeks eller slet måneden")
 	}
 	return r, m
 }
