@@ -159,11 +159,9 @@ func DocumentFor(ctx context.Context, s *data.Store, id int64) (Document, error)
 	}
 	for _, p := range a.Parties {
 		party := Party{Name: p.Name, CVR: p.CVR, Kind: p.Kind.Label(), Role: p.Role}
-		name, err := partyName(ctx, s, p)
-		if err != nil {
+		if err := asLegalPerson(ctx, s, p, &party); err != nil {
 			return doc, err
 		}
-		party.Name = name
 		if g, ok := signsFor[p.OrganisationID]; ok {
 			party.Contact = personLine(g.Name, g.Title)
 		} else {
@@ -180,21 +178,26 @@ func DocumentFor(ctx context.Context, s *data.Store, id int64) (Document, error)
 	return doc, nil
 }
 
-// partyName names a party in the parties' table as it signs: the legal
-// person v/ the unit acting for it.
-func partyName(ctx context.Context, s *data.Store, p data.AgreementParty) (string, error) {
+// asLegalPerson shows a unit in the parties' table as the party it is: the
+// legal person v/ the unit acting for it, with the legal person's kind and,
+// when the unit has none of its own, its CVR number.
+func asLegalPerson(ctx context.Context, s *data.Store, p data.AgreementParty, party *Party) error {
 	o, err := s.Organisation(ctx, p.OrganisationID)
 	if errors.Is(err, data.ErrNotFound) || (err == nil && o.ParentID == 0) {
-		return p.Name, nil
+		return nil
 	} else if err != nil {
-		return "", err
+		return err
 	}
 	parent, err := s.Organisation(ctx, o.ParentID)
 	if err != nil {
-		return "", err
+		return err
 	}
 	o.Name = p.Name // the name the agreement recorded
-	return data.PartyLine(o, parent), nil
+	party.Name, party.Kind = data.PartyLine(o, parent), parent.Kind.Label()
+	if party.CVR == "" {
+		party.CVR = parent.CVR
+	}
+	return nil
 }
 
 // personLine is "Lene Østergaard, indehaver": a title in running text is

@@ -157,7 +157,7 @@ func TestDocumentFor(t *testing.T) {
 	if p := parties["Bevar"]; p.Kind != "Socialøkonomisk virksomhed" || p.Contact != "Lene Østergaard, indehaver" || p.Role != "" {
 		t.Errorf("Bevar in the parties' table: %+v", p)
 	}
-	if p := parties["Slagelse Kommune v/ Center for Arbejdsmarked og Integration"]; p.CVR != "29188505" || p.Kind != "Kommunal enhed" {
+	if p := parties["Slagelse Kommune v/ Center for Arbejdsmarked og Integration"]; p.CVR != "29188505" || p.Kind != "Kommune" {
 		t.Errorf("Slagelse Kommune v/ the centre in the parties' table: %+v (%v)", p, parties)
 	}
 	if len(doc.Signers) != len(sel.SignatoryContactIDs) || doc.Signers[0].Name == "" || doc.Signers[0].Organisation == "" {
