@@ -42,7 +42,8 @@ type DefaultsUpdate struct {
 //     from, so nothing signed or drafted changes;
 //   - a template the caseworker has edited is left as it is, and the new
 //     text is offered beside it as a template of its own, named with
-//     OfferedSuffix, to compare and copy from; it is offered once;
+//     OfferedSuffix, to compare and copy from; archiving that copy declines
+//     it (a deleted copy is offered again at the next start);
 //   - an archived, renamed or deleted default is the caseworker's choice
 //     and is left alone.
 func UpdateDefaultTemplates(ctx context.Context, s *data.Store) (DefaultsUpdate, error) {
@@ -82,7 +83,7 @@ func UpdateDefaultTemplates(ctx context.Context, s *data.Store) (DefaultsUpdate,
 			if _, taken := byName[name]; taken {
 				continue
 			}
-			desc := "Programmets nye standardtekst til »" + d.Name + "«. Din egen skabelon er ikke ændret; sammenlign og kopiér det, du vil bruge. " + d.Description
+			desc := "Programmets nye standardtekst til »" + d.Name + "«. Din egen skabelon er ikke ændret; sammenlign og kopiér det, du vil bruge, og arkivér denne, når du er færdig. " + d.Description
 			if _, _, err := s.SaveTemplate(ctx, data.TemplateForm{Name: name, Description: desc, Body: d.Body}); err != nil {
 				return u, fmt.Errorf("standardskabelonen %q: %w", d.Name, err)
 			}
