@@ -54,7 +54,7 @@ func init() {
 		{"goals", "goals [--json] [--as-of DATO]", "viser målene og milepælene, opgjort i dag eller på en dato (fx 31.12.2015)", cmdGoals},
 		{"verify", "verify FIL.pdf [--db STI]", "kontrollerer seglet på en underskrevet aftale; med --db også, at filen er den gemte", cmdVerify},
 		{"seal", "seal show|export-ca --out FIL.pem|import FIL.p12 [--trust-issuer]", "viser seglet, eksporterer CA-certifikatet eller importerer organisationens certifikat (adgangskoden læses fra standard-input)", cmdSeal},
-		{"template", "template check FIL.md", "tjekker en skabelonfil; hver fejl skrives som FIL:LINJE:KOLONNE: …", cmdTemplate},
+		{"template", "template check FIL.md|update", "tjekker en skabelonfil (hver fejl skrives som FIL:LINJE:KOLONNE: …) eller giver standardskabelonerne programmets nye tekster", cmdTemplate},
 		{"log", "log [--json] [--since DATO]", "viser hændelsesloggen: tidspunkt, hvem (styresystemets bruger), hændelse, post og detalje", cmdLog},
 		{"status-report", "status-report --as-of DATO [--from DATO] --out FIL.pdf [--json]", "skriver statusrapporten til styregrupperne (kun antal, ingen personoplysninger) og gemmer den, så næste rapport viser udviklingen", cmdStatusReport},
 		{"art30", "art30 --out FIL.pdf", "skriver fortegnelsen over behandlingsaktiviteter (art. 30) til databeskyttelsesrådgiveren, dannet ud fra databasen", cmdArt30},

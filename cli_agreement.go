@@ -177,8 +177,11 @@ func readInput(path string) ([]byte, error) {
 
 // cmdTemplate runs `partnerskab template check FIL.md`.
 func cmdTemplate(e *env, args []string) int {
+	if len(args) == 1 && args[0] == "update" {
+		return cmdTemplateUpdate(e)
+	}
 	if len(args) == 0 || args[0] != "check" {
-		return e.fail("template: brug 'partnerskab template check FIL.md'")
+		return e.fail("template: brug 'partnerskab template check FIL.md' eller 'partnerskab template update'")
 	}
 	if len(args) != 2 {
 		return e.fail("template check: angiv én skabelonfil, fx 'partnerskab template check aftale.md'")
@@ -206,6 +209,30 @@ func cmdTemplate(e *env, args []string) int {
 		fmt.Fprintf(e.stderr, "%s:%s\n", path, p.Error())
 	}
 	return 1
+}
+
+// cmdTemplateUpdate brings the database's default templates up to this
+// release's texts (agreement.UpdateDefaultTemplates) and says what it did.
+func cmdTemplateUpdate(e *env) int {
+	s, code := e.open(forWriting)
+	if s == nil {
+		return code
+	}
+	defer s.Close()
+	u, err := agreement.UpdateDefaultTemplates(context.Background(), s)
+	if err != nil {
+		return e.fail("%v", err)
+	}
+	for _, n := range u.Updated {
+		fmt.Fprintf(e.stdout, "%s: ny version med programmets nye tekst; aftaler på den gamle version beholder deres tekst.\n", n)
+	}
+	for _, n := range u.Offered {
+		fmt.Fprintf(e.stdout, "%s: din redigerede skabelon er ikke ændret; den nye tekst ligger som »%s%s«.\n", n, n, agreement.OfferedSuffix)
+	}
+	if len(u.Updated)+len(u.Offered) == 0 {
+		fmt.Fprintln(e.stdout, "Standardskabelonerne er opdaterede.")
+	}
+	return 0
 }
 
 // cmdHelpFields prints the merge fields ('partnerskab help fields'), with

@@ -34,6 +34,9 @@ func openWindow(dbPath string, stderr io.Writer) int {
 		if _, err := agreement.InstallDefaultTemplates(ctx, s); err != nil {
 			fmt.Fprintln(stderr, "partnerskab:", err)
 		}
+	} else if _, err := agreement.UpdateDefaultTemplates(ctx, s); err != nil {
+		// Unedited defaults get this release's text as a new version.
+		fmt.Fprintln(stderr, "partnerskab:", err)
 	}
 	// The seal's certificates live next to the database (agreement.SealDir);
 	// a failure leaves the window usable, only sealing is refused.

@@ -331,9 +331,15 @@ func (s *Store) checkAgreementRefs(ctx context.Context, tx *sql.Tx, a *Agreement
 		if g.ContactID == 0 {
 			continue
 		}
-		var name, title, org string
-		err := tx.QueryRowContext(ctx, `SELECT k.name, k.title, o.name FROM contacts k
-			JOIN organisations o ON o.id = k.organisation_id WHERE k.id = ?`, g.ContactID).Scan(&name, &title, &org)
+		var name, title string
+		var o, parent Organisation
+		var parentName sql.NullString
+		err := tx.QueryRowContext(ctx, `SELECT k.name, k.title, o.name, coalesce(o.parent_id, 0), p.name FROM contacts k
+			JOIN organisations o ON o.id = k.organisation_id LEFT JOIN organisations p ON p.id = o.parent_id
+			WHERE k.id = ?`, g.ContactID).Scan(&name, &title, &o.Name, &o.ParentID, &parentName)
+		parent.ID, parent.Name = o.ParentID, parentName.String
+		// The signatory signs for the legal person, through the unit.
+		org := PartyLine(o, parent)
 		if errors.Is(err, sql.ErrNoRows) {
 			c.add("Signatories", "Underskrivere", "not_found", fmt.Sprintf("kontaktperson %d findes ikke", g.ContactID))
 			continue

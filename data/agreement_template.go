@@ -128,6 +128,9 @@ func (f TemplateForm) Parse() (Template, string, error) {
 	return t, body, c.err()
 }
 
+// BodySHA256 is the sum a version of body records (TemplateVersion.SHA256).
+func BodySHA256(body string) string { return bodySHA256(body) }
+
 func bodySHA256(body string) string {
 	h := sha256.Sum256([]byte(body))
 	return hex.EncodeToString(h[:])

@@ -52,7 +52,7 @@ func TestCreateAgreementRecordsVersion(t *testing.T) {
 		t.Errorf("parties = %+v", a.Parties)
 	}
 	if len(a.Signatories) != 2 || a.Signatories[0].Name != "Sofie Krogh" || a.Signatories[0].Title != "Projektleder" ||
-		a.Signatories[0].OrganisationName != "Boligsocial helhedsplan Motalavej" || a.Signatories[1].Position != 2 {
+		a.Signatories[0].OrganisationName != "BoligKorsør v/ Boligsocial helhedsplan Motalavej" || a.Signatories[1].Position != 2 {
 		t.Errorf("signatories = %+v", a.Signatories)
 	}
 	if a.Date.Format("2006-01-02") != "2015-08-21" || a.ValidTo.Format("2006-01-02") != "2017-09-30" || a.Place != "Korsør" {

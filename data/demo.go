@@ -14,6 +14,7 @@ var ErrNotEmpty = errors.New("databasen er ikke tom; eksemplet indlæses kun i e
 // Kommune, 23.2.2015): the real organisations, invented contact people (the
 // demo must not put real people's names on records they never made), and
 // plausible example figures where the memo gives none, marked as examples.
+// A unit comes after the legal person it acts for (its parent).
 var demoOrganisations = []struct {
 	key    string
 	parent string
@@ -30,13 +31,13 @@ var demoOrganisations = []struct {
 		Role: "Visitation af fleksjobbere og ledige; jobcentrets rolle afklares i samarbejdet"}},
 	{key: "sekstanten", form: OrganisationForm{Name: "Sekstanten", Kind: "sekretariat", City: "Slagelse",
 		Role: "Sekretariat for de boligsociale helhedsplaner; projektledelse; styregruppen følger målene"}},
-	{key: "helhedsplan", form: OrganisationForm{Name: "Boligsocial helhedsplan Motalavej", Kind: "helhedsplan",
-		Address: "Motalavej", Postcode: "4220", City: "Korsør",
-		Role: "Styregruppen godkender virksomhederne som del af helhedsplanen; kommunal medfinansiering til 30.9.2017"}},
 	{key: "boligkorsoer", form: OrganisationForm{Name: "BoligKorsør", Kind: "boligorganisation", City: "Korsør",
 		Role: "Boligorganisation; udlejer lokaler i Kvarterhuset efter lov om almene boliger"}},
-	{key: "jobenheden", form: OrganisationForm{Name: "Jobenheden, Projekt Ringparken og Motalavej", Kind: "andet", City: "Korsør",
-		Role: "Lokalt beskæftigelsesprojekt; opnåede puljen på 1,7 mio. kr. bag Fra de varme lande"}},
+	{key: "helhedsplan", parent: "boligkorsoer", form: OrganisationForm{Name: "Boligsocial helhedsplan Motalavej", Kind: "helhedsplan",
+		Address: "Motalavej", Postcode: "4220", City: "Korsør",
+		Role: "Styregruppen godkender virksomhederne som del af helhedsplanen; kommunal medfinansiering til 30.9.2017"}},
+	{key: "jobenheden", parent: "kommune", form: OrganisationForm{Name: "Jobenheden, Projekt Ringparken og Motalavej", Kind: "kommunal_enhed", City: "Korsør",
+		Role: "Lokalt beskæftigelsesprojekt; opnåede puljen på 1.700.000,00 kr. bag Fra de varme lande"}},
 	{key: "bevar", form: OrganisationForm{Name: "Bevar", Kind: "virksomhed", RSV: "ukendt",
 		Address: "Kvarterhuset, Motalavej", Postcode: "4220", City: "Korsør",
 		Role:       "Systue med genbrug og re-design af brugte tekstiler; ejerledet",
@@ -149,7 +150,8 @@ func (s *Store) demoRegisters(ctx context.Context, tx *sql.Tx, org map[string]in
 // through the same saves as the forms, so the demo obeys every rule.
 func (s *Store) demoPremises(ctx context.Context, tx *sql.Tx, org map[string]int64) error {
 	p, err := PremisesForm{Name: "Kvarterhuset", Address: "Motalavej", Postcode: "4220", City: "Korsør",
-		OwnerID: org["boligkorsoer"], Notes: "Fællesareal i afdelingen; finansieret gennem helhedsplanen."}.Parse()
+		OwnerID: org["boligkorsoer"], CadastralNumber: "1234a", CadastralDistrict: "Korsør Købstads Bygrunde",
+		Notes: "Fællesareal i afdelingen; finansieret gennem helhedsplanen. Matrikelnummeret er et eksempel."}.Parse()
 	if err == nil {
 		p, err = premisesKind.write(ctx, s, tx, p)
 	}
@@ -189,6 +191,7 @@ func (s *Store) demoPremises(ctx context.Context, tx *sql.Tx, org map[string]int
 		}
 		f.Start, f.Handover, f.Use, f.Rent = d.start, d.start, d.use, d.rent
 		f.NonTerminableMonths, f.NoticeMonthsLandlord, f.NoticeMonthsTenant = "12", "6", "3"
+		f.RentAdjustment, f.RentAdjustmentMonth = string(AdjustNetPrice), "januar"
 		f.ResidentsOn, f.ResidentsRef = "27.5.2015", "Afdelingsmøde 27.5.2015 (eksempel)"
 		f.BoardOn, f.BoardRef = "16.6.2015", "Organisationsbestyrelsen 16.6.2015 (eksempel)"
 		f.Notes = "Husleje, depositum og vilkår er eksempler."

@@ -79,7 +79,7 @@ type Organisation struct {
 	ID           int64
 	Name         string
 	Kind         OrgKind
-	ParentID     int64 // the municipality of a municipal unit; 0 if none
+	ParentID     int64 // the legal person a unit acts for (ParentKind); 0 if none
 	CVR          string
 	PNumber      string
 	EAN          string

@@ -79,7 +79,7 @@ func (f OrganisationForm) Parse() (Organisation, error) {
 			c.add("ApprovedOn", "Godkendt af styregruppen den", "required", "skriv datoen for godkendelsen")
 		}
 	}
-	if o.Kind != KindMunicipalUnit {
+	if o.Kind.ParentKind() == "" {
 		o.ParentID = 0
 	}
 	return o, c.err()
@@ -145,8 +145,8 @@ func checkOrganisation(ctx context.Context, _ *Store, tx dbtx, o *Organisation, 
 	if o.ParentID != 0 {
 		var kind string
 		err := tx.QueryRowContext(ctx, `SELECT kind FROM organisations WHERE id = ?`, o.ParentID).Scan(&kind)
-		if err != nil || OrgKind(kind) != KindMunicipality || o.ParentID == o.ID {
-			c.add("ParentID", "Hører under", "parent", "skal være en kommune")
+		if want := o.Kind.ParentKind(); err != nil || OrgKind(kind) != want || o.ParentID == o.ID {
+			c.add("ParentID", "Hører under", "parent", "skal være en "+strings.ToLower(want.Label()))
 		}
 	}
 	return c.err()

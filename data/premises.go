@@ -22,6 +22,10 @@ type Premises struct {
 	OwnerID   int64  // the organisation that owns it; 0 if not recorded
 	OwnerName string // read from the store
 	Notes     string
+	// The land register's identification of the property: matrikelnummer
+	// ("12a") within an ejerlav ("Korsør Købstads Bygrunde"); both or none.
+	CadastralNumber   string
+	CadastralDistrict string
 	// Read from the store: the premises' rooms that are not archived.
 	RoomCount  int
 	AreaM2     float64
@@ -42,12 +46,15 @@ type PremisesForm struct {
 	City     string
 	OwnerID  int64
 	Notes    string
+	// CadastralNumber and CadastralDistrict: matrikelnummer and ejerlav.
+	CadastralNumber   string
+	CadastralDistrict string
 }
 
 // Form returns the premises as the form shows them.
 func (p Premises) Form() PremisesForm {
 	return PremisesForm{ID: p.ID, Name: p.Name, Address: p.Address, Postcode: p.Postcode, City: p.City,
-		OwnerID: p.OwnerID, Notes: p.Notes}
+		OwnerID: p.OwnerID, Notes: p.Notes, CadastralNumber: p.CadastralNumber, CadastralDistrict: p.CadastralDistrict}
 }
 
 // Parse checks the form and returns the premises it describes.
@@ -63,6 +70,7 @@ func (f PremisesForm) Parse() (Premises, error) {
 	}
 	p.City = c.freeText("City", "By", f.City)
 	p.Notes = c.freeText("Notes", "Noter", f.Notes)
+	p.CadastralNumber, p.CadastralDistrict = parseCadastre(&c, f.CadastralNumber, f.CadastralDistrict)
 	return p, c.err()
 }
 
@@ -101,8 +109,8 @@ var premisesKind = &kind[Premises]{
 	},
 	row: func(p Premises) row {
 		return row{table: "premises", created: true,
-			cols: []string{"name", "sort_key", "search_text", "address", "postcode", "city", "owner_id", "notes"},
-			args: []any{p.Name, dk.SortKey(p.Name), premisesSearchText(p), p.Address, p.Postcode, p.City, nilIfZero(p.OwnerID), p.Notes}}
+			cols: []string{"name", "sort_key", "search_text", "address", "postcode", "city", "owner_id", "notes", "cadastral_number", "cadastral_district"},
+			args: []any{p.Name, dk.SortKey(p.Name), premisesSearchText(p), p.Address, p.Postcode, p.City, nilIfZero(p.OwnerID), p.Notes, p.CadastralNumber, p.CadastralDistrict}}
 	},
 	after: func(ctx context.Context, tx dbtx, p Premises, created bool, _ string) error {
 		if created {
@@ -120,7 +128,7 @@ func premisesSearchText(p Premises) string {
 }
 
 const premisesColumns = `p.id, p.name, p.address, p.postcode, p.city, p.owner_id, coalesce(o.name, ''), p.notes,
-	p.archived_at, p.created_at, p.updated_at,
+	p.cadastral_number, p.cadastral_district, p.archived_at, p.created_at, p.updated_at,
 	(SELECT count(*) FROM rooms r WHERE r.premises_id = p.id AND r.archived_at IS NULL),
 	(SELECT total(r.area_m2) FROM rooms r WHERE r.premises_id = p.id AND r.archived_at IS NULL)`
 
@@ -132,7 +140,7 @@ func scanPremises(row scanner) (Premises, error) {
 	var archived sql.NullString
 	var created, updated string
 	err := row.Scan(&p.ID, &p.Name, &p.Address, &p.Postcode, &p.City, &owner, &p.OwnerName, &p.Notes,
-		&archived, &created, &updated, &p.RoomCount, &p.AreaM2)
+		&p.CadastralNumber, &p.CadastralDistrict, &archived, &created, &updated, &p.RoomCount, &p.AreaM2)
 	p.OwnerID = owner.Int64
 	p.ArchivedAt = instantCol(archived)
 	p.CreatedAt = instantCol(sql.NullString{String: created, Valid: true})

@@ -117,13 +117,16 @@ type Lease struct {
 	Subletting           bool
 	// PartialLetting (delvis udlejning) needs the side-activity company's approval.
 	PartialLetting bool
-	NoticeGivenOn  time.Time
-	NoticeGivenBy  LeaseSide
-	Approvals      []Approval
-	Notes          string
-	ArchivedAt     time.Time
-	CreatedAt      time.Time
-	UpdatedAt      time.Time
+	// RentAdjustment and the month of its yearly adjustment (0: none).
+	RentAdjustment      RentAdjustment
+	RentAdjustmentMonth time.Month
+	NoticeGivenOn       time.Time
+	NoticeGivenBy       LeaseSide
+	Approvals           []Approval
+	Notes               string
+	ArchivedAt          time.Time
+	CreatedAt           time.Time
+	UpdatedAt           time.Time
 }
 
 // Archived tells whether the lease is archived.
@@ -177,6 +180,8 @@ type LeaseForm struct {
 	VAT                  string // ja/nej
 	Subletting           string // ja/nej
 	PartialLetting       string // ja/nej
+	RentAdjustment       string // ingen/nettoprisindeks
+	RentAdjustmentMonth  string // januar or 1; only with nettoprisindeks
 	NoticeGivenOn        string
 	NoticeGivenBy        string // udlejer/lejer
 	ResidentsOn          string // the residents' meeting's approval
@@ -215,7 +220,8 @@ func (f *LeaseForm) approval(b ApprovalBody) (on, ref *string) {
 // on account.
 func NewLeaseForm() LeaseForm {
 	return LeaseForm{NonTerminableMonths: "0", NoticeMonthsLandlord: "3", NoticeMonthsTenant: "3",
-		DepositMonths: "3", Utilities: string(UtilitiesOnAcct), VAT: "nej", Subletting: "nej", PartialLetting: "nej"}
+		DepositMonths: "3", Utilities: string(UtilitiesOnAcct), VAT: "nej", Subletting: "nej", PartialLetting: "nej",
+		RentAdjustment: string(AdjustNone)}
 }
 
 // Form returns the lease as the form shows it.
@@ -227,6 +233,7 @@ func (l Lease) Form() LeaseForm {
 		Rent: dk.FormatAmount(l.RentPerM2Year), DepositMonths: dk.FormatDecimal(l.DepositMonths, -1),
 		Utilities: string(l.Utilities), Use: l.Use,
 		VAT: YesNo(l.VAT), Subletting: YesNo(l.Subletting), PartialLetting: YesNo(l.PartialLetting),
+		RentAdjustment: string(l.RentAdjustment), RentAdjustmentMonth: monthText(l.RentAdjustmentMonth),
 		NoticeGivenOn: formatDateOrEmpty(l.NoticeGivenOn), NoticeGivenBy: string(l.NoticeGivenBy), Notes: l.Notes}
 	for _, a := range l.Approvals {
 		on, ref := f.approval(a.Body)
@@ -332,6 +339,7 @@ func (f LeaseForm) Parse() (Lease, error) {
 	l.VAT = c.yesNo("VAT", "Moms", f.VAT)
 	l.Subletting = c.yesNo("Subletting", "Fremleje", f.Subletting)
 	l.PartialLetting = c.yesNo("PartialLetting", "Delvis udlejning", f.PartialLetting)
+	l.RentAdjustment, l.RentAdjustmentMonth = parseRentAdjustment(&c, f.RentAdjustment, f.RentAdjustmentMonth)
 	for _, a := range approvalFields {
 		on, ref := f.approval(a.body)
 		ap := Approval{Body: a.body}
@@ -387,11 +395,12 @@ var leaseKind = &kind[Lease]{
 		return row{table: "leases", created: true,
 			cols: []string{"landlord_id", "tenant_id", "start_on", "end_on", "handover_on", "non_terminable_months",
 				"notice_months_landlord", "notice_months_tenant", "rent_ore_per_m2_year", "deposit_months", "utilities", "use",
-				"vat", "subletting", "partial_letting", "notice_given_on", "notice_given_by", "notes"},
+				"vat", "subletting", "partial_letting", "notice_given_on", "notice_given_by", "notes",
+				"rent_adjustment", "rent_adjustment_month"},
 			args: []any{l.LandlordID, l.TenantID, dk.ISODate(l.Start), isoOrNil(l.End), isoOrNil(l.Handover),
 				l.NonTerminableMonths, l.NoticeMonthsLandlord, l.NoticeMonthsTenant, l.RentPerM2Year, l.DepositMonths,
 				string(l.Utilities), l.Use, l.VAT, l.Subletting, l.PartialLetting, isoOrNil(l.NoticeGivenOn),
-				nilIfEmpty(string(l.NoticeGivenBy)), l.Notes}}
+				nilIfEmpty(string(l.NoticeGivenBy)), l.Notes, string(l.RentAdjustment), monthOrNil(l.RentAdjustmentMonth)}}
 	},
 	// Rooms let go of leave first: the update trigger checks the dates
 	// against the rooms the lease holds at that moment.
@@ -582,7 +591,8 @@ func saveLeaseApprovals(ctx context.Context, tx dbtx, l Lease, now string) error
 const leaseColumns = `l.id, l.landlord_id, l.tenant_id, ll.name, t.name, l.start_on, l.end_on, l.handover_on,
 	l.non_terminable_months, l.notice_months_landlord, l.notice_months_tenant, l.rent_ore_per_m2_year,
 	l.deposit_months, l.utilities, l.use, l.vat, l.subletting, l.partial_letting, l.notice_given_on,
-	l.notice_given_by, l.notes, l.archived_at, l.created_at, l.updated_at`
+	l.notice_given_by, l.notes, l.archived_at, l.created_at, l.updated_at, l.rent_adjustment,
+	coalesce(l.rent_adjustment_month, 0)`
 
 const leaseFrom = ` FROM leases l JOIN organisations t ON t.id = l.tenant_id JOIN organisations ll ON ll.id = l.landlord_id`
 
@@ -593,7 +603,7 @@ func scanLease(row scanner) (Lease, error) {
 	err := row.Scan(&l.ID, &l.LandlordID, &l.TenantID, &l.LandlordName, &l.TenantName, &start, &end, &handover,
 		&l.NonTerminableMonths, &l.NoticeMonthsLandlord, &l.NoticeMonthsTenant, &l.RentPerM2Year,
 		&l.DepositMonths, &l.Utilities, &l.Use, &l.VAT, &l.Subletting, &l.PartialLetting, &noticeOn,
-		&noticeBy, &l.Notes, &archived, &created, &updated)
+		&noticeBy, &l.Notes, &archived, &created, &updated, &l.RentAdjustment, &l.RentAdjustmentMonth)
 	l.Start = dateCol(sql.NullString{String: start, Valid: true})
 	l.End, l.Handover, l.NoticeGivenOn = dateCol(end), dateCol(handover), dateCol(noticeOn)
 	l.NoticeGivenBy = LeaseSide(noticeBy.String)

@@ -42,7 +42,7 @@ func TestADraftWithEmptyMergeFieldsSaysSoAndIsNotSent(t *testing.T) {
 		t.Fatal("no draft was created")
 	}
 	mustContain(t, d.form.State.Text, "Tomme flettefelter: helhedsplan.navn")
-	mustContain(t, widgets.RichTextString(d.preview), "Bevar og [[MANGLER: helhedsplan.navn]]")
+	mustContain(t, widgets.RichTextString(d.preview), "Bevar (herefter »virksomheden«) og [[MANGLER: helhedsplan.navn]]")
 
 	test.Tap(d.signing.send)
 	test.Tap(button(t, w, "Send til underskrift"))

@@ -79,6 +79,10 @@ func newLeasePanel(t *PremisesTab) *leasePanel {
 		form.YesNo("VAT", lang.X("premises.vat", "Moms"), lang.X("premises.vat.check", "Lejen er momspligtig"), func(f *leaseForm) *string { return &f.VAT }),
 		form.YesNo("Subletting", lang.X("premises.subletting", "Fremleje"), lang.X("premises.subletting.check", "Fremleje er tilladt"),
 			func(f *leaseForm) *string { return &f.Subletting }),
+		form.Choice("RentAdjustment", lang.X("premises.adjustment", "Lejeregulering"), rentAdjustmentOptions(), "",
+			func(f *leaseForm) *string { return &f.RentAdjustment }),
+		form.Text("RentAdjustmentMonth", lang.X("premises.adjustment.month", "Reguleres hvert år i"),
+			lang.X("premises.adjustment.month.hint", "fx januar; kun ved nettoprisindeks"), func(f *leaseForm) *string { return &f.RentAdjustmentMonth }),
 		form.Heading[leaseForm](lang.X("premises.section.approvals", "Godkendelser (dato og reference)")),
 		form.YesNo("PartialLetting", lang.X("premises.partial", "Udlejningsform"),
 			lang.X("premises.partial.check", "Delvis udlejning (kræver datterselskabets godkendelse)"), func(f *leaseForm) *string { return &f.PartialLetting }),
@@ -179,6 +183,12 @@ func approvalFields(date string) []approvalField {
 }
 
 func utilitiesOptions() []form.Option { return form.Options(data.UtilitiesValues, utilitiesLabel) }
+
+func rentAdjustmentOptions() []form.Option {
+	return form.Options(data.RentAdjustments, func(r data.RentAdjustment) string {
+		return lang.X("premises.adjustment."+string(r), r.Label())
+	})
+}
 
 func sideOptions() []form.Option {
 	return []form.Option{{Label: sideLabel(""), Value: ""}, {Label: sideLabel(data.Landlord), Value: string(data.Landlord)},

@@ -140,15 +140,19 @@ func (t *PartnersTab) query(offset, limit int) data.OrgQuery {
 	return q
 }
 
-// reloadParents refreshes the municipalities a municipal unit can belong to.
+// reloadParents refreshes the legal persons a unit can act for: the
+// municipalities (for a municipal unit) and the housing organisations (for
+// a helhedsplan); the store refuses the wrong kind by name.
 func (t *PartnersTab) reloadParents() {
-	ps, err := t.w.store.SearchOrganisations(ctx(), data.OrgQuery{Kind: data.KindMunicipality, Limit: 1000})
-	if err != nil {
-		return
-	}
 	labels, ids := []string{lang.X("partners.noparent", "(ingen)")}, []int64{0}
-	for _, p := range ps {
-		labels, ids = append(labels, p.Name), append(ids, p.ID)
+	for _, k := range []data.OrgKind{data.KindMunicipality, data.KindHousingAssoc} {
+		ps, err := t.w.store.SearchOrganisations(ctx(), data.OrgQuery{Kind: k, Limit: 1000})
+		if err != nil {
+			return
+		}
+		for _, p := range ps {
+			labels, ids = append(labels, p.Name), append(ids, p.ID)
+		}
 	}
 	t.parent.Set(labels, ids)
 }
@@ -156,7 +160,7 @@ func (t *PartnersTab) reloadParents() {
 // updateVisibility shows the fields the chosen kind has.
 func (t *PartnersTab) updateVisibility() {
 	k := data.OrgKind(t.Values().Kind)
-	t.Field("ParentID").SetVisible(k == data.KindMunicipalUnit)
+	t.Field("ParentID").SetVisible(k.ParentKind() != "")
 	for _, n := range []string{"RSV", "RSVCheckedOn", "ApprovedOn", "ApprovalRef"} {
 		t.Field(n).SetVisible(k == data.KindEnterprise)
 	}

@@ -154,7 +154,7 @@ func TestBadLeaseInputGetsDanishMessages(t *testing.T) {
 		t.Fatal("bad lease saved")
 	}
 	for name, want := range map[string]string{
-		"LandlordID": "vælg udlejeren", "TenantID": "vælg lejeren", "Rooms": "vælg mindst ét lokale",
+		"TenantID": "vælg lejeren", "Rooms": "vælg mindst ét lokale",
 		"Start": "datoen findes ikke (31.2.2016)", "Rent": "ugyldigt beløb (12,3,4)", "NoticeMonthsTenant": "helt antal måneder",
 	} {
 		f := p.Field(name)

@@ -48,6 +48,8 @@ func orgFields(what string, extra ...Field) []Field {
 		{Name: "rolle", Description: what + "s rolle i partnerskabet"},
 		{Name: "kontaktperson", Description: what + "s kontaktperson (underskriveren, ellers den første kontaktperson)"},
 		{Name: "titel", Description: "kontaktpersonens titel"},
+		{Name: "part", Description: what + " som part: den juridiske person v/ enheden, fx Slagelse Kommune v/ Center for Arbejdsmarked og Integration"},
+		{Name: "juridisk_person", Description: "den juridiske person, " + what + " handler for (overordnet organisation, ellers " + what + " selv)"},
 	}
 	return append(fs, extra...)
 }
@@ -80,6 +82,8 @@ var catalogue = []Field{
 		{Name: "rolle", Description: "partens rolle i partnerskabet"},
 		{Name: "kontaktperson", Description: "partens kontaktperson"},
 		{Name: "titel", Description: "kontaktpersonens titel"},
+		{Name: "part", Description: "parten som juridisk person v/ enheden, fx BoligKorsør v/ Boligsocial helhedsplan Motalavej"},
+		{Name: "juridisk_person", Description: "den juridiske person, parten handler for"},
 	}},
 	{Name: "lejemaal", Description: "det valgte lejemål (tomt, når aftalen ikke har et)", Fields: []Field{
 		{Name: "udlejer", Description: "udlejers navn"},
@@ -88,7 +92,13 @@ var catalogue = []Field{
 		{Name: "lejer", Description: "lejers navn"},
 		{Name: "lejer_cvr", Description: "lejers CVR-nummer"},
 		{Name: "lejer_adresse", Description: "lejers adresse"},
+		{Name: "udlejer_part", Description: "udlejer som part: den juridiske person v/ enheden"},
+		{Name: "lejer_part", Description: "lejer som part: den juridiske person v/ enheden"},
 		{Name: "ejendom", Description: "ejendommen med adresse, fx Kvarterhuset, Motalavej, 4220 Korsør"},
+		{Name: "matrikel", Description: "ejendommens matrikelnummer og ejerlav, fx matr.nr. 1234a Korsør Købstads Bygrunde (tom: ikke registreret)", Optional: true},
+		{Name: "nettoprisindeks", Description: "ja, når lejen reguleres efter nettoprisindekset"},
+		{Name: "regulering", Description: "hvornår lejen reguleres, fx hver 1. januar efter nettoprisindekset (tom: ingen regulering)", Optional: true},
+		{Name: "regulering_maaned", Description: "måneden, lejen reguleres i hvert år, fx januar", Optional: true},
 		{Name: "lokaler", Description: "de lejede lokaler", List: true, Fields: []Field{
 			{Name: "navn", Description: "lokalets navn"},
 			{Name: "areal", Description: "lokalets areal, fx 48 m²"},
@@ -132,6 +142,7 @@ var catalogue = []Field{
 		{Name: "vaerdi", Description: "den nuværende værdi"},
 		{Name: "enhed", Description: "enheden, fx job"},
 		{Name: "frist", Description: "fristen (tom: ingen frist)", Optional: true},
+		{Name: "milepael", Description: "ja, når målet er en milepæl (nået eller ej) frem for et antal"},
 	}},
 	{Name: "underskrivere", Description: "underskriverne i underskriftsrækkefølge", List: true, Fields: []Field{
 		{Name: "navn", Description: "underskriverens navn"},

@@ -17,11 +17,11 @@ type DefaultTemplate struct {
 // Skabeloner tab lists them.
 var defaultTemplates = []struct{ file, name, description string }{
 	{"partnerskabsaftale.md", "Partnerskabsaftale af 2. orden",
-		"Rammeaftale mellem kommunen, sekretariatet, boligsiden og de socialøkonomiske virksomheder: fælles hensigt, roller, delaftaler, mødeforum, evaluering og opsigelse."},
+		"Rammeaftale mellem kommunen, sekretariatet, boligsiden og de socialøkonomiske virksomheder: fælles hensigt, roller, delaftaler, mødeforum, persondata, offentlighed, uenighed, nye parter og tillæg. En hensigtserklæring; delaftalerne binder. Kommunens jurist skal gennemgå teksten, før den bruges."},
 	{"samarbejdsaftale.md", "Samarbejdsaftale (paradigme)",
-		"Delaftale mellem én socialøkonomisk virksomhed og én boligsocial helhedsplan: gensidige krav, kontaktpersoner, varighed og opsigelse."},
+		"Delaftale mellem én socialøkonomisk virksomhed og én boligsocial helhedsplan: gensidige krav, kontaktpersoner, persondata, varighed, opsigelse og uenighed. Kommunens jurist skal gennemgå teksten, før den bruges."},
 	{"lejeaftale.md", "Lejeaftale om lokaler",
-		"Delaftale om en virksomheds leje af lokaler i fællesarealerne: det lejede, leje og depositum, forbrug, opsigelse og godkendelser."},
+		"Delaftale om en virksomheds leje af lokaler i fællesarealerne: det lejede, leje og depositum, regulering, forbrug, forsikring, husorden, tilladelser, adgang, fraflytning, opsigelse og godkendelser efter lov om almene boliger. Kommunens jurist skal gennemgå teksten, før den bruges."},
 }
 
 // DefaultTemplates returns the templates the program comes with, read from

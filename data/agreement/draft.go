@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -72,13 +73,9 @@ func DraftMissing(ctx context.Context, s *data.Store, templateVersionID int64, s
 	f := data.AgreementForm{Number: sel.Number, Title: sel.Title, TemplateVersionID: v.ID, Body: body,
 		Place: sel.Place, Date: dateText(sel.AgreementDate), ValidFrom: dateText(sel.ValidFrom),
 		ValidTo: dateText(sel.ValidTo), LeaseID: sel.LeaseID, ParentID: sel.ParentID}
-	roles := map[int64]string{}
-	if sel.LeaseID != 0 {
-		l, err := s.Lease(ctx, sel.LeaseID)
-		if err != nil {
-			return f, nil, err
-		}
-		roles[l.LandlordID], roles[l.TenantID] = "Udlejer", "Lejer"
+	roles, err := partyRoles(ctx, s, sel)
+	if err != nil {
+		return f, nil, err
 	}
 	for _, id := range sel.PartyIDs {
 		f.Parties = append(f.Parties, data.PartyForm{OrganisationID: id, Role: roles[id]})
@@ -87,6 +84,40 @@ func DraftMissing(ctx context.Context, s *data.Store, templateVersionID int64, s
 		f.Signatories = append(f.Signatories, data.SignatoryForm{ContactID: id})
 	}
 	return f, missing, nil
+}
+
+// partyRoles labels the parties by their role in this agreement: the
+// lease's landlord and tenant, when both are parties, by "Udlejer" and
+// "Lejer" (the lease itself); an
+// agreement between one enterprise and one helhedsplan (the model
+// agreement) by their roles in the cooperation, "Virksomheden" and
+// "Helhedsplanen", even when it names the enterprise's lease; any other
+// agreement leaves the role to the parties' table's own column.
+func partyRoles(ctx context.Context, s *data.Store, sel Selection) (map[int64]string, error) {
+	roles := map[int64]string{}
+	if sel.LeaseID != 0 {
+		l, err := s.Lease(ctx, sel.LeaseID)
+		if err != nil {
+			return nil, err
+		}
+		if slices.Contains(sel.PartyIDs, l.LandlordID) && slices.Contains(sel.PartyIDs, l.TenantID) {
+			roles[l.LandlordID], roles[l.TenantID] = "Udlejer", "Lejer"
+			return roles, nil
+		}
+	}
+	byKind := map[data.OrgKind][]int64{}
+	for _, id := range sel.PartyIDs {
+		o, err := s.Organisation(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		byKind[o.Kind] = append(byKind[o.Kind], id)
+	}
+	if len(sel.PartyIDs) == 2 && len(byKind[data.KindEnterprise]) == 1 && len(byKind[data.KindMasterPlan]) == 1 {
+		roles[byKind[data.KindEnterprise][0]] = "Virksomheden"
+		roles[byKind[data.KindMasterPlan][0]] = "Helhedsplanen"
+	}
+	return roles, nil
 }
 
 func dateText(t time.Time) string {
@@ -128,6 +159,9 @@ func DocumentFor(ctx context.Context, s *data.Store, id int64) (Document, error)
 	}
 	for _, p := range a.Parties {
 		party := Party{Name: p.Name, CVR: p.CVR, Kind: p.Kind.Label(), Role: p.Role}
+		if err := asLegalPerson(ctx, s, p, &party); err != nil {
+			return doc, err
+		}
 		if g, ok := signsFor[p.OrganisationID]; ok {
 			party.Contact = personLine(g.Name, g.Title)
 		} else {
@@ -142,6 +176,28 @@ func DocumentFor(ctx context.Context, s *data.Store, id int64) (Document, error)
 		doc.Parties = append(doc.Parties, party)
 	}
 	return doc, nil
+}
+
+// asLegalPerson shows a unit in the parties' table as the party it is: the
+// legal person v/ the unit acting for it, with the legal person's kind and,
+// when the unit has none of its own, its CVR number.
+func asLegalPerson(ctx context.Context, s *data.Store, p data.AgreementParty, party *Party) error {
+	o, err := s.Organisation(ctx, p.OrganisationID)
+	if errors.Is(err, data.ErrNotFound) || (err == nil && o.ParentID == 0) {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	parent, err := s.Organisation(ctx, o.ParentID)
+	if err != nil {
+		return err
+	}
+	o.Name = p.Name // the name the agreement recorded
+	party.Name, party.Kind = data.PartyLine(o, parent), parent.Kind.Label()
+	if party.CVR == "" {
+		party.CVR = parent.CVR
+	}
+	return nil
 }
 
 // personLine is "Lene Østergaard, indehaver": a title in running text is

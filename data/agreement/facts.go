@@ -115,8 +115,19 @@ func BuildFacts(ctx context.Context, s *data.Store, sel Selection) (Facts, error
 		if err != nil {
 			return nil, err
 		}
+		var parent data.Organisation
+		if o.ParentID != 0 {
+			if parent, err = org(o.ParentID); err != nil {
+				return nil, err
+			}
+		}
+		legal := o
+		if parent.ID != 0 {
+			legal = parent
+		}
 		of := Facts{"navn": o.Name, "cvr": o.CVR, "adresse": addressOf(o), "rolle": o.Role,
-			"kontaktperson": k.Name, "titel": k.Title, "type": o.Kind.Label()}
+			"kontaktperson": k.Name, "titel": k.Title, "type": o.Kind.Label(),
+			"part": data.PartyLine(o, parent), "juridisk_person": legal.Name}
 		return of, nil
 	}
 
@@ -150,9 +161,18 @@ func BuildFacts(ctx context.Context, s *data.Store, sel Selection) (Facts, error
 		}
 	}
 	f["parter"] = parties
-	if _, ok := f["kommune"]; !ok {
+	// A legal person that acts through a unit among the parties (the
+	// municipality through its centre, the housing organisation through
+	// its helhedsplan) fills its group from the unit's parent.
+	for _, g := range []struct {
+		name string
+		unit data.OrgKind
+	}{{"kommune", data.KindMunicipalUnit}, {"boligorganisation", data.KindMasterPlan}} {
+		if _, ok := f[g.name]; ok {
+			continue
+		}
 		for _, id := range sel.PartyIDs {
-			if o := orgs[id]; o.Kind == data.KindMunicipalUnit && o.ParentID != 0 {
+			if o := orgs[id]; o.Kind == g.unit && o.ParentID != 0 {
 				m, err := org(o.ParentID)
 				if err != nil {
 					return nil, err
@@ -162,7 +182,7 @@ func BuildFacts(ctx context.Context, s *data.Store, sel Selection) (Facts, error
 					return nil, err
 				}
 				delete(mf, "type")
-				f["kommune"] = mf
+				f[g.name] = mf
 				break
 			}
 		}
@@ -208,7 +228,8 @@ func BuildFacts(ctx context.Context, s *data.Store, sel Selection) (Facts, error
 	goals := make([]Facts, 0, len(targets))
 	for _, t := range targets {
 		goals = append(goals, Facts{"navn": t.Name, "maal": dk.FormatDecimal(t.Goal, -1),
-			"vaerdi": dk.FormatDecimal(t.Current, -1), "enhed": t.Unit, "frist": factDate(t.Deadline)})
+			"vaerdi": dk.FormatDecimal(t.Current, -1), "enhed": t.Unit, "frist": factDate(t.Deadline),
+			"milepael": Flag(t.Milestone())})
 	}
 	f["maal"] = goals
 
@@ -260,7 +281,7 @@ func leaseFacts(ctx context.Context, s *data.Store, id int64, day time.Time,
 	}
 	t := l.Terms(l.Rooms, day)
 	rooms := make([]Facts, 0, len(l.Rooms))
-	var places []string
+	var places, cadastres []string
 	seen := map[int64]bool{}
 	for _, r := range l.Rooms {
 		rooms = append(rooms, Facts{"navn": r.Name, "areal": data.FormatArea(r.AreaM2)})
@@ -273,6 +294,24 @@ func leaseFacts(ctx context.Context, s *data.Store, id int64, day time.Time,
 			return nil, fmt.Errorf("lejemål: %w", err)
 		}
 		places = append(places, joinNonEmpty(", ", p.Name, p.Address, strings.TrimSpace(p.Postcode+" "+p.City)))
+		if c := p.Cadastre(); c != "" {
+			cadastres = append(cadastres, c)
+		}
+	}
+	partyLine := func(o data.Organisation) (string, error) {
+		if o.ParentID == 0 {
+			return o.Name, nil
+		}
+		parent, err := org(o.ParentID)
+		return data.PartyLine(o, parent), err
+	}
+	landlordLine, err := partyLine(landlord)
+	if err != nil {
+		return nil, err
+	}
+	tenantLine, err := partyLine(tenant)
+	if err != nil {
+		return nil, err
 	}
 	var approvals []Facts
 	required := data.RequiredApprovals(l)
@@ -290,7 +329,12 @@ func leaseFacts(ctx context.Context, s *data.Store, id int64, day time.Time,
 	return Facts{
 		"udlejer": landlord.Name, "udlejer_cvr": landlord.CVR, "udlejer_adresse": addressOf(landlord),
 		"lejer": tenant.Name, "lejer_cvr": tenant.CVR, "lejer_adresse": addressOf(tenant),
+		"udlejer_part": landlordLine, "lejer_part": tenantLine,
 		"ejendom":             strings.Join(places, "; "),
+		"matrikel":            strings.Join(cadastres, "; "),
+		"regulering":          l.RentAdjustmentText(),
+		"regulering_maaned":   monthName(l.RentAdjustmentMonth),
+		"nettoprisindeks":     Flag(l.RentAdjustment == data.AdjustNetPrice),
 		"lokaler":             rooms,
 		"samlet_areal":        data.FormatArea(t.AreaM2),
 		"husleje_pr_m2":       dk.FormatMoney(l.RentPerM2Year),
@@ -315,6 +359,14 @@ func leaseFacts(ctx context.Context, s *data.Store, id int64, day time.Time,
 		"mangler_godkendelse": Flag(len(t.Missing) > 0),
 		"godkendelser":        approvals,
 	}, nil
+}
+
+// monthName is the month's Danish name; "" for none.
+func monthName(m time.Month) string {
+	if m == 0 {
+		return ""
+	}
+	return dk.MonthName(m)
 }
 
 // factDate writes a date the way agreements do, 21. februar 2015; "" for none.
@@ -344,7 +396,7 @@ func joinNonEmpty(sep string, parts ...string) string {
 // DemoSelection is the demo case's partnership agreement, for the
 // template editor's preview and the demo's draft: the seed's parties (all
 // the demo's organisations but the job centre, whose role the partnership
-// is still to settle), Bevar's lease in Kvarterhuset, one signatory per
+// is still to settle; a unit stands for its legal person), Bevar's lease in Kvarterhuset, one signatory per
 // party that has a contact person (the municipality signs through its
 // Center for Arbejdsmarked og Integration), dated 21.2.2015 (the
 // commission's date) in Korsør, running to 30.9.2017 (the end of the
@@ -358,8 +410,10 @@ func DemoSelection(ctx context.Context, s *data.Store) (Selection, error) {
 		ValidFrom:     time.Date(2015, 3, 1, 0, 0, 0, 0, time.UTC),
 		ValidTo:       time.Date(2017, 9, 30, 0, 0, 0, 0, time.UTC),
 	}
-	names := []string{"Slagelse Kommune", "Center for Arbejdsmarked og Integration", "Sekstanten",
-		"Boligsocial helhedsplan Motalavej", "BoligKorsør", "Jobenheden, Projekt Ringparken og Motalavej",
+	// The units sign for their legal persons (Slagelse Kommune v/ the
+	// centre, BoligKorsør v/ the helhedsplan), so those are not listed twice.
+	names := []string{"Center for Arbejdsmarked og Integration", "Sekstanten",
+		"Boligsocial helhedsplan Motalavej", "Jobenheden, Projekt Ringparken og Motalavej",
 		"Bevar", "Fra de varme lande"}
 	all, err := s.SearchOrganisations(ctx, data.OrgQuery{Limit: 10000})
 	if err != nil {

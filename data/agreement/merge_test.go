@@ -94,12 +94,14 @@ func TestMergePartnershipContent(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		"| **Slagelse Kommune** | Kommunen; prioriterer", "| **Bevar** | Systue med genbrug", "| **Fra de varme lande** |",
-		"| **Sekstanten** |", "| **BoligKorsør** |", "| **Center for Arbejdsmarked og Integration** |",
-		"| **Boligsocial helhedsplan Motalavej** |", "| **Jobenheden, Projekt Ringparken og Motalavej** |", "op til 16 arbejdspladser", "5–7 gange om året",
-		"gælder fra 1. marts 2015 til 30. september 2017", "i Korsør den 21. februar 2015",
+		"| **Bevar** | Systue med genbrug", "| **Fra de varme lande** |",
+		"| **Sekstanten** |", "| **Slagelse Kommune v/ Center for Arbejdsmarked og Integration** |",
+		"| **BoligKorsør v/ Boligsocial helhedsplan Motalavej** |", "| **Slagelse Kommune v/ Jobenheden, Projekt Ringparken og Motalavej** |",
+		"op til 16 arbejdspladser", "5–7 gange om året",
+		"gælder fra den 1. marts 2015 til og med den 30. september 2017", "i Korsør den 21. februar 2015",
 		"lejer Bevar lokaler på i alt 60 m² i Kvarterhuset, Motalavej, 4220 Korsør af BoligKorsør fra den 1. september 2015",
-		"- Arbejdspladser i de to socialøkonomiske virksomheder: 16 job, inden 31. december 2015",
+		"- Arbejdspladser i de to socialøkonomiske virksomheder: 16 job inden 31. december 2015",
+		"- Partnerskabet i drift inden 31. marts 2016",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("merged partnership agreement lacks %q", want)

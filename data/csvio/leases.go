@@ -43,6 +43,8 @@ var leasesKind = &Kind{
 		{Header: "Bestyrelse reference", Aliases: []string{"Organisationsbestyrelse reference"}, Field: "BoardRef"},
 		{Header: "Datterselskab godkendt", Aliases: []string{"Datterselskab"}, Field: "SubsidiaryOn", What: "dato"},
 		{Header: "Datterselskab reference", Field: "SubsidiaryRef"},
+		{Header: "Lejeregulering", Aliases: []string{"Regulering"}, Field: "RentAdjustment", What: "ingen eller nettoprisindeks (tom: ingen)", Example: "nettoprisindeks"},
+		{Header: "Reguleres i", Aliases: []string{"Reguleringsmåned"}, Field: "RentAdjustmentMonth", What: "måneden, lejen reguleres i hvert år", Example: "januar"},
 		{Header: "Opsagt den", Field: "NoticeGivenOn", What: "dato for opsigelsen"},
 		{Header: "Opsagt af", Field: "NoticeGivenBy", What: "udlejer eller lejer"},
 		{Header: "Noter", Aliases: []string{"Note", "Bemærkninger"}, Field: "Notes"},
@@ -75,6 +77,7 @@ func leaseRecord(v values) data.ImportRecord {
 			ResidentsOn: v.get("Afdelingsmøde godkendt"), ResidentsRef: v.get("Afdelingsmøde reference"),
 			BoardOn: v.get("Bestyrelse godkendt"), BoardRef: v.get("Bestyrelse reference"),
 			SubsidiaryOn: v.get("Datterselskab godkendt"), SubsidiaryRef: v.get("Datterselskab reference"),
+			RentAdjustment: v.get("Lejeregulering"), RentAdjustmentMonth: v.get("Reguleres i"),
 			NoticeGivenOn: v.get("Opsagt den"), NoticeGivenBy: v.get("Opsagt af"), Notes: v.get("Noter"),
 		},
 	}
@@ -117,6 +120,8 @@ func exportLeases(ctx context.Context, s *data.Store, emit func(values)) error {
 			v.set("Bestyrelse reference", f.BoardRef)
 			v.set("Datterselskab godkendt", f.SubsidiaryOn)
 			v.set("Datterselskab reference", f.SubsidiaryRef)
+			v.set("Lejeregulering", f.RentAdjustment)
+			v.set("Reguleres i", f.RentAdjustmentMonth)
 			v.set("Opsagt den", f.NoticeGivenOn)
 			v.set("Opsagt af", f.NoticeGivenBy)
 			v.set("Noter", f.Notes)

@@ -20,6 +20,8 @@ var roomsKind = &Kind{
 		{Header: "By", Field: "Premises.City", What: "ejendommens by", Example: "Korsør"},
 		{Header: "Ejer", Field: "Premises.OwnerID", What: "ejendommens ejer: organisation ved navn eller CVR-nummer", Example: "BoligKorsør"},
 		{Header: "Noter om ejendommen", Field: "Premises.Notes"},
+		{Header: "Matrikelnummer", Aliases: []string{"Matr.nr.", "Matrikel"}, Field: "Premises.CadastralNumber", What: "ejendommens matrikelnummer", Example: "1234a"},
+		{Header: "Ejerlav", Field: "Premises.CadastralDistrict", What: "ejerlavet, matrikelnummeret hører til", Example: "Korsør Købstads Bygrunde"},
 		{Header: "Lokale", Aliases: []string{"Lokalenavn", "Navn"}, Field: "Name", Required: true, Example: "Systue"},
 		{Header: "Areal m²", Aliases: []string{"Areal", "m²", "Areal (m²)"}, Field: "Area", Required: true,
 			What: "i m², med decimalkomma", Example: "12,5"},
@@ -46,7 +48,8 @@ func roomKindsText() string {
 func roomRecord(v values) data.ImportRecord {
 	return data.RoomImport{
 		Premises: data.PremisesForm{Name: v.get("Ejendom"), Address: v.get("Adresse"), Postcode: v.get("Postnummer"),
-			City: v.get("By"), Notes: v.get("Noter om ejendommen")},
+			City: v.get("By"), Notes: v.get("Noter om ejendommen"),
+			CadastralNumber: v.get("Matrikelnummer"), CadastralDistrict: v.get("Ejerlav")},
 		Owner: v.get("Ejer"),
 		Form: data.RoomForm{Name: v.get("Lokale"), Area: v.get("Areal m²"), Kind: v.get("Type"),
 			Shared: v.get("Fælles lokale"), Notes: v.get("Noter")},
@@ -79,6 +82,8 @@ func exportRooms(ctx context.Context, s *data.Store, emit func(values)) error {
 			v.set("By", p.City)
 			v.set("Ejer", p.OwnerName)
 			v.set("Noter om ejendommen", p.Notes)
+			v.set("Matrikelnummer", p.CadastralNumber)
+			v.set("Ejerlav", p.CadastralDistrict)
 			v.set("Lokale", r.Name)
 			v.set("Areal m²", dk.FormatDecimal(r.AreaM2, -1))
 			v.set("Type", r.Kind.Label())
