@@ -51,7 +51,7 @@ func init() {
 		{"meetings", "meetings [--json]", "viser møderne: id, dato, tid, møde i, status og titel, og årets antal mod 5–7", cmdMeetings},
 		{"checklist", "checklist [--json]", "viser afklaringerne: status, ansvarlig, flettefelt og besluttet tekst", cmdChecklist},
 		{"goals", "goals [--json] [--as-of DATO]", "viser målene og milepælene, opgjort i dag eller på en dato (fx 31.12.2015)", cmdGoals},
-		{"verify", "verify FIL.pdf [--db STI]", "kontrollerer seglet på en underskrevet aftale; med --db også, at filen er den gemte", cmdVerify},
+		{"verify", "verify FIL.pdf [--trust CA.pem] [--db STI]", "kontrollerer seglet på en underskrevet aftale (slutkode 0 i orden, 1 ændret eller ugyldig, 2 uændret men fra en ukendt udsteder); med --db også, at filen er den gemte", cmdVerify},
 		{"seal", "seal show|export-ca --out FIL.pem|import FIL.p12 [--trust-issuer]", "viser seglet, eksporterer CA-certifikatet eller importerer organisationens certifikat (adgangskoden læses fra standard-input)", cmdSeal},
 		{"template", "template check FIL.md", "tjekker en skabelonfil; hver fejl skrives som FIL:LINJE:KOLONNE: …", cmdTemplate},
 		{"log", "log [--json] [--since DATO]", "viser hændelsesloggen: tidspunkt, hvem (styresystemets bruger), hændelse, post og detalje", cmdLog},

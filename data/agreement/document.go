@@ -22,6 +22,11 @@ type Document struct {
 	Version   int
 	Signed    *Signed   // the signatures and the certificate page; nil until signed
 	Generated time.Time // ignored for the bytes: output is deterministic for the same input
+	// Written is when the file counts as written, from a stored event (the
+	// sealing, the sending, the last change); zero: noon on Date.
+	Written time.Time
+	Author  string // the organisation, in the file's properties
+	Lang    string // the text's language, "da-DK" when empty
 
 	// A document that is not an agreement (a meeting's agenda or minutes)
 	// names itself: Label in the header and footer ("Referat 5.3.2015"),

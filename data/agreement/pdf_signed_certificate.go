@@ -32,6 +32,7 @@ func (r *renderer) certificate() {
 	lh := lineHeight(size)
 	r.setColour(accentColour)
 	r.drawText(marginL, baseline(r.y, lh, size), "Underskriftsbevis", "B", size)
+	r.bookmark("Underskriftsbevis", 1, r.y)
 	r.y += lh + after
 	r.setColour(mutedColour)
 	intro := "Beviset viser, hvad der blev underskrevet, og hvem der underskrev hvordan og hvornår, " +

@@ -33,9 +33,10 @@ const trustFile = "tillid.json"
 
 // Trust is the seal holders an installation knows.
 type Trust struct {
-	Holders []TrustedHolder `json:"holders"`
-	Issuers []TrustedIssuer `json:"issuers,omitempty"`
-	OwnCAs  []string        `json:"own_cas,omitempty"` // PEM of the local CA certificates (the current one and any before it)
+	Holders []TrustedHolder     `json:"holders"`
+	Issuers []TrustedIssuer     `json:"issuers,omitempty"`
+	OwnCAs  []string            `json:"own_cas,omitempty"` // PEM of the local CA certificates (the current one and any before it)
+	extra   []*x509.Certificate // CAs trusted for this run only (AddCA)
 }
 
 // TrustedHolder is a certificate this installation sealed with.
@@ -219,6 +220,11 @@ func (t *Trust) judge(cert *x509.Certificate, carried []*x509.Certificate, now t
 			return holderVerdict{known: true, text: "denne installations eget segl (udstedt af dens lokale CA " + ca.Subject.CommonName + ")"}
 		}
 	}
+	for _, ca := range t.extra {
+		if verifies(ca) {
+			return holderVerdict{known: true, text: "udstedt af " + ca.Subject.CommonName + ", som er angivet med --trust til denne kontrol"}
+		}
+	}
 	org, id := holderOf(cert)
 	for _, is := range t.Issuers {
 		ca := parsePEMCert(is.PEM)
@@ -244,4 +250,22 @@ func parsePEMCert(p string) *x509.Certificate {
 		return nil
 	}
 	return c
+}
+
+// AddCA trusts every seal the CA in pemBytes issued, for as long as t is
+// in use: nothing is saved (verify --trust).
+func (t *Trust) AddCA(pemBytes []byte) error {
+	block, _ := pem.Decode(pemBytes)
+	if block == nil || block.Type != "CERTIFICATE" {
+		return errors.New("filen er ikke et PEM-certifikat (-----BEGIN CERTIFICATE-----)")
+	}
+	ca, err := x509.ParseCertificate(block.Bytes)
+	if err != nil {
+		return fmt.Errorf("certifikatet kan ikke læses: %v", err)
+	}
+	if !ca.IsCA {
+		return errors.New("certifikatet er ikke en udsteder (CA)")
+	}
+	t.extra = append(t.extra, ca)
+	return nil
 }

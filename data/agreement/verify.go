@@ -33,13 +33,16 @@ type VerifyReport struct {
 	SHA256      string   // of the whole file, hex, to find the agreement it is
 	Signer      string   // the certificate's name, "" when unknown
 	Issuer      string
-	Holder      string    // the seal's holder: the certificate's organisation, else its name
-	Fingerprint string    // SHA-256 of the seal's certificate, hex
-	SignedAt    time.Time // the claimed time (/M), zero when absent
-	Reason      string
-	Location    string
-	Signatures  int  // how many signatures the file has
-	Trusted     bool // the holder is one the installation trusts
+	Holder      string // the seal's holder: the certificate's organisation, else its name
+	Fingerprint string // SHA-256 of the seal's certificate, hex
+	// CAFingerprint is the SHA-256 of the certificate at the top of the
+	// chain the seal carries (the CA that issued it), "" when it carries none.
+	CAFingerprint string
+	SignedAt      time.Time // the claimed time (/M), zero when absent
+	Reason        string
+	Location      string
+	Signatures    int  // how many signatures the file has
+	Trusted       bool // the holder is one the installation trusts
 
 	failures     int  // lines that failed
 	holderFailed bool // one of them is the holder's
@@ -218,6 +221,9 @@ func (r *VerifyReport) checkHolder(cms *cmsSignature, trust *Trust) {
 		return
 	}
 	r.pass("Certifikat: " + name + ", gyldigt " + dk.FormatDate(cert.NotBefore) + "–" + dk.FormatDate(cert.NotAfter))
+	if ca := issuingCA(cert, cms.certs); ca != nil {
+		r.CAFingerprint = Fingerprint(ca)
+	}
 	v := trust.judge(cert, cms.certs, time.Now())
 	line := fmt.Sprintf("Indehaver: %s (certifikatets SHA-256 %s): %s", r.Holder, r.Fingerprint, v.text)
 	if !v.known {
@@ -227,6 +233,26 @@ func (r *VerifyReport) checkHolder(cms *cmsSignature, trust *Trust) {
 	}
 	r.Trusted = true
 	r.pass(line)
+}
+
+// issuingCA is the top of cert's chain among the carried certificates,
+// nil when none of them issued it.
+func issuingCA(cert *x509.Certificate, carried []*x509.Certificate) *x509.Certificate {
+	var top *x509.Certificate
+	for depth := 0; depth < 8; depth++ {
+		var next *x509.Certificate
+		for _, c := range carried {
+			if !c.Equal(cert) && cert.CheckSignatureFrom(c) == nil {
+				next = c
+				break
+			}
+		}
+		if next == nil {
+			break
+		}
+		top, cert = next, next
+	}
+	return top
 }
 
 // signatures finds every signature dictionary in the file, in the order
