@@ -97,7 +97,7 @@ func cmdVerify(e *env, args []string) int {
 	} else {
 		lines = append(lines, "Resultat: FEJL – "+failedParts(lines))
 	}
-	unknown := !ok && report.UnknownHolder() && sameAsStored
+	unknown := !ok && report.UnknownCA() && sameAsStored
 	if unknown {
 		// Intact, but from an issuer this installation does not know: the
 		// recipient compares the fingerprint with the certificate page.

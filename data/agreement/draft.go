@@ -111,6 +111,18 @@ func DocumentFor(ctx context.Context, s *data.Store, id int64) (Document, error)
 	if doc.Date.IsZero() {
 		doc.Date = a.CreatedAt
 	}
+	// The file counts as written at the last stored change: the sending
+	// for signing, else the last edit (Finish sets the sealing time).
+	doc.Written = a.UpdatedAt
+	if a.Status == data.StatusPending && !a.SentAt.IsZero() {
+		doc.Written = a.SentAt
+	}
+	if !doc.Written.IsZero() {
+		doc.Written = doc.Written.In(time.Local)
+	}
+	if doc.Author, err = s.Setting(ctx, data.SettingOrganisationName); err != nil {
+		return doc, err
+	}
 	// Which organisation each signing contact belongs to.
 	signsFor := map[int64]data.Signatory{}
 	for _, g := range a.Signatories {

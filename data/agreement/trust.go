@@ -37,6 +37,7 @@ type Trust struct {
 	Issuers []TrustedIssuer     `json:"issuers,omitempty"`
 	OwnCAs  []string            `json:"own_cas,omitempty"` // PEM of the local CA certificates (the current one and any before it)
 	extra   []*x509.Certificate // CAs trusted for this run only (AddCA)
+	chains  []string            // fingerprints of the CAs above the seal folder's certificates (LoadTrust)
 }
 
 // TrustedHolder is a certificate this installation sealed with.
@@ -79,6 +80,13 @@ func LoadTrust(dir string) (*Trust, error) {
 		t.bootstrap(dir)
 	default:
 		return nil, err
+	}
+	for _, name := range []string{importedCertFile, sealCertFile} {
+		if certs, err := readCerts(filepath.Join(dir, name)); err == nil {
+			for _, c := range certs[1:] {
+				t.chains = append(t.chains, Fingerprint(c))
+			}
+		}
 	}
 	return t, nil
 }
@@ -268,4 +276,27 @@ func (t *Trust) AddCA(pemBytes []byte) error {
 	}
 	t.extra = append(t.extra, ca)
 	return nil
+}
+
+// knowsCA tells whether the CA with fingerprint fp is one this
+// installation has met: its own CA, an issuer it trusts, the CA above a
+// certificate in its seal folder, or one given with --trust.
+func (t *Trust) knowsCA(fp string) bool {
+	if t == nil || fp == "" {
+		return false
+	}
+	if slices.Contains(t.chains, fp) {
+		return true
+	}
+	for _, p := range t.OwnCAs {
+		if c := parsePEMCert(p); c != nil && Fingerprint(c) == fp {
+			return true
+		}
+	}
+	for _, is := range t.Issuers {
+		if is.Fingerprint == fp {
+			return true
+		}
+	}
+	return slices.ContainsFunc(t.extra, func(c *x509.Certificate) bool { return Fingerprint(c) == fp })
 }

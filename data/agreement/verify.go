@@ -38,6 +38,7 @@ type VerifyReport struct {
 	// CAFingerprint is the SHA-256 of the certificate at the top of the
 	// chain the seal carries (the CA that issued it), "" when it carries none.
 	CAFingerprint string
+	CAKnown       bool // the installation has met that CA (Trust.knowsCA)
 	SignedAt      time.Time // the claimed time (/M), zero when absent
 	Reason        string
 	Location      string
@@ -62,6 +63,12 @@ func (r *VerifyReport) pass(line string) { r.Lines = append(r.Lines, line) }
 // UnknownHolder tells whether the seal holds over an unchanged file and
 // only its holder is one the installation does not know.
 func (r VerifyReport) UnknownHolder() bool { return r.failures == 1 && r.holderFailed }
+
+// UnknownCA tells whether the seal holds over an unchanged file and was
+// issued under a CA the installation has never met: the recipient must
+// compare the CA's fingerprint with the one on the certificate page. A
+// seal from a known CA but another holder is a failure, not this.
+func (r VerifyReport) UnknownCA() bool { return r.UnknownHolder() && !r.CAKnown }
 
 // withoutHolder is the report judged without the holder: the seal's
 // integrity alone, for a file checked where no installation is.
@@ -223,6 +230,7 @@ func (r *VerifyReport) checkHolder(cms *cmsSignature, trust *Trust) {
 	r.pass("Certifikat: " + name + ", gyldigt " + dk.FormatDate(cert.NotBefore) + "–" + dk.FormatDate(cert.NotAfter))
 	if ca := issuingCA(cert, cms.certs); ca != nil {
 		r.CAFingerprint = Fingerprint(ca)
+		r.CAKnown = trust.knowsCA(r.CAFingerprint)
 	}
 	v := trust.judge(cert, cms.certs, time.Now())
 	line := fmt.Sprintf("Indehaver: %s (certifikatets SHA-256 %s): %s", r.Holder, r.Fingerprint, v.text)
