@@ -38,7 +38,7 @@ type VerifyReport struct {
 	// CAFingerprint is the SHA-256 of the certificate at the top of the
 	// chain the seal carries (the CA that issued it), "" when it carries none.
 	CAFingerprint string
-	CAKnown       bool // the installation has met that CA (Trust.knowsCA)
+	CAKnown       bool      // the installation has met that CA (Trust.knowsCA)
 	SignedAt      time.Time // the claimed time (/M), zero when absent
 	Reason        string
 	Location      string
