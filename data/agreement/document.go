@@ -26,6 +26,8 @@ type Document struct {
 	// sealing, the sending, the last change); zero: noon on Date.
 	Written time.Time
 	Author  string // the organisation, in the file's properties
+	Journal string // the journal number in the records system
+	KLE     string // "27.12.00 G01"
 	Lang    string // the text's language, "da-DK" when empty
 
 	// A document that is not an agreement (a meeting's agenda or minutes)
@@ -42,6 +44,19 @@ type Document struct {
 // Detail is one line under the title: "Tid  kl. 9.30–11.30".
 type Detail struct {
 	Label, Value string
+}
+
+// headerLabel is the header's right-hand text: the label, and the
+// journal and KLE numbers the agreement is filed under.
+func (d Document) headerLabel() string {
+	s := d.label()
+	if d.Journal != "" {
+		s += " · J.nr. " + d.Journal
+	}
+	if d.KLE != "" {
+		s += " · KLE " + d.KLE
+	}
+	return strings.TrimPrefix(s, " · ")
 }
 
 // label is what the header and footer call the document.
@@ -90,6 +105,12 @@ func (d Document) details() []Detail {
 	}
 	if d.Place != "" {
 		out = append(out, Detail{"Sted", d.Place})
+	}
+	if d.Journal != "" {
+		out = append(out, Detail{"J.nr.", d.Journal})
+	}
+	if d.KLE != "" {
+		out = append(out, Detail{"KLE", d.KLE})
 	}
 	return out
 }

@@ -107,7 +107,7 @@ func DocumentFor(ctx context.Context, s *data.Store, id int64) (Document, error)
 	}
 	doc := Document{Number: a.Number, Title: a.Title, Date: a.Date, Place: a.Place, Body: Parse(a.Body),
 		Draft: a.Status == data.StatusDraft, Example: a.Example, Template: a.TemplateName, Version: a.TemplateVersion,
-		Generated: a.UpdatedAt}
+		Generated: a.UpdatedAt, Journal: a.JournalNumber, KLE: a.KLE}
 	if doc.Date.IsZero() {
 		doc.Date = a.CreatedAt
 	}

@@ -210,7 +210,7 @@ func (r *renderer) pageHeader() {
 	}
 	r.setColour(mutedColour)
 	title := r.doc.Title
-	number := r.doc.label()
+	number := r.doc.headerLabel()
 	nw := r.textWidth(number, "", smallSize)
 	title = r.ellipsis(title, "", smallSize, contentW-nw-8)
 	r.drawText(marginL, headerBaseline, title, "", smallSize)

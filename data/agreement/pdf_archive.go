@@ -75,6 +75,8 @@ func archive(pdf []byte, m archiveMeta) ([]byte, error) {
 		spans[n] = bytes.TrimRight(pdf[f.objects[n].offset:end], "\r\n")
 	}
 
+	replaced := f.outlineCounts(catalog)
+
 	var out bytes.Buffer
 	out.Grow(len(pdf) + len(xmp) + len(sRGBProfile()) + 1024)
 	out.WriteString(pdfHeader)
@@ -103,6 +105,9 @@ func archive(pdf []byte, m archiveMeta) ([]byte, error) {
 			fmt.Fprintf(&out, "%d 0 obj\n<</Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1)"+
 				" /Info (sRGB IEC61966-2.1) /RegistryName (http://www.color.org) /DestOutputProfile %s>>\nendobj\n",
 				n, ref{iccNum, 0})
+		case replaced[n] != nil:
+			offsets[n] = out.Len()
+			fmt.Fprintf(&out, "%d %d obj\n%s\nendobj\n", n, f.objects[n].gen, writeDict(replaced[n]))
 		case spans[n] != nil:
 			offsets[n] = out.Len()
 			out.Write(spans[n])
@@ -174,6 +179,51 @@ func without(d []kv, key string) []kv {
 	for _, e := range d {
 		if e.key != key {
 			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// outlineCounts gives each outline item with children the /Count PDF asks
+// for (gofpdf writes 0): the number of its open descendants, all of them,
+// for the outline opens fully. It returns the items to write anew.
+func (f *pdfFile) outlineCounts(catalog []kv) map[int][]kv {
+	out := map[int][]kv{}
+	root, err := parseRef(lookup(catalog, "Outlines"))
+	if err != nil {
+		return out
+	}
+	seen := map[int]bool{}
+	var count func(first string) int
+	count = func(first string) int {
+		n := 0
+		for r, err := parseRef(first); err == nil && !seen[r.num]; r, err = parseRef(lookup(out[r.num], "Next")) {
+			seen[r.num] = true
+			d, _, err := f.dictObject(r.num)
+			if err != nil {
+				return n
+			}
+			out[r.num] = d
+			below := count(lookup(d, "First"))
+			if below > 0 {
+				out[r.num] = set(d, "Count", strconv.Itoa(below))
+			}
+			n += 1 + below
+		}
+		return n
+	}
+	d, _, err := f.dictObject(root.num)
+	if err != nil {
+		return out
+	}
+	if n := count(lookup(d, "First")); n > 0 {
+		out[root.num] = set(d, "Count", strconv.Itoa(n))
+	}
+	for n, d := range out {
+		if lookup(d, "Count") == "0" || lookup(d, "Count") == "" {
+			if lookup(d, "First") == "" && n != root.num {
+				delete(out, n) // a leaf is written as it was
+			}
 		}
 	}
 	return out

@@ -58,6 +58,12 @@ func (r *renderer) certificate() {
 	if d := longDate(r.doc.Date); d != "" {
 		r.fact("Dato", d, false)
 	}
+	if r.doc.Journal != "" {
+		r.fact("Journalnummer", r.doc.Journal, false)
+	}
+	if r.doc.KLE != "" {
+		r.fact("KLE-nummer", r.doc.KLE, false)
+	}
 	r.fact("Skabelon", template, false)
 	r.fact("Skabelonens SHA-256", sd.TemplateSHA256, true)
 	r.fact("Tekstens SHA-256", sd.BodySHA256, true)
