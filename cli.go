@@ -48,6 +48,7 @@ func init() {
 		{"export-csv", "export-csv SLAGS --out FIL", "skriver en slags til en CSV-fil i samme format, som Excel åbner", cmdExportCSV},
 		{"agreements", "agreements [--json]", "viser aftalerne: id, nummer, titel, status og dato", cmdAgreements},
 		{"export", "export --agreement ID --out FIL.pdf", "skriver en aftale som PDF", cmdExport},
+		{"journal", "journal --agreement ID [--journal NR] [--kle NR]", "viser eller sætter en kladdes journalnummer og KLE-nummer (fx 27.12.00 G01)", cmdJournal},
 		{"meetings", "meetings [--json]", "viser møderne: id, dato, tid, møde i, status og titel, og årets antal mod 5–7", cmdMeetings},
 		{"checklist", "checklist [--json]", "viser afklaringerne: status, ansvarlig, flettefelt og besluttet tekst", cmdChecklist},
 		{"goals", "goals [--json] [--as-of DATO]", "viser målene og milepælene, opgjort i dag eller på en dato (fx 31.12.2015)", cmdGoals},
