@@ -441,7 +441,8 @@ func unescapeLiteral(v string) []byte {
 	return out
 }
 
-// parsePDFDate reads D:YYYYMMDDHHmmSS with an optional zone (Z, +01'00').
+// parsePDFDate reads D:YYYYMMDDHHmmSS with an optional zone (Z, Z00'00',
+// +01'00').
 func parsePDFDate(s string) (time.Time, error) {
 	s = strings.TrimPrefix(s, "D:")
 	if len(s) < 14 {
@@ -452,7 +453,7 @@ func parsePDFDate(s string) (time.Time, error) {
 		return time.Time{}, err
 	}
 	zone := strings.ReplaceAll(s[14:], "'", "")
-	if zone == "" || zone == "Z" {
+	if zone == "" || zone == "Z" || zone == "Z0000" {
 		return t, nil
 	}
 	if len(zone) != 5 || (zone[0] != '+' && zone[0] != '-') {
