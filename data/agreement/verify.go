@@ -237,6 +237,10 @@ func (r *VerifyReport) checkHolder(cms *cmsSignature, trust *Trust) {
 	if !v.known {
 		r.holderFailed = true
 		r.fail(line)
+		if r.CAFingerprint != "" && !r.CAKnown {
+			r.pass("Udsteder: " + cert.Issuer.CommonName + " er ikke en udsteder, denne installation kender; udstederens SHA-256 er " +
+				r.CAFingerprint + " – sammenlign med den på underskriftsbeviset")
+		}
 		return
 	}
 	r.Trusted = true
