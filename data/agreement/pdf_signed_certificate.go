@@ -86,17 +86,13 @@ func (r *renderer) certificate() {
 // sealFacts are the sending, the sealing and the seal's certificate:
 // what a recipient compares with `partnerskab verify`.
 func (r *renderer) sealFacts(sd *Signed) {
-	zoned := func(t time.Time) string {
-		if t.IsZero() {
-			return ""
+	for _, e := range []struct {
+		label string
+		at    time.Time
+	}{{"Sendt til underskrift", sd.SentAt}, {"Forseglet", sd.SealedAt}} {
+		if !e.at.IsZero() {
+			r.fact(e.label, dk.FormatDateTimeZone(e.at), false)
 		}
-		return dk.FormatDateTimeZone(t)
-	}
-	if !sd.SentAt.IsZero() {
-		r.fact("Sendt til underskrift", zoned(sd.SentAt), false)
-	}
-	if !sd.SealedAt.IsZero() {
-		r.fact("Forseglet", zoned(sd.SealedAt), false)
 	}
 	if sd.Seal.Fingerprint == "" {
 		return
