@@ -206,3 +206,42 @@ func TestSRGBProfileIsWellFormed(t *testing.T) {
 		}
 	}
 }
+
+// The certificate page names the seal's certificate, the sending and the
+// sealing, and every time with its offset from UTC; each signer's title
+// stands by the name; the journal and KLE numbers are among the facts.
+func TestCertificatePageNamesTheSealAndTheTimes(t *testing.T) {
+	cet := time.FixedZone("CET", 3600)
+	doc := signedDocument(t, 0)
+	doc.Journal, doc.KLE = "15/12345", "27.12.00 G01"
+	doc.Signed.SentAt = time.Date(2015, 2, 21, 14, 3, 0, 0, cet)
+	doc.Signed.SealedAt = time.Date(2015, 2, 21, 15, 1, 0, 0, cet)
+	doc.Written = doc.Signed.SealedAt
+	doc.Signed.Seal = SealCertificate{Holder: "Slagelse Kommune", Issuer: "Partnerskab lokal CA – Slagelse Kommune",
+		Fingerprint: strings.Repeat("ab", 32), IssuerFingerprint: strings.Repeat("cd", 32)}
+	for i := range doc.Signed.Events {
+		doc.Signed.Events[i].Title = doc.Signers[i].Title
+		for j := range doc.Signed.Events[i].Events {
+			doc.Signed.Events[i].Events[j].At = doc.Signed.Events[i].Events[j].At.In(cet)
+		}
+	}
+	path := writePDF(t, doc)
+	ps := pages(t, path)
+	cert := strings.Join(ps[certificateStart(t, ps):], "\n")
+	flat := strings.Join(strings.Fields(cert), " ")
+	for _, want := range []string{
+		"Journalnummer 15/12345", "KLE-nummer 27.12.00 G01",
+		"Sendt til underskrift 21.2.2015 kl. 14.03 (+01:00)", "Forseglet 21.2.2015 kl. 15.01 (+01:00)",
+		"Seglets indehaver Slagelse Kommune", "Udsteder Partnerskab lokal CA – Slagelse Kommune",
+		strings.Repeat("ab", 32), strings.Repeat("cd", 32),
+		"Lene Østergaard, " + doc.Signers[0].Title, "(+01:00) præsenteret",
+	} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("the certificate page lacks %q:\n%s", want, cert)
+		}
+	}
+	info := run(t, "pdfinfo", "-isodates", path)
+	if !sameInstant(t, "2015-02-21T15:01:00+01:00", fieldValue(info, "CreationDate:")) {
+		t.Errorf("the file was written %s, want the sealing 21.2.2015 kl. 15.01 (+01:00)", fieldValue(info, "CreationDate:"))
+	}
+}
