@@ -157,7 +157,7 @@ func TestVerifyRefusesWhatIsNoSealedAgreement(t *testing.T) {
 	if code, _, stderr := runCLI(t, "verify"); code != 1 || !strings.Contains(stderr, "angiv den PDF-fil") {
 		t.Errorf("no file: exit %d, %q", code, stderr)
 	}
-	if _, stdout, _ := runCLI(t, "help"); !strings.Contains(stdout, "verify FIL.pdf [--db STI]") {
+	if _, stdout, _ := runCLI(t, "help"); !strings.Contains(stdout, "verify FIL.pdf [--trust CA.pem] [--db STI]") {
 		t.Errorf("help does not list verify:\n%s", stdout)
 	}
 }

@@ -83,6 +83,8 @@ type Agreement struct {
 	Signatories       []Signatory      // empty in list rows
 	CreatedAt         time.Time
 	UpdatedAt         time.Time
+	JournalNumber     string // in the records system (agreement_journal.go)
+	KLE               string // "27.12.00 G01"
 }
 
 // PartyForm is one chosen party.
@@ -117,13 +119,16 @@ type AgreementForm struct {
 	Example           bool // the demo case: the PDF says EKSEMPEL
 	Parties           []PartyForm
 	Signatories       []SignatoryForm
+	JournalNumber     string
+	KLE               string
 }
 
 // Form returns the agreement as the drafting form shows it.
 func (a Agreement) Form() AgreementForm {
 	f := AgreementForm{Number: a.Number, Title: a.Title, TemplateVersionID: a.TemplateVersionID, Body: a.Body,
 		Place: a.Place, Date: formatDateOrEmpty(a.Date), ValidFrom: formatDateOrEmpty(a.ValidFrom),
-		ValidTo: formatDateOrEmpty(a.ValidTo), LeaseID: a.LeaseID, ParentID: a.ParentID, Example: a.Example}
+		ValidTo: formatDateOrEmpty(a.ValidTo), LeaseID: a.LeaseID, ParentID: a.ParentID, Example: a.Example,
+		JournalNumber: a.JournalNumber, KLE: a.KLE}
 	for _, p := range a.Parties {
 		f.Parties = append(f.Parties, PartyForm{OrganisationID: p.OrganisationID, Role: p.Role})
 	}
@@ -156,6 +161,7 @@ func (f AgreementForm) Parse() (Agreement, error) {
 	c.text("Body", "Aftalens tekst", a.Body)
 	c.noCPR("Body", "Aftalens tekst", a.Body)
 	a.Place = c.freeText("Place", "Sted", f.Place)
+	a.JournalNumber, a.KLE = parseJournal(&c, f)
 	a.Date = c.date("Date", "Dato", f.Date)
 	a.ValidFrom = c.date("ValidFrom", "Gælder fra", f.ValidFrom)
 	a.ValidTo = c.date("ValidTo", "Gælder til", f.ValidTo)
@@ -292,6 +298,9 @@ func (s *Store) createAgreement(ctx context.Context, tx *sql.Tx, a Agreement) (A
 	}
 	a.ID, _ = res.LastInsertId()
 	if err := writeAgreementPeople(ctx, tx, a); err != nil {
+		return a, err
+	}
+	if err := writeJournal(ctx, tx, a); err != nil {
 		return a, err
 	}
 	return a, logEvent(ctx, tx, now, "oprettet", "aftale", a.ID,
@@ -431,7 +440,8 @@ func (s *Store) saveAgreementDraft(ctx context.Context, tx *sql.Tx, a *Agreement
 	a.Example = a.Example || old.Example
 	otherChanged := a.Title != old.Title || a.Place != old.Place || !a.Date.Equal(old.Date) ||
 		!a.ValidFrom.Equal(old.ValidFrom) || !a.ValidTo.Equal(old.ValidTo) || a.LeaseID != old.LeaseID ||
-		a.ParentID != old.ParentID || !sameParties(a.Parties, old.Parties) || !sameSignatories(a.Signatories, old.Signatories)
+		a.ParentID != old.ParentID || !sameParties(a.Parties, old.Parties) || !sameSignatories(a.Signatories, old.Signatories) ||
+		a.JournalNumber != old.JournalNumber || a.KLE != old.KLE
 	if !textChanged && !otherChanged {
 		return nil
 	}
@@ -443,6 +453,9 @@ func (s *Store) saveAgreementDraft(ctx context.Context, tx *sql.Tx, a *Agreement
 		return err
 	}
 	if err := writeAgreementPeople(ctx, tx, *a); err != nil {
+		return err
+	}
+	if err := writeJournal(ctx, tx, *a); err != nil {
 		return err
 	}
 	if textChanged {
@@ -556,7 +569,7 @@ func (s *Store) DeleteAgreementDraft(ctx context.Context, id int64) error {
 
 const agreementColumns = `a.id, a.number, a.title, a.status, a.template_version_id, v.template_id, t.name, v.version,
 	a.body_sha256, a.place, a.agreement_date, a.valid_from, a.valid_to, a.lease_id, a.parent_id, a.example, a.sent_at,
-	a.created_at, a.updated_at`
+	a.created_at, a.updated_at, a.journal_number, a.kle_number`
 
 const agreementFrom = ` FROM agreements a LEFT JOIN template_versions v ON v.id = a.template_version_id
 	LEFT JOIN templates t ON t.id = v.template_id`
@@ -567,7 +580,7 @@ func scanAgreement(row scanner, extra ...any) (Agreement, error) {
 	var tname, sum, date, from, to, sent sql.NullString
 	var created, updated string
 	dest := []any{&a.ID, &a.Number, &a.Title, &a.Status, &tv, &tid, &tname, &version, &sum, &a.Place, &date, &from, &to,
-		&lease, &parent, &a.Example, &sent, &created, &updated}
+		&lease, &parent, &a.Example, &sent, &created, &updated, &a.JournalNumber, &a.KLE}
 	if err := row.Scan(append(dest, extra...)...); err != nil {
 		return a, err
 	}

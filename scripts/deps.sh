@@ -10,7 +10,8 @@ cd "$(dirname "$0")/.."
 
 # C toolchain and headers for Fyne's OpenGL/GLFW driver (cgo), the Windows
 # cross-compiler, the external tools the tests use to judge the PDFs
-# (pdftotext, pdfsig, pdffonts from poppler-utils; qpdf) and the database
+# (pdftotext, pdfsig, pdffonts from poppler-utils; qpdf; mutool from
+# mupdf-tools, a second judge of the seal) and the database
 # (sqlite3), what builds and tries the packages, and a session bus with
 # GNOME Keyring for the test of the seal's keys in the Secret Service.
 packages=(
@@ -25,6 +26,7 @@ packages=(
   gcc-mingw-w64-x86-64
   poppler-utils
   qpdf
+  mupdf-tools
   sqlite3
   # Packages: the MSI (wixl; msitools reads it back), the .deb (dpkg-shlibdeps
   # from dpkg-dev works out Depends; desktop-file-validate checks the entry).

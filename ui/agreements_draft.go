@@ -27,6 +27,8 @@ type draftView struct {
 
 	form       *form.Form
 	body       *widgets.Entry
+	journal    *widgets.Entry // the journal and KLE numbers (agreements_journal.go)
+	kle        *widgets.Entry
 	preview    *widget.RichText
 	scroll     *container.Scroll
 	parties    *widget.Label
@@ -74,7 +76,7 @@ func newDraftView(t *AgreementsTab) *draftView {
 	v.editBar = container.NewHBox(v.saveButton, v.cancelBtn)
 	v.editBar.Hide()
 	bodyField := v.form.Fields.Fields[0]
-	editor := container.NewBorder(nil, bodyField.Msg, nil, nil, v.body)
+	editor := container.NewBorder(v.journalRow(), bodyField.Msg, nil, nil, v.body)
 	editor.Hide()
 	textArea := container.NewStack(v.scroll, editor)
 	v.signing = newSigningActions(v)
@@ -91,16 +93,21 @@ func newDraftView(t *AgreementsTab) *draftView {
 func (v *draftView) values() data.AgreementForm {
 	f := v.original.Form()
 	f.Body = v.body.Text
+	f.JournalNumber, f.KLE = v.journal.Text, v.kle.Text
 	return f
 }
 
-func (v *draftView) setValues(f data.AgreementForm) { v.body.SetText(f.Body) }
+func (v *draftView) setValues(f data.AgreementForm) {
+	v.body.SetText(f.Body)
+	v.journal.SetText(f.JournalNumber)
+	v.kle.SetText(f.KLE)
+}
 
 // fill shows a saved agreement, not in edit mode.
 func (v *draftView) fill(a data.Agreement) {
 	v.original = a
 	v.leaveEdit()
-	v.form.Fill(func() { v.body.SetText(a.Body) })
+	v.form.Fill(func() { v.setValues(a.Form()) })
 	v.form.Reset()
 	v.showPreview(a.Body)
 	v.parties.SetText(v.tree.partiesText(a))

@@ -20,7 +20,7 @@ func Art30PDF(ctx context.Context, s *data.Store) ([]byte, error) {
 	org, _ := s.Setting(ctx, data.SettingOrganisationName)
 	now := s.Now()
 	doc := Document{Title: "Fortegnelse over behandlingsaktiviteter",
-		Date:    now,
+		Date: now, Author: org,
 		Label:   "Fortegnelse (art. 30) " + dk.FormatDate(now),
 		Kicker:  "Databeskyttelsesforordningens artikel 30",
 		Subject: "Fortegnelse over behandlingsaktiviteter i Partnerskab",

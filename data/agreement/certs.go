@@ -71,6 +71,18 @@ type Sealer struct {
 	protection string // how the seal's key is kept at rest
 }
 
+// Described is the seal's certificate as the certificate page names it.
+func (s *Sealer) Described() SealCertificate {
+	c := SealCertificate{Holder: organisationOf(s.cert), Issuer: s.cert.Issuer.CommonName, Fingerprint: Fingerprint(s.cert)}
+	if c.Holder == "" {
+		c.Holder = s.cert.Subject.CommonName
+	}
+	if ca := issuingCA(s.cert, s.chain); ca != nil {
+		c.IssuerFingerprint = Fingerprint(ca)
+	}
+	return c
+}
+
 // OpenSealer loads the seal certificate from dir, making the folder, a
 // local CA and a signing certificate in organisation's name on first use.
 // When the organisation's name has changed since, the local CA issues a

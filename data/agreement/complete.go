@@ -55,7 +55,7 @@ func SignedDocumentFor(ctx context.Context, s *data.Store, id int64) (Document, 
 	if err != nil {
 		return doc, err
 	}
-	sd := &Signed{TemplateName: a.TemplateName, TemplateVer: a.TemplateVersion, BodySHA256: a.BodySHA256,
+	sd := &Signed{TemplateName: a.TemplateName, TemplateVer: a.TemplateVersion, BodySHA256: a.BodySHA256, SentAt: a.SentAt.In(time.Local),
 		ClockNote: DefaultClockNote}
 	if a.TemplateVersionID != 0 {
 		v, err := s.TemplateVersion(ctx, a.TemplateVersionID)
@@ -93,7 +93,7 @@ func SignedDocumentFor(ctx context.Context, s *data.Store, id int64) (Document, 
 			}
 		}
 		sd.Signatures = append(sd.Signatures, given)
-		se := SignerEvents{Name: g.Name, Organisation: g.OrganisationName, Method: method}
+		se := SignerEvents{Name: g.Name, Title: g.Title, Organisation: g.OrganisationName, Method: method}
 		for _, e := range g.Events {
 			se.Events = append(se.Events, Event{At: e.At.In(time.Local), Text: eventText(e, g.Signature)})
 		}
@@ -146,11 +146,15 @@ func Finish(ctx context.Context, s *data.Store, sealer *Sealer, id int64) ([]byt
 	if err != nil {
 		return nil, err
 	}
+	// The file is written at the sealing: its dates, the certificate
+	// page's sealing time and the seal's own time are one instant.
+	now := s.Now().In(time.Local).Truncate(time.Second)
+	doc.Written, doc.Signed.SealedAt, doc.Signed.Seal = now, now, sealer.Described()
 	pdf, err := RenderPDF(doc)
 	if err != nil {
 		return nil, fmt.Errorf("aftale %s: PDF'en kan ikke dannes: %w", st.Number, err)
 	}
-	sealed, err := sealer.Seal(pdf, s.Now(), "Underskrevet aftale "+st.Number, doc.Place)
+	sealed, err := sealer.Seal(pdf, now, "Underskrevet aftale "+st.Number, doc.Place)
 	if err != nil {
 		return nil, fmt.Errorf("aftale %s: %w", st.Number, err)
 	}

@@ -22,6 +22,13 @@ type Document struct {
 	Version   int
 	Signed    *Signed   // the signatures and the certificate page; nil until signed
 	Generated time.Time // ignored for the bytes: output is deterministic for the same input
+	// Written is when the file counts as written, from a stored event (the
+	// sealing, the sending, the last change); zero: noon on Date.
+	Written time.Time
+	Author  string // the organisation, in the file's properties
+	Journal string // the journal number in the records system
+	KLE     string // "27.12.00 G01"
+	Lang    string // the text's language, "da-DK" when empty
 
 	// A document that is not an agreement (a meeting's agenda or minutes)
 	// names itself: Label in the header and footer ("Referat 5.3.2015"),
@@ -37,6 +44,19 @@ type Document struct {
 // Detail is one line under the title: "Tid  kl. 9.30–11.30".
 type Detail struct {
 	Label, Value string
+}
+
+// headerLabel is the header's right-hand text: the label, and the
+// journal and KLE numbers the agreement is filed under.
+func (d Document) headerLabel() string {
+	s := d.label()
+	if d.Journal != "" {
+		s += " · J.nr. " + d.Journal
+	}
+	if d.KLE != "" {
+		s += " · KLE " + d.KLE
+	}
+	return strings.TrimPrefix(s, " · ")
 }
 
 // label is what the header and footer call the document.
@@ -85,6 +105,12 @@ func (d Document) details() []Detail {
 	}
 	if d.Place != "" {
 		out = append(out, Detail{"Sted", d.Place})
+	}
+	if d.Journal != "" {
+		out = append(out, Detail{"J.nr.", d.Journal})
+	}
+	if d.KLE != "" {
+		out = append(out, Detail{"KLE", d.KLE})
 	}
 	return out
 }

@@ -138,9 +138,21 @@ func DocumentFor(ctx context.Context, s *data.Store, id int64) (Document, error)
 	}
 	doc := Document{Number: a.Number, Title: a.Title, Date: a.Date, Place: a.Place, Body: Parse(a.Body),
 		Draft: a.Status == data.StatusDraft, Example: a.Example, Template: a.TemplateName, Version: a.TemplateVersion,
-		Generated: a.UpdatedAt}
+		Generated: a.UpdatedAt, Journal: a.JournalNumber, KLE: a.KLE}
 	if doc.Date.IsZero() {
 		doc.Date = a.CreatedAt
+	}
+	// The file counts as written at the last stored change: the sending
+	// for signing, else the last edit (Finish sets the sealing time).
+	doc.Written = a.UpdatedAt
+	if a.Status == data.StatusPending && !a.SentAt.IsZero() {
+		doc.Written = a.SentAt
+	}
+	if !doc.Written.IsZero() {
+		doc.Written = doc.Written.In(time.Local)
+	}
+	if doc.Author, err = s.Setting(ctx, data.SettingOrganisationName); err != nil {
+		return doc, err
 	}
 	// Which organisation each signing contact belongs to.
 	signsFor := map[int64]data.Signatory{}

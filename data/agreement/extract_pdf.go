@@ -11,7 +11,11 @@ import (
 // about the person, every column as a line "kolonne: værdi".
 func ExtractPDF(ctx context.Context, s *data.Store, x data.Extract) ([]byte, error) {
 	now := s.Now()
-	doc := Document{Title: "Indsigt: " + x.Subject, Date: now,
+	org, err := s.Setting(ctx, data.SettingOrganisationName)
+	if err != nil {
+		return nil, err
+	}
+	doc := Document{Title: "Indsigt: " + x.Subject, Date: now, Author: org,
 		Label:   "Indsigt (art. 15) " + dk.FormatDate(now),
 		Kicker:  "Databeskyttelsesforordningens artikel 15",
 		Subject: "Indsigt: " + x.Subject,

@@ -67,10 +67,16 @@ func (e *noDocError) Is(target error) bool { return target == ErrNoMeetingDoc }
 // Minutes not yet approved carry the mark UDKAST, the demo's meetings
 // EKSEMPEL. The same meeting always gives the same bytes.
 func MeetingPDF(m data.Meeting, what MeetingDoc, notice int) ([]byte, error) {
+	return meetingPDF(m, what, notice, "")
+}
+
+// meetingPDF is MeetingPDF with the organisation named as the file's author.
+func meetingPDF(m data.Meeting, what MeetingDoc, notice int, org string) ([]byte, error) {
 	doc, err := MeetingDocument(m, what, notice)
 	if err != nil {
 		return nil, err
 	}
+	doc.Author = org
 	return render(doc, strings.ToLower(what.Title())+" "+m.Title, func(r *renderer) {
 		r.titleBlock()
 		r.blocks(doc.Body, marginL, contentW, 0)
@@ -88,7 +94,11 @@ func ExportMeetingPDF(ctx context.Context, s *data.Store, id int64, what Meeting
 	if err != nil {
 		return nil, err
 	}
-	return MeetingPDF(m, what, notice)
+	org, err := s.Setting(ctx, data.SettingOrganisationName)
+	if err != nil {
+		return nil, err
+	}
+	return meetingPDF(m, what, notice, org)
 }
 
 // MeetingDocument is what the PDF of a meeting's document shows: its

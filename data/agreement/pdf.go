@@ -54,8 +54,8 @@ var (
 // RenderPDF lays out an agreement on A4: the title block, the parties,
 // the numbered text, and a signature block per signer, with a header and
 // "Side N af M" on every page. The same Document always gives the same
-// bytes: the PDF's dates come from doc.Date, resources are written in a
-// sorted order and the file carries no random ID.
+// bytes: the PDF's dates come from doc.Written or doc.Date, resources are
+// written in a sorted order and the /ID is the file's digest.
 func RenderPDF(doc Document) ([]byte, error) {
 	return render(doc, "aftale "+doc.Number, func(r *renderer) {
 		r.titleBlock()
@@ -82,7 +82,35 @@ func render(doc Document, name string, draw func(*renderer)) ([]byte, error) {
 	if err := r.pdf.Output(&buf); err != nil {
 		return nil, fmt.Errorf("%s: PDF'en kan ikke skrives: %w", name, err)
 	}
-	return renameFonts(buf.Bytes()), nil
+	return archive(renameFonts(buf.Bytes()), doc.archiveMeta())
+}
+
+// producer names the program in the file's properties.
+const producer = "Partnerskab (gofpdf 1.16.2)"
+
+// archiveMeta is what the file's properties say about doc.
+func (d Document) archiveMeta() archiveMeta {
+	m := archiveMeta{Title: d.Title, Author: d.Author, Subject: d.subject(), Creator: "Partnerskab",
+		Producer: producer, Lang: d.Lang, Written: d.written()}
+	if m.Lang == "" {
+		m.Lang = "da-DK"
+	}
+	if m.Author == "" {
+		m.Author = "Partnerskab"
+	}
+	if d.Signed != nil {
+		m.Record = d.Signed.Record
+	}
+	return m
+}
+
+// written is when the file counts as written: the stored event given in
+// Written, else noon UTC on the document's day (fixedDate).
+func (d Document) written() time.Time {
+	if !d.Written.IsZero() {
+		return d.Written.Truncate(time.Second)
+	}
+	return fixedDate(d.Date)
 }
 
 // renderer carries the PDF being written and the agreement.
@@ -92,6 +120,24 @@ type renderer struct {
 	y     float64 // the top of the next thing to draw
 	fonts fonts
 	keep  float64 // extra height the next heading must find room for (the signature section)
+	// outline holds the heading levels of the bookmarks open above the next one.
+	outline []int
+}
+
+// bookmark adds a heading of the given level, drawn at y on this page, to
+// the outline. Levels nest by their order, not their number, so a text
+// whose headings start at level 2 still has its sections at the top.
+// Only headings down to level 3 are in it; a heading is called after its
+// text was drawn, when gofpdf's current font is the Unicode one.
+func (r *renderer) bookmark(text string, level int, y float64) {
+	if text == "" || level > 3 {
+		return
+	}
+	for len(r.outline) > 0 && r.outline[len(r.outline)-1] >= level {
+		r.outline = r.outline[:len(r.outline)-1]
+	}
+	r.pdf.Bookmark(text, len(r.outline), y)
+	r.outline = append(r.outline, level)
 }
 
 func newRenderer(doc Document) (*renderer, error) {
@@ -108,21 +154,11 @@ func newRenderer(doc Document) (*renderer, error) {
 	pdf.SetMargins(marginL, marginTop, marginR)
 	pdf.SetAutoPageBreak(false, marginBottom) // page breaks are decided here, block by block
 	pdf.SetCatalogSort(true)
+	// The file's properties and metadata are written by archive
+	// (pdf_archive.go); gofpdf's own dates are fixed so as not to read the clock.
 	stamp := fixedDate(doc.Date)
 	pdf.SetCreationDate(stamp)
 	pdf.SetModificationDate(stamp)
-	pdf.SetProducer("Partnerskab (gofpdf 1.16.2)", true)
-	pdf.SetCreator("Partnerskab", true)
-	pdf.SetTitle(doc.Title, true)
-	// The subject says where the text came from, for whoever finds the file.
-	pdf.SetSubject(doc.subject(), true)
-	if doc.Signed != nil && doc.Signed.Record != nil {
-		xmp, err := xmpPacket(*doc.Signed.Record)
-		if err != nil {
-			return nil, err
-		}
-		pdf.SetXmpMetadata(xmp)
-	}
 	pdf.SetHeaderFunc(r.pageHeader)
 	pdf.SetFooterFunc(r.pageFooter)
 	return r, nil
@@ -174,7 +210,7 @@ func (r *renderer) pageHeader() {
 	}
 	r.setColour(mutedColour)
 	title := r.doc.Title
-	number := r.doc.label()
+	number := r.doc.headerLabel()
 	nw := r.textWidth(number, "", smallSize)
 	title = r.ellipsis(title, "", smallSize, contentW-nw-8)
 	r.drawText(marginL, headerBaseline, title, "", smallSize)

@@ -139,9 +139,11 @@ func (r *renderer) heading(b Block, next *Block, x, w float64) {
 	r.keep = 0
 	r.ensure(need)
 	r.setColour(accentColour)
+	top := r.y
 	if b.Number != "" {
 		r.drawText(x, baseline(r.y, lh, size), b.Number, "B", size)
 	}
+	defer r.bookmark(strings.TrimSpace(b.Number+" "+plain(b.Inlines)), b.Level, top)
 	for _, l := range lines {
 		r.drawLine(l, x+numW, baseline(r.y, lh, size), w-numW, size, AlignLeft)
 		r.y += lh

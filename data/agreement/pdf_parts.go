@@ -63,6 +63,7 @@ func (r *renderer) sectionTitle(text string, need float64) {
 	r.ensure(lh + after + need)
 	r.setColour(accentColour)
 	r.drawText(marginL, baseline(r.y, lh, size), text, "B", size)
+	r.bookmark(text, 2, r.y)
 	r.y += lh + after
 	r.setColour(inkColour)
 }

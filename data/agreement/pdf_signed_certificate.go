@@ -3,6 +3,7 @@ package agreement
 import (
 	"strconv"
 	"strings"
+	"time"
 
 	"partnerskab/data/dk"
 )
@@ -32,6 +33,7 @@ func (r *renderer) certificate() {
 	lh := lineHeight(size)
 	r.setColour(accentColour)
 	r.drawText(marginL, baseline(r.y, lh, size), "Underskriftsbevis", "B", size)
+	r.bookmark("Underskriftsbevis", 1, r.y)
 	r.y += lh + after
 	r.setColour(mutedColour)
 	intro := "Beviset viser, hvad der blev underskrevet, og hvem der underskrev hvordan og hvornår, " +
@@ -56,9 +58,16 @@ func (r *renderer) certificate() {
 	if d := longDate(r.doc.Date); d != "" {
 		r.fact("Dato", d, false)
 	}
+	if r.doc.Journal != "" {
+		r.fact("Journalnummer", r.doc.Journal, false)
+	}
+	if r.doc.KLE != "" {
+		r.fact("KLE-nummer", r.doc.KLE, false)
+	}
 	r.fact("Skabelon", template, false)
 	r.fact("Skabelonens SHA-256", sd.TemplateSHA256, true)
 	r.fact("Tekstens SHA-256", sd.BodySHA256, true)
+	r.sealFacts(sd)
 	r.y += 4
 
 	if len(sd.Events) > 0 {
@@ -72,6 +81,28 @@ func (r *renderer) certificate() {
 		note = DefaultClockNote
 	}
 	r.statement(note)
+}
+
+// sealFacts are the sending, the sealing and the seal's certificate:
+// what a recipient compares with `partnerskab verify`.
+func (r *renderer) sealFacts(sd *Signed) {
+	for _, e := range []struct {
+		label string
+		at    time.Time
+	}{{"Sendt til underskrift", sd.SentAt}, {"Forseglet", sd.SealedAt}} {
+		if !e.at.IsZero() {
+			r.fact(e.label, dk.FormatDateTimeZone(e.at), false)
+		}
+	}
+	if sd.Seal.Fingerprint == "" {
+		return
+	}
+	r.fact("Seglets indehaver", sd.Seal.Holder, false)
+	r.fact("Udsteder", sd.Seal.Issuer, false)
+	r.fact("Seglets SHA-256", sd.Seal.Fingerprint, true)
+	if sd.Seal.IssuerFingerprint != "" {
+		r.fact("Udstederens SHA-256", sd.Seal.IssuerFingerprint, true)
+	}
 }
 
 // statement draws the note on times and seal in a light box that sets it
@@ -133,7 +164,7 @@ func (r *renderer) signerRecord(i int, se SignerEvents) {
 	valueX := x + 28
 	timeW := 0.0
 	for _, e := range se.Events {
-		timeW = max(timeW, r.textWidth(dk.FormatDateTime(e.At), "", factSize))
+		timeW = max(timeW, r.textWidth(dk.FormatDateTimeZone(e.At), "", factSize))
 	}
 	textX := valueX + timeW + 5
 	rows := 2 + max(len(se.Events), 1)
@@ -149,7 +180,13 @@ func (r *renderer) signerRecord(i int, se SignerEvents) {
 	}
 	r.setColour(inkColour)
 	r.drawText(marginL, baseline(r.y, bodyLine, bodySize), strconv.Itoa(i+1)+".", "B", bodySize)
-	r.drawText(x, baseline(r.y, bodyLine, bodySize), r.ellipsis(se.Name, "B", bodySize, contentW-7), "B", bodySize)
+	end := r.drawText(x, baseline(r.y, bodyLine, bodySize), r.ellipsis(se.Name, "B", bodySize, contentW-7), "B", bodySize)
+	if se.Title != "" && pageW-marginR-end > 20 {
+		// The title on the name's line: the page keeps room for four signers.
+		r.setColour(mutedColour)
+		r.drawText(end, baseline(r.y, bodyLine, bodySize), r.ellipsis(", "+se.Title, "", bodySize, pageW-marginR-end), "", bodySize)
+		r.setColour(inkColour)
+	}
 	r.y += bodyLine
 	label := func(text string) {
 		r.setColour(mutedColour)
@@ -172,7 +209,7 @@ func (r *renderer) signerRecord(i int, se SignerEvents) {
 	for _, e := range se.Events {
 		lines := r.eventLines(e.Text, textW)
 		r.continued(float64(max(len(lines), 1)) * factLine)
-		r.drawText(valueX, baseline(r.y, factLine, factSize), dk.FormatDateTime(e.At), "", factSize)
+		r.drawText(valueX, baseline(r.y, factLine, factSize), dk.FormatDateTimeZone(e.At), "", factSize)
 		for k, l := range lines {
 			if k > 0 {
 				r.y += factLine

@@ -52,25 +52,6 @@ type RecordEvent struct {
 
 const xmpNamespace = "urn:partnerskab:aftale:1"
 
-// xmpPacket wraps the record as an XMP packet.
-func xmpPacket(r SealRecord) ([]byte, error) {
-	js, err := json.Marshal(r)
-	if err != nil {
-		return nil, err
-	}
-	var esc bytes.Buffer
-	if err := xml.EscapeText(&esc, js); err != nil {
-		return nil, err
-	}
-	var b bytes.Buffer
-	b.WriteString("<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n")
-	b.WriteString(`<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">`)
-	b.WriteString(`<rdf:Description rdf:about="" xmlns:pskb="` + xmpNamespace + `"><pskb:Record>`)
-	b.Write(esc.Bytes())
-	b.WriteString("</pskb:Record></rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end=\"r\"?>")
-	return b.Bytes(), nil
-}
-
 // errNoRecord is a sealed PDF without a record (made by an earlier version).
 var errNoRecord = errors.New("PDF'en har ingen maskinlæsbar erklæring")
 

@@ -177,7 +177,7 @@ func pdfDate(t time.Time) string {
 		sign, offset = '-', -offset
 	}
 	if offset == 0 {
-		return "D:" + t.Format("20060102150405") + "Z"
+		return "D:" + t.Format("20060102150405") + "Z00'00'" // a bare Z is refused by some validators (pdfcpu)
 	}
 	return fmt.Sprintf("D:%s%c%02d'%02d'", t.Format("20060102150405"), sign, offset/3600, offset/60%60)
 }

@@ -21,6 +21,19 @@ type Signed struct {
 	// Record is the same in a form a program reads (record.go), written
 	// into the PDF's XMP metadata.
 	Record *SealRecord
+	// SentAt is when the agreement was sent for signing, SealedAt when it
+	// was sealed (the time the seal claims), Seal the seal's certificate:
+	// all printed on the certificate page. Zero when not known.
+	SentAt, SealedAt time.Time
+	Seal             SealCertificate
+}
+
+// SealCertificate is what the certificate page says about the seal's
+// certificate, so that a recipient can compare it with what verify prints.
+type SealCertificate struct {
+	Holder, Issuer    string
+	Fingerprint       string // SHA-256 of the seal's certificate, hex
+	IssuerFingerprint string // SHA-256 of the CA at the top of its chain, "" when it has none
 }
 
 // SignatureMethod is how a signature was given.
@@ -45,6 +58,7 @@ type GivenSignature struct {
 // SignerEvents is one signer's line of the certificate page.
 type SignerEvents struct {
 	Name         string
+	Title        string
 	Organisation string
 	Method       SignatureMethod
 	Events       []Event

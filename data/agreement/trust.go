@@ -33,9 +33,11 @@ const trustFile = "tillid.json"
 
 // Trust is the seal holders an installation knows.
 type Trust struct {
-	Holders []TrustedHolder `json:"holders"`
-	Issuers []TrustedIssuer `json:"issuers,omitempty"`
-	OwnCAs  []string        `json:"own_cas,omitempty"` // PEM of the local CA certificates (the current one and any before it)
+	Holders []TrustedHolder     `json:"holders"`
+	Issuers []TrustedIssuer     `json:"issuers,omitempty"`
+	OwnCAs  []string            `json:"own_cas,omitempty"` // PEM of the local CA certificates (the current one and any before it)
+	extra   []*x509.Certificate // CAs trusted for this run only (AddCA)
+	chains  []string            // fingerprints of the CAs above the seal folder's certificates (LoadTrust)
 }
 
 // TrustedHolder is a certificate this installation sealed with.
@@ -78,6 +80,13 @@ func LoadTrust(dir string) (*Trust, error) {
 		t.bootstrap(dir)
 	default:
 		return nil, err
+	}
+	for _, name := range []string{importedCertFile, sealCertFile} {
+		if certs, err := readCerts(filepath.Join(dir, name)); err == nil {
+			for _, c := range certs[1:] {
+				t.chains = append(t.chains, Fingerprint(c))
+			}
+		}
 	}
 	return t, nil
 }
@@ -219,6 +228,11 @@ func (t *Trust) judge(cert *x509.Certificate, carried []*x509.Certificate, now t
 			return holderVerdict{known: true, text: "denne installations eget segl (udstedt af dens lokale CA " + ca.Subject.CommonName + ")"}
 		}
 	}
+	for _, ca := range t.extra {
+		if verifies(ca) {
+			return holderVerdict{known: true, text: "udstedt af " + ca.Subject.CommonName + ", som er angivet med --trust til denne kontrol"}
+		}
+	}
 	org, id := holderOf(cert)
 	for _, is := range t.Issuers {
 		ca := parsePEMCert(is.PEM)
@@ -244,4 +258,45 @@ func parsePEMCert(p string) *x509.Certificate {
 		return nil
 	}
 	return c
+}
+
+// AddCA trusts every seal the CA in pemBytes issued, for as long as t is
+// in use: nothing is saved (verify --trust).
+func (t *Trust) AddCA(pemBytes []byte) error {
+	block, _ := pem.Decode(pemBytes)
+	if block == nil || block.Type != "CERTIFICATE" {
+		return errors.New("filen er ikke et PEM-certifikat (-----BEGIN CERTIFICATE-----)")
+	}
+	ca, err := x509.ParseCertificate(block.Bytes)
+	if err != nil {
+		return fmt.Errorf("certifikatet kan ikke læses: %v", err)
+	}
+	if !ca.IsCA {
+		return errors.New("certifikatet er ikke en udsteder (CA)")
+	}
+	t.extra = append(t.extra, ca)
+	return nil
+}
+
+// knowsCA tells whether the CA with fingerprint fp is one this
+// installation has met: its own CA, an issuer it trusts, the CA above a
+// certificate in its seal folder, or one given with --trust.
+func (t *Trust) knowsCA(fp string) bool {
+	if t == nil || fp == "" {
+		return false
+	}
+	if slices.Contains(t.chains, fp) {
+		return true
+	}
+	for _, p := range t.OwnCAs {
+		if c := parsePEMCert(p); c != nil && Fingerprint(c) == fp {
+			return true
+		}
+	}
+	for _, is := range t.Issuers {
+		if is.Fingerprint == fp {
+			return true
+		}
+	}
+	return slices.ContainsFunc(t.extra, func(c *x509.Certificate) bool { return Fingerprint(c) == fp })
 }

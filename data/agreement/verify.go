@@ -33,13 +33,17 @@ type VerifyReport struct {
 	SHA256      string   // of the whole file, hex, to find the agreement it is
 	Signer      string   // the certificate's name, "" when unknown
 	Issuer      string
-	Holder      string    // the seal's holder: the certificate's organisation, else its name
-	Fingerprint string    // SHA-256 of the seal's certificate, hex
-	SignedAt    time.Time // the claimed time (/M), zero when absent
-	Reason      string
-	Location    string
-	Signatures  int  // how many signatures the file has
-	Trusted     bool // the holder is one the installation trusts
+	Holder      string // the seal's holder: the certificate's organisation, else its name
+	Fingerprint string // SHA-256 of the seal's certificate, hex
+	// CAFingerprint is the SHA-256 of the certificate at the top of the
+	// chain the seal carries (the CA that issued it), "" when it carries none.
+	CAFingerprint string
+	CAKnown       bool      // the installation has met that CA (Trust.knowsCA)
+	SignedAt      time.Time // the claimed time (/M), zero when absent
+	Reason        string
+	Location      string
+	Signatures    int  // how many signatures the file has
+	Trusted       bool // the holder is one the installation trusts
 
 	failures     int  // lines that failed
 	holderFailed bool // one of them is the holder's
@@ -59,6 +63,12 @@ func (r *VerifyReport) pass(line string) { r.Lines = append(r.Lines, line) }
 // UnknownHolder tells whether the seal holds over an unchanged file and
 // only its holder is one the installation does not know.
 func (r VerifyReport) UnknownHolder() bool { return r.failures == 1 && r.holderFailed }
+
+// UnknownCA tells whether the seal holds over an unchanged file and was
+// issued under a CA the installation has never met: the recipient must
+// compare the CA's fingerprint with the one on the certificate page. A
+// seal from a known CA but another holder is a failure, not this.
+func (r VerifyReport) UnknownCA() bool { return r.UnknownHolder() && !r.CAKnown }
 
 // withoutHolder is the report judged without the holder: the seal's
 // integrity alone, for a file checked where no installation is.
@@ -218,15 +228,43 @@ func (r *VerifyReport) checkHolder(cms *cmsSignature, trust *Trust) {
 		return
 	}
 	r.pass("Certifikat: " + name + ", gyldigt " + dk.FormatDate(cert.NotBefore) + "–" + dk.FormatDate(cert.NotAfter))
+	if ca := issuingCA(cert, cms.certs); ca != nil {
+		r.CAFingerprint = Fingerprint(ca)
+		r.CAKnown = trust.knowsCA(r.CAFingerprint)
+	}
 	v := trust.judge(cert, cms.certs, time.Now())
 	line := fmt.Sprintf("Indehaver: %s (certifikatets SHA-256 %s): %s", r.Holder, r.Fingerprint, v.text)
 	if !v.known {
 		r.holderFailed = true
 		r.fail(line)
+		if r.CAFingerprint != "" && !r.CAKnown {
+			r.pass("Udsteder: " + cert.Issuer.CommonName + " er ikke en udsteder, denne installation kender; udstederens SHA-256 er " +
+				r.CAFingerprint + " – sammenlign med den på underskriftsbeviset")
+		}
 		return
 	}
 	r.Trusted = true
 	r.pass(line)
+}
+
+// issuingCA is the top of cert's chain among the carried certificates,
+// nil when none of them issued it.
+func issuingCA(cert *x509.Certificate, carried []*x509.Certificate) *x509.Certificate {
+	var top *x509.Certificate
+	for depth := 0; depth < 8; depth++ {
+		var next *x509.Certificate
+		for _, c := range carried {
+			if !c.Equal(cert) && cert.CheckSignatureFrom(c) == nil {
+				next = c
+				break
+			}
+		}
+		if next == nil {
+			break
+		}
+		top, cert = next, next
+	}
+	return top
 }
 
 // signatures finds every signature dictionary in the file, in the order
@@ -407,7 +445,8 @@ func unescapeLiteral(v string) []byte {
 	return out
 }
 
-// parsePDFDate reads D:YYYYMMDDHHmmSS with an optional zone (Z, +01'00').
+// parsePDFDate reads D:YYYYMMDDHHmmSS with an optional zone (Z, Z00'00',
+// +01'00').
 func parsePDFDate(s string) (time.Time, error) {
 	s = strings.TrimPrefix(s, "D:")
 	if len(s) < 14 {
@@ -418,7 +457,7 @@ func parsePDFDate(s string) (time.Time, error) {
 		return time.Time{}, err
 	}
 	zone := strings.ReplaceAll(s[14:], "'", "")
-	if zone == "" || zone == "Z" {
+	if zone == "" || zone == "Z" || zone == "Z0000" {
 		return t, nil
 	}
 	if len(zone) != 5 || (zone[0] != '+' && zone[0] != '-') {
