@@ -13,9 +13,10 @@ import (
 func TestJournalAndKLEOnTheAgreementPDF(t *testing.T) {
 	db := agreementDemoDB(t)
 	var draft int64
+	var number string
 	for _, a := range agreementsJSON(t, db) {
 		if a.Status == "draft" {
-			draft = a.ID
+			draft, number = a.ID, a.Number
 		}
 	}
 	code, stdout, stderr := runCLI(t, "journal", "--agreement", itoa(draft), "--journal", "  15/12345 ", "--kle", "27.12.00g01", "--db", db)
@@ -34,7 +35,7 @@ func TestJournalAndKLEOnTheAgreementPDF(t *testing.T) {
 		t.Fatalf("export: %s", stderr)
 	}
 	text := pdfText(t, path)
-	if !strings.Contains(text, "Aftale 2015-001 · J.nr. 15/12345 · KLE 27.12.00 G01") {
+	if !strings.Contains(text, "Aftale "+number+" · J.nr. 15/12345 · KLE 27.12.00 G01") {
 		t.Errorf("the page header lacks the journal and KLE numbers:\n%s", text)
 	}
 	for _, want := range []string{"J.nr. 15/12345", "KLE 27.12.00 G01"} {

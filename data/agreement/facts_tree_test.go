@@ -155,3 +155,51 @@ func TestMergeAgainListsTheSubAgreementsMadeSince(t *testing.T) {
 		t.Errorf("merging a signed agreement again: %v", err)
 	}
 }
+
+// The default texts use the tree: the partnership agreement merged again
+// lists its sub-agreements, and the demo's lease names the agreement it
+// hangs under.
+func TestDefaultTextsShowTheTree(t *testing.T) {
+	s, _, sel := treeSetup(t)
+	ctx := context.Background()
+	signed := demoAgreement(t, s, data.StatusSigned)
+	list, err := s.Agreements(ctx, data.AgreementQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var partnership data.TemplateVersion
+	var lease data.Agreement
+	for _, a := range list {
+		full, err := s.Agreement(ctx, a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if full.Status == data.StatusDraft && strings.HasPrefix(full.TemplateName, "Partnerskabsaftale") {
+			partnership.ID = full.TemplateVersionID
+		}
+		if strings.HasPrefix(full.Title, "Lejeaftale") {
+			lease = full
+		}
+	}
+	if partnership.ID == 0 || lease.ID == 0 {
+		t.Fatalf("the demo lacks the partnership draft (%d) or the lease (%d)", partnership.ID, lease.ID)
+	}
+	top := sel
+	top.AgreementID = signed.ID
+	text := treeText(t, s, partnership, top)
+	if want := "Delaftale " + lease.Number + ", " + lease.Title + ", hører under denne aftale (Kladde)."; !strings.Contains(text, want) {
+		t.Errorf("the partnership agreement merged again lacks %q:\n%s", want, text)
+	}
+	pdf, err := ExportPDF(ctx, s, nil, lease.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "lejeaftale.pdf")
+	if err := os.WriteFile(path, pdf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	text = strings.Join(strings.Fields(run(t, "pdftotext", "-enc", "UTF-8", path, "-")), " ")
+	if want := "delaftale under aftale " + signed.Number + " (Partnerskabsaftale af 2. orden)"; !strings.Contains(text, want) {
+		t.Errorf("the lease's PDF lacks %q:\n%s", want, text)
+	}
+}

@@ -56,8 +56,8 @@ func TestEveryPDFIsArchivable(t *testing.T) {
 		outline     []string
 		make        func() ([]byte, error)
 	}{
-		{"kladde", draft.Title, []string{"1. Baggrund"}, func() ([]byte, error) { return ExportPDF(ctx, s, nil, draft.ID) }},
-		{"underskrevet", signed.Title, []string{"1. Baggrund", "Underskriftsbevis"},
+		{"kladde", draft.Title, []string{"1. Aftalens karakter", "Parter"}, func() ([]byte, error) { return ExportPDF(ctx, s, nil, draft.ID) }},
+		{"underskrevet", signed.Title, []string{"1. Aftalens karakter", "Underskriftsbevis"},
 			func() ([]byte, error) { return ExportPDF(ctx, s, nil, signed.ID) }},
 		{"referat", "", nil, func() ([]byte, error) { return ExportMeetingPDF(ctx, s, approved, MeetingMinutes) }},
 		{"art30", "Fortegnelse over behandlingsaktiviteter", nil, func() ([]byte, error) { return Art30PDF(ctx, s) }},
