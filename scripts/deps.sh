@@ -90,4 +90,12 @@ fi
 echo "deps: $(go version)"
 
 go mod download
+
+# pdfcpu judges the PDFs in the tests (PDF/A, strict syntax); a test's
+# tool, not the program's dependency, so it lives in the checkout's .bin.
+PDFCPU_VERSION=v0.15.0
+if [ ! -x ".bin/pdfcpu-$PDFCPU_VERSION/pdfcpu" ]; then
+  echo "deps: installing pdfcpu $PDFCPU_VERSION into .bin/"
+  GOBIN="$PWD/.bin/pdfcpu-$PDFCPU_VERSION" CGO_ENABLED=0 GOFLAGS= go install "github.com/pdfcpu/pdfcpu/cmd/pdfcpu@$PDFCPU_VERSION"
+fi
 echo "deps: all set"

@@ -5,9 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 	"testing"
 
 	"partnerskab/data"
@@ -112,37 +110,20 @@ func TestEveryPDFIsArchivable(t *testing.T) {
 	})
 }
 
-var (
-	pdfcpuOnce sync.Once
-	pdfcpuPath string
-	pdfcpuErr  error
-)
+// pdfcpuVersion is the validator make deps installs into the checkout's .bin.
+const pdfcpuVersion = "v0.15.0"
 
-// pdfcpu builds pdfcpu v0.15.0 from the Go module proxy once per run: the
-// validator is a test's tool, not a dependency of the program.
+// pdfcpu is the path of pdfcpu, which make deps (scripts/deps.sh) installs
+// from the Go module proxy: the validator is a test's tool, not a
+// dependency of the program. Missing, the test fails and says how to get it.
 func pdfcpu(t *testing.T) string {
 	t.Helper()
-	pdfcpuOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "partnerskab-pdfcpu-")
-		if err != nil {
-			pdfcpuErr = err
-			return
-		}
-		goTool := filepath.Join(runtime.GOROOT(), "bin", "go")
-		if p, err := exec.LookPath("go"); err == nil {
-			goTool = p
-		}
-		cmd := exec.Command(goTool, "install", "github.com/pdfcpu/pdfcpu/cmd/pdfcpu@v0.15.0")
-		cmd.Env = append(os.Environ(), "GOBIN="+dir, "CGO_ENABLED=0", "GOFLAGS=")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			pdfcpuErr = err
-			pdfcpuPath = string(out)
-			return
-		}
-		pdfcpuPath = filepath.Join(dir, "pdfcpu")
-	})
-	if pdfcpuErr != nil {
-		t.Fatalf("pdfcpu v0.15.0 cannot be built from the Go proxy: %v\n%s", pdfcpuErr, pdfcpuPath)
+	path, err := filepath.Abs(filepath.Join("..", "..", ".bin", "pdfcpu-"+pdfcpuVersion, "pdfcpu"))
+	if err == nil {
+		_, err = os.Stat(path)
 	}
-	return pdfcpuPath
+	if err != nil {
+		t.Fatalf("pdfcpu %s is missing (%v): run make deps", pdfcpuVersion, err)
+	}
+	return path
 }
