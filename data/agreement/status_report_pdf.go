@@ -63,7 +63,7 @@ func StatusReportPDF(rep data.StatusReport) ([]byte, error) {
 	}
 	details = append(details, Detail{"Til", "Styregrupperne og partnerskabets parter"})
 	before, after := statusBlocks(rep)
-	doc := Document{Title: StatusReportTitle, Date: asOf,
+	doc := Document{Title: StatusReportTitle, Date: asOf, Author: rep.Organisation,
 		Label:   "Statusrapport " + dk.FormatDate(asOf),
 		Kicker:  "Statusrapport til styregrupperne",
 		Subject: "Status for partnerskabet pr. " + dk.FormatDate(asOf) + " (kun antal, ingen personoplysninger)",

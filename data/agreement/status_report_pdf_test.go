@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -157,8 +158,16 @@ func TestStatusReportIsTheSameForTheSameDataAndDay(t *testing.T) {
 	if err != nil || !ok || !bytes.Equal(pdf, b) || dk.ISODate(asOf) != "2015-12-31" {
 		t.Errorf("LatestStatusReport: ok %v, as of %s, %d bytes, %v", ok, asOf, len(pdf), err)
 	}
-	out := run(t, "qpdf", "--check", writeTemp(t, "status.pdf", b))
+	path := writeTemp(t, "status.pdf", b)
+	out := run(t, "qpdf", "--check", path)
 	if !strings.Contains(out, "No syntax or stream encoding errors") {
 		t.Errorf("qpdf --check: %s", out)
+	}
+	// Archive-ready like the agreements: the organisation as author, the
+	// numbered sections as bookmarks, and pdfcpu's strict check passes.
+	org, _ := s.Setting(context.Background(), data.SettingOrganisationName)
+	wantArchivable(t, path, StatusReportTitle, org, "1. Mål og resultater", "10. Tilskud og afrapportering")
+	if out, err := exec.Command(pdfcpu(t), "validate", "-m", "strict", path).CombinedOutput(); err != nil {
+		t.Errorf("pdfcpu validate: %v\n%s", err, out)
 	}
 }
