@@ -130,11 +130,9 @@ func cmdExport(e *env, args []string) int {
 	}
 	defer s.Close()
 	ctx := context.Background()
-	a, err := s.Agreement(ctx, id)
-	if errors.Is(err, data.ErrNotFound) {
-		return e.fail("%s: aftale %d findes ikke; se 'partnerskab agreements'", s.Path(), id)
-	} else if err != nil {
-		return e.fail("%s: %v", s.Path(), err)
+	a, ok := e.storedAgreement(ctx, s, id)
+	if !ok {
+		return 1
 	}
 	// A signed agreement is exactly its stored sealed bytes (ExportPDF).
 	pdf, err := agreement.ExportPDF(ctx, s, existingSealer(ctx, s), id)
@@ -272,4 +270,18 @@ func (e *env) checklistIfAny() (items []data.ChecklistItem, ok bool) {
 		return nil, false
 	}
 	return items, true
+}
+
+// storedAgreement reads agreement id for a command, or says in Danish that
+// it does not exist; ok is false when the message is written.
+func (e *env) storedAgreement(ctx context.Context, s *data.Store, id int64) (data.Agreement, bool) {
+	a, err := s.Agreement(ctx, id)
+	if errors.Is(err, data.ErrNotFound) {
+		e.fail("%s: aftale %d findes ikke; se 'partnerskab agreements'", s.Path(), id)
+		return a, false
+	} else if err != nil {
+		e.fail("%s: %v", s.Path(), err)
+		return a, false
+	}
+	return a, true
 }

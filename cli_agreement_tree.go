@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"strconv"
@@ -49,11 +48,9 @@ func cmdAgreementEnd(e *env, args []string) int {
 	}
 	defer s.Close()
 	ctx := context.Background()
-	a, err := s.Agreement(ctx, id)
-	if errors.Is(err, data.ErrNotFound) {
-		return e.fail("%s: aftale %d findes ikke; se 'partnerskab agreements'", s.Path(), id)
-	} else if err != nil {
-		return e.fail("%s: %v", s.Path(), err)
+	a, ok := e.storedAgreement(ctx, s, id)
+	if !ok {
+		return 1
 	}
 	end, err := s.EndAgreement(ctx, id, f)
 	if err != nil {

@@ -132,19 +132,13 @@ func (a *treeActions) askAccession() {
 	x.org = widget.NewSelect(names, nil)
 	x.org.PlaceHolder = lang.X("tree.join.org.choose", "(vælg den nye part)")
 	x.from = widgets.NewEntry(lang.X("form.date.hint", "dd.mm.åååå"))
-	x.msg = widget.NewLabel("")
-	x.msg.Wrapping = fyne.TextWrapWord
-	x.msg.Importance = widget.DangerImportance
 	ok := widget.NewButton(lang.X("tree.join.create", "Opret tillæg"), x.create)
 	ok.Importance = widget.HighImportance
-	cancel := widget.NewButton(lang.X("dialog.cancel", "Annullér"), func() { x.d.Hide(); a.accession = nil })
-	body := container.NewVBox(
-		wrapped(lang.X("tree.join.intro", "Den nye part tiltræder {{.Agreement}} ved et tillæg, som den nye part og de nuværende underskrivere skriver under.",
-			a.named())),
+	x.d, x.msg = a.dialog(lang.X("tree.join.title", "Tiltrædelse"),
+		lang.X("tree.join.intro", "Den nye part tiltræder {{.Agreement}} ved et tillæg, som den nye part og de nuværende underskrivere skriver under.", a.named()),
 		widget.NewForm(widget.NewFormItem(lang.X("tree.join.org", "Ny part"), x.org),
 			widget.NewFormItem(lang.X("tree.join.from", "Medlem fra"), x.from)),
-		x.msg, container.NewHBox(ok, cancel))
-	x.d = dialog.NewCustomWithoutButtons(lang.X("tree.join.title", "Tiltrædelse"), container.New(&widgets.MinWidth{W: 520}, body), a.v.t.w.Win)
+		ok, func() { a.accession = nil })
 	a.accession = x
 	x.d.Show()
 }
@@ -189,20 +183,14 @@ func (a *treeActions) askEnding() {
 	x.date = widgets.NewEntry(lang.X("form.date.hint", "dd.mm.åååå"))
 	x.reason = widgets.NewMultiLineEntry("")
 	x.reason.SetMinRowsVisible(3)
-	x.msg = widget.NewLabel("")
-	x.msg.Wrapping = fyne.TextWrapWord
-	x.msg.Importance = widget.DangerImportance
 	ok := widget.NewButton(lang.X("tree.end.save", "Afslut aftalen"), x.save)
 	ok.Importance = widget.DangerImportance
-	cancel := widget.NewButton(lang.X("dialog.cancel", "Annullér"), func() { x.d.Hide(); a.ending = nil })
-	body := container.NewVBox(
-		wrapped(lang.X("tree.end.intro", "Afslutningen af {{.Agreement}} gemmes med dato og begrundelse; aftalens underskrevne tekst ændres ikke.",
-			a.named())),
+	x.d, x.msg = a.dialog(lang.X("tree.end.title", "Afslut aftale"),
+		lang.X("tree.end.intro", "Afslutningen af {{.Agreement}} gemmes med dato og begrundelse; aftalens underskrevne tekst ændres ikke.", a.named()),
 		widget.NewForm(widget.NewFormItem(lang.X("tree.end.kind", "Afslutning"), x.kind),
 			widget.NewFormItem(lang.X("tree.end.date", "Dato"), x.date),
 			widget.NewFormItem(lang.X("tree.end.reason", "Begrundelse"), x.reason)),
-		x.msg, container.NewHBox(ok, cancel))
-	x.d = dialog.NewCustomWithoutButtons(lang.X("tree.end.title", "Afslut aftale"), container.New(&widgets.MinWidth{W: 520}, body), a.v.t.w.Win)
+		ok, func() { a.ending = nil })
 	a.ending = x
 	x.d.Show()
 }
@@ -260,6 +248,19 @@ func (a *treeActions) named() map[string]any {
 }
 
 // wrapped is a label that breaks its lines to the dialog's width.
+// dialog is the frame of the accession and ending dialogs: the intro, the
+// form, a line for a refusal, and the action beside Annullér.
+func (a *treeActions) dialog(title, intro string, form *widget.Form, ok *widget.Button, cancelled func()) (dialog.Dialog, *widget.Label) {
+	msg := widget.NewLabel("")
+	msg.Wrapping = fyne.TextWrapWord
+	msg.Importance = widget.DangerImportance
+	var d dialog.Dialog
+	cancel := widget.NewButton(lang.X("dialog.cancel", "Annullér"), func() { d.Hide(); cancelled() })
+	body := container.NewVBox(wrapped(intro), form, msg, container.NewHBox(ok, cancel))
+	d = dialog.NewCustomWithoutButtons(title, container.New(&widgets.MinWidth{W: 520}, body), a.v.t.w.Win)
+	return d, msg
+}
+
 func wrapped(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
