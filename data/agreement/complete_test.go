@@ -28,6 +28,26 @@ func demoWithAgreements(tb testing.TB) *data.Store {
 	return s
 }
 
+// demoOn1March is the demo in a store whose clock says 1.3.2015 kl. 9.30,
+// the day the caseworker drafts; with agreements, the demo's agreements too.
+func demoOn1March(tb testing.TB, agreements bool) *data.Store {
+	tb.Helper()
+	s, err := data.Open(filepath.Join(tb.TempDir(), "partnerskab.db"))
+	if err != nil {
+		tb.Fatalf("Open: %v", err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	s.Now = func() time.Time { return time.Date(2015, 3, 1, 9, 30, 0, 0, time.UTC) }
+	load := s.LoadDemo
+	if agreements {
+		load = func(ctx context.Context) error { return LoadDemo(ctx, s) }
+	}
+	if err := load(context.Background()); err != nil {
+		tb.Fatalf("LoadDemo: %v", err)
+	}
+	return s
+}
+
 // demoAgreement finds the demo's partnership agreement of status st (the
 // sub-agreements under the signed one are drafts too).
 func demoAgreement(tb testing.TB, s *data.Store, st data.AgreementStatus) data.Agreement {

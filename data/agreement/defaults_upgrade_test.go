@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"partnerskab/data"
 )
@@ -18,15 +17,7 @@ import (
 // on the old version keeps its version and its text.
 func TestUpdateDefaultTemplatesKeepsOldVersions(t *testing.T) {
 	ctx := context.Background()
-	s, err := data.Open(filepath.Join(t.TempDir(), "partnerskab.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	s.Now = func() time.Time { return time.Date(2015, 3, 1, 9, 30, 0, 0, time.UTC) }
-	if err := s.LoadDemo(ctx); err != nil {
-		t.Fatal(err)
-	}
+	s := demoOn1March(t, false)
 	old := map[string]data.TemplateVersion{}
 	ids := map[string]int64{}
 	for i, d := range DefaultTemplates() {

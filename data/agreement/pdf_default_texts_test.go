@@ -7,7 +7,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"partnerskab/data"
 )
@@ -56,15 +55,7 @@ func defaultTextSelections(t *testing.T, s *data.Store) map[string]Selection {
 // persons that sign, and has none of the small faults where data meets text.
 func TestDefaultTextsPDF(t *testing.T) {
 	ctx := context.Background()
-	s, err := data.Open(filepath.Join(t.TempDir(), "partnerskab.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	s.Now = func() time.Time { return time.Date(2015, 3, 1, 9, 30, 0, 0, time.UTC) }
-	if err := LoadDemo(ctx, s); err != nil {
-		t.Fatal(err)
-	}
+	s := demoOn1March(t, true)
 	sels := defaultTextSelections(t, s)
 	want := map[string][]string{
 		"Partnerskabsaftale af 2. orden": {"Aftalen er en hensigtserklæring", "krav på bestemte ydelser, betaling eller erstatning",

@@ -8,7 +8,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"partnerskab/data"
 )
@@ -17,15 +16,7 @@ import (
 // parties, as the caseworker would, and reads the exported PDF back.
 func TestDemoDraftsPDF(t *testing.T) {
 	ctx := context.Background()
-	s, err := data.Open(filepath.Join(t.TempDir(), "partnerskab.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	s.Now = func() time.Time { return time.Date(2015, 3, 1, 9, 30, 0, 0, time.UTC) }
-	if err := s.LoadDemo(ctx); err != nil {
-		t.Fatalf("LoadDemo: %v", err)
-	}
+	s := demoOn1March(t, false)
 	amount := regexp.MustCompile(`\d{1,3}(\.\d{3})*,\d{2} kr\.`)
 	for i, d := range DefaultTemplates() {
 		t.Run(d.Name, func(t *testing.T) {
