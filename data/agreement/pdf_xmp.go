@@ -29,25 +29,19 @@ func xmpArchivePacket(m archiveMeta) ([]byte, error) {
 
 	b.WriteString(`<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">`)
 	b.WriteString("<dc:format>application/pdf</dc:format>")
-	if m.Title != "" {
-		b.WriteString(`<dc:title><rdf:Alt><rdf:li xml:lang="x-default">`)
-		esc(m.Title)
-		b.WriteString("</rdf:li></rdf:Alt></dc:title>")
-	}
-	if m.Author != "" {
-		b.WriteString("<dc:creator><rdf:Seq><rdf:li>")
-		esc(m.Author)
-		b.WriteString("</rdf:li></rdf:Seq></dc:creator>")
-	}
-	if m.Subject != "" {
-		b.WriteString(`<dc:description><rdf:Alt><rdf:li xml:lang="x-default">`)
-		esc(m.Subject)
-		b.WriteString("</rdf:li></rdf:Alt></dc:description>")
-	}
-	if m.Lang != "" {
-		b.WriteString("<dc:language><rdf:Bag><rdf:li>")
-		esc(m.Lang)
-		b.WriteString("</rdf:li></rdf:Bag></dc:language>")
+	// dc's properties: a text in a language alternative, or a list of one.
+	for _, p := range []struct{ name, container, li, value string }{
+		{"title", "Alt", ` xml:lang="x-default"`, m.Title},
+		{"creator", "Seq", "", m.Author},
+		{"description", "Alt", ` xml:lang="x-default"`, m.Subject},
+		{"language", "Bag", "", m.Lang},
+	} {
+		if p.value == "" {
+			continue
+		}
+		b.WriteString("<dc:" + p.name + "><rdf:" + p.container + "><rdf:li" + p.li + ">")
+		esc(p.value)
+		b.WriteString("</rdf:li></rdf:" + p.container + "></dc:" + p.name + ">")
 	}
 	b.WriteString("</rdf:Description>\n")
 
