@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -34,7 +35,7 @@ func TestStatusReportFromTheWindow(t *testing.T) {
 	if !found {
 		t.Fatal("the Filer menu has no Statusrapport for partnerskabet…")
 	}
-	d, ok := w.dialog.(*form.Dialog[data.StatusReportForm])
+	d, ok := w.dialog.(*form.Dialog[reportRequest])
 	if !ok {
 		t.Fatalf("the menu opened %T", w.dialog)
 	}
@@ -82,8 +83,32 @@ func TestStatusReportFromOverblik(t *testing.T) {
 		t.Fatal("Overblik has no Statusrapport… button")
 	}
 	test.Tap(b.(*widget.Button))
-	d, ok := w.dialog.(*form.Dialog[data.StatusReportForm])
+	d, ok := w.dialog.(*form.Dialog[reportRequest])
 	if !ok || d.Values().AsOf != "31.12.2015" {
 		t.Fatalf("the button opened %T with %+v", w.dialog, d)
 	}
+}
+
+// TestStatusReportPrints: "Derefter: Udskriv" hands the report's PDF to the
+// system's PDF program instead of asking where to save it.
+func TestStatusReportPrints(t *testing.T) {
+	w, _ := newTestWindow(t, true)
+	opened := make(chan string, 1)
+	w.openURL = func(u *url.URL) error { opened <- u.Path; return nil }
+	d := w.showStatusReport("31.12.2015")
+	radio, ok := d.Fields.ByName("Then").Input.(*widget.RadioGroup)
+	if !ok || radio.Selected != "Gem som PDF…" {
+		t.Fatalf("the dialog's Derefter is %T, chosen %q; want Gem som PDF… first", d.Fields.ByName("Then").Input, radio.Selected)
+	}
+	radio.SetSelected("Udskriv")
+	d.Save()
+	var path string
+	select {
+	case path = <-opened:
+	case <-time.After(30 * time.Second):
+		t.Fatal("Udskriv opened nothing")
+	}
+	t.Cleanup(func() { os.Remove(path) })
+	mustContain(t, filepath.Base(path), "Statusrapport 2015-12-31")
+	mustContain(t, pdfToText(t, path), "Status for partnerskabet")
 }
