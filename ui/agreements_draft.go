@@ -29,6 +29,7 @@ type draftView struct {
 	body       *widgets.Entry
 	journal    *widgets.Entry // the journal and KLE numbers (agreements_journal.go)
 	kle        *widgets.Entry
+	parent     *parentPicker // the agreement it hangs under (agreements_tree.go)
 	preview    *widget.RichText
 	scroll     *container.Scroll
 	parties    *widget.Label
@@ -94,6 +95,7 @@ func (v *draftView) values() data.AgreementForm {
 	f := v.original.Form()
 	f.Body = v.body.Text
 	f.JournalNumber, f.KLE = v.journal.Text, v.kle.Text
+	f.ParentID = v.parent.id()
 	return f
 }
 
@@ -101,6 +103,9 @@ func (v *draftView) setValues(f data.AgreementForm) {
 	v.body.SetText(f.Body)
 	v.journal.SetText(f.JournalNumber)
 	v.kle.SetText(f.KLE)
+	v.parent.except = v.original.ID
+	v.parent.reload()
+	v.parent.set(f.ParentID)
 }
 
 // fill shows a saved agreement, not in edit mode.

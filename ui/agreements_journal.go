@@ -5,13 +5,17 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 
+	"partnerskab/data"
 	"partnerskab/ui/form"
 	"partnerskab/ui/widgets"
 )
 
-// journalRow makes the draft's journal and KLE number entries, edited with
-// the text ("Redigér tekst") and saved with it: the row above the text.
+// journalRow makes the draft's journal and KLE number entries and the
+// agreement it hangs under, edited with the text ("Redigér tekst") and
+// saved with it: the rows above the text.
 func (v *draftView) journalRow() fyne.CanvasObject {
+	v.parent = newParentPicker(v.t)
+	v.parent.sel.OnChanged = func(string) { v.form.Changed() }
 	v.journal = widgets.NewEntry("")
 	v.journal.SetPlaceHolder(lang.X("agreements.journal.hint", "fx 15/12345"))
 	v.kle = widgets.NewEntry("")
@@ -27,5 +31,7 @@ func (v *draftView) journalRow() fyne.CanvasObject {
 		e.OnEscape = v.cancel
 		cells = append(cells, container.NewBorder(nil, nil, f.Label, nil, f.Row))
 	}
-	return container.NewGridWithColumns(2, cells...)
+	parent := v.form.Fields.Add(form.NewField("ParentID", lang.X("agreements.parent", data.TreeLabel), v.parent.sel))
+	return container.NewVBox(container.NewGridWithColumns(2, cells...),
+		container.NewBorder(nil, nil, parent.Label, nil, parent.Row))
 }

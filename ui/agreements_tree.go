@@ -41,12 +41,14 @@ func treeIndent(depth int) string {
 	return strings.Repeat("    ", depth-1) + "  › "
 }
 
-// parentPicker chooses the agreement a new agreement hangs under.
+// parentPicker chooses the agreement an agreement hangs under: a new one,
+// or a draft whose own branch (except) is never offered.
 type parentPicker struct {
 	t      *AgreementsTab
 	sel    *widget.Select
 	ids    []int64
 	labels []string
+	except int64
 }
 
 func newParentPicker(t *AgreementsTab) *parentPicker {
@@ -61,7 +63,7 @@ func noParent() string { return lang.X("agreements.parent.none", "(ingen: en aft
 // reload reads the choices: every agreement that is not rejected or
 // cancelled, in the tree's order and indentation.
 func (p *parentPicker) reload() {
-	nodes, err := p.t.w.store.ParentChoices(ctx(), 0)
+	nodes, err := p.t.w.store.ParentChoices(ctx(), p.except)
 	if err != nil {
 		p.t.w.ShowError(err)
 		return

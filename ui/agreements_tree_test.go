@@ -200,3 +200,51 @@ func listRows(w *Window) []string {
 	}
 	return out
 }
+
+// A draft is moved under another agreement with its text ("Redigér tekst"):
+// its own branch is never offered, the move reaches the database and the
+// list, and a draft can be taken out of the tree again.
+func TestDraftMovesUnderAnotherAgreement(t *testing.T) {
+	w, s, tp := withPartnershipTemplate(t)
+	createDemoDraft(t, w, tp)
+	top := w.Agreements.draft.original
+	createDemoDraft(t, w, tp)
+	d := w.Agreements.draft
+	sub := d.original
+	if sub.ID == top.ID {
+		t.Fatal("the second draft is the first")
+	}
+	test.Tap(d.editButton)
+	for _, o := range d.parent.sel.Options {
+		if strings.Contains(o, sub.Number) {
+			t.Errorf("the draft is offered to hang under itself: %q", d.parent.sel.Options)
+		}
+	}
+	d.parent.sel.SetSelected(top.Number + " " + top.Title)
+	w.Agreements.Save()
+	var stored int64
+	s.DB().QueryRow(`SELECT coalesce(parent_id, 0) FROM agreements WHERE id = ?`, sub.ID).Scan(&stored)
+	if stored != top.ID {
+		t.Fatalf("parent_id %d in the database, want %d", stored, top.ID)
+	}
+	if names := w.Agreements.list.Names(); len(names) != 2 || names[1] != "  › "+sub.Number+" "+sub.Title {
+		t.Errorf("the list after the move: %q", names)
+	}
+	// The top agreement may not hang under its own sub-agreement.
+	w.Agreements.open(top.ID)
+	test.Tap(w.Agreements.draft.editButton)
+	for _, o := range w.Agreements.draft.parent.sel.Options {
+		if strings.Contains(o, sub.Number) || strings.Contains(o, top.Number) {
+			t.Errorf("the top draft is offered its own branch: %q", w.Agreements.draft.parent.sel.Options)
+		}
+	}
+	w.Agreements.draft.cancel()
+	w.Agreements.open(sub.ID)
+	test.Tap(w.Agreements.draft.editButton)
+	w.Agreements.draft.parent.sel.SetSelectedIndex(0)
+	w.Agreements.Save()
+	s.DB().QueryRow(`SELECT coalesce(parent_id, 0) FROM agreements WHERE id = ?`, sub.ID).Scan(&stored)
+	if stored != 0 {
+		t.Errorf("parent_id %d after choosing none", stored)
+	}
+}
