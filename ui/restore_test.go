@@ -158,3 +158,38 @@ func TestVerifyPDFRefusesAForgedSealFromTheSameCA(t *testing.T) {
 	}
 	_ = ctx
 }
+
+// A PDF sealed under a CA this installation has never met, unchanged: the
+// window neither passes nor condemns it, but says so and shows the issuer's
+// fingerprint to compare with the certificate page (verify's exit 2).
+func TestVerifyPDFFromAnUnknownIssuerShowsItsFingerprint(t *testing.T) {
+	w, _ := newTestWindow(t, false)
+	pdf, err := agreement.RenderPDF(agreement.Document{Number: "2015-009", Title: "Aftale fra et andet boligområde",
+		Date: time.Date(2015, 2, 21, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	foreign := testkit.NewCA(t, "Anden Kommunes CA")
+	dir := filepath.Join(t.TempDir(), "segl")
+	if err := agreement.ImportP12(dir, foreign.IssueP12(t, "Næstved Kommune", "29189803", "x"), "x", true); err != nil {
+		t.Fatal(err)
+	}
+	sender, err := agreement.OpenSealer(dir, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sealed, err := sender.Seal(pdf, time.Date(2015, 2, 21, 14, 0, 0, 0, time.UTC), "Underskrevet aftale 2015-009", "Næstved")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := w.showVerify("fra-næstved.pdf", sealed)
+	if res.OK || !res.UnknownCA || len(res.CA) != 64 {
+		t.Fatalf("the foreign seal: ok %v, unknown CA %v, CA %q\n%s", res.OK, res.UnknownCA, res.CA, res.Text)
+	}
+	text := contentText(w)
+	mustContain(t, text, "Filen er uændret siden forseglingen, men seglet er Næstved Kommunes og udstedt af en udsteder, som denne installation ikke kender.")
+	mustContain(t, text, res.CA)
+	if strings.Contains(text, "Seglet holder: filen er uændret") || strings.Contains(text, "Seglet holder ikke") {
+		t.Errorf("an unknown issuer gets a verdict it cannot have:\n%s", text)
+	}
+}

@@ -28,6 +28,8 @@ type verifyResult struct {
 	OK            bool
 	Holder        string // whose seal it is
 	UnknownHolder bool   // the file is unchanged, but its holder is not one this installation knows
+	UnknownCA     bool   // … and its issuer neither: compare the issuer's fingerprint (CA) with the certificate page
+	CA            string // the issuer's SHA-256, or the seal certificate's when the seal carries no issuer
 	Text          string
 }
 
@@ -58,7 +60,12 @@ func (w *Window) verifyPDF(pdf []byte) verifyResult {
 		return verifyResult{Text: lang.X("signing.verify.unreadable", "Filen kan ikke kontrolleres: {{.Error}}", map[string]any{"Error": err.Error()})}
 	}
 	c := agreement.CompareWithStored(context.Background(), w.store, pdf, r)
-	return verifyResult{OK: r.OK, Holder: r.Holder, UnknownHolder: r.UnknownHolder(), Text: r.String() + c.Line}
+	ca := r.CAFingerprint
+	if ca == "" {
+		ca = r.Fingerprint
+	}
+	return verifyResult{OK: r.OK, Holder: r.Holder, UnknownHolder: r.UnknownHolder(), UnknownCA: r.UnknownCA(), CA: ca,
+		Text: r.String() + c.Line}
 }
 
 // showVerify shows the report of the file called name.
@@ -71,11 +78,21 @@ func (w *Window) showVerify(name string, pdf []byte) verifyResult {
 	if !res.OK {
 		icon.SetResource(theme.ErrorIcon())
 		verdict.SetText(lang.X("signing.verify.bad", "Seglet holder ikke: filen er ændret, ikke forseglet eller forseglet af en indehaver, denne installation ikke kender."))
-		if res.UnknownHolder {
+		verdict.Importance = widget.DangerImportance
+		switch {
+		case res.UnknownCA:
+			// Intact, from an issuer this installation has never met (the
+			// recipient's case; `verify` exits 2): not false, not proven.
+			icon.SetResource(theme.WarningIcon())
+			verdict.SetText(lang.X("signing.verify.unknownca",
+				"Filen er uændret siden forseglingen, men seglet er {{.HolderGenitive}} og udstedt af en udsteder, som denne installation ikke kender. Sammenlign udstederens SHA-256 med den på underskriftsbeviset:\n{{.CA}}",
+				map[string]any{"Holder": res.Holder, "HolderGenitive": dk.Genitive(res.Holder), "CA": res.CA}))
+			verdict.Importance = widget.WarningImportance
+			verdict.Wrapping = fyne.TextWrapWord
+		case res.UnknownHolder:
 			verdict.SetText(lang.X("signing.verify.unknownholder",
 				"Seglet holder ikke: filen er uændret, men seglet er {{.HolderGenitive}}, og den indehaver kender denne installation ikke.", holder))
 		}
-		verdict.Importance = widget.DangerImportance
 	}
 	verdict.TextStyle.Bold = true
 	report := widget.NewLabel(res.Text)
