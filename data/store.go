@@ -169,6 +169,11 @@ func openHeldFile(path string, mode openMode, alone, missing bool) (*Store, erro
 	if err != nil {
 		return nil, fileError(path, "kan ikke åbnes", err)
 	}
+	// Pages that read in parallel (store_parallel.go: the overview's dozen
+	// reads) keep their connections between visits: a new connection parses
+	// the whole schema, every guard and trigger, before its first query,
+	// which cost more than the reads themselves.
+	db.SetMaxIdleConns(idleConns)
 	s := &Store{db: db, path: path, readOnly: readOnly, Now: func() time.Time { return time.Now().UTC() }}
 	if err := s.init(alone, mode != openCheck); err != nil {
 		db.Close()

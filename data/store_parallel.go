@@ -2,6 +2,10 @@ package data
 
 import "sync"
 
+// idleConns is how many connections the store keeps open between reads:
+// enough for the widest parallel page (the overview with its due list).
+const idleConns = 16
+
 // parallel runs independent reads at once and returns the first error. In
 // WAL mode each read gets its own connection and snapshot, so a page made of
 // several reads (the overview) costs its slowest read rather than their sum.
