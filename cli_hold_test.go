@@ -18,6 +18,7 @@ func TestMain(m *testing.M) {
 	if os.Getenv("PARTNERSKAB_AS_PROGRAM") == "1" {
 		os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 	}
+	data.CopySchemaForNewFiles() // the tests' new databases; the program above migrates
 	os.Exit(m.Run())
 }
 

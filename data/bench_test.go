@@ -32,6 +32,7 @@ var (
 )
 
 func TestMain(m *testing.M) {
+	CopySchemaForNewFiles()
 	code := m.Run()
 	if benchDir != "" {
 		os.RemoveAll(benchDir)

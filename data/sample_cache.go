@@ -8,7 +8,7 @@ import (
 
 // sampleGeneration changes whenever BuildSample writes something else, so
 // that a cached sample from an older generator is never measured.
-const sampleGeneration = 1
+const sampleGeneration = 2
 
 // CachedSample returns the path of a sample of the given size, built once
 // and kept in the cache folder (PARTNERSKAB_SAMPLE_CACHE, else the user's

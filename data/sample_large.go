@@ -359,7 +359,9 @@ func BuildSample(path string, size SampleSize) error {
 			}
 			who := fmt.Sprintf("%c.%c.", initials[r.IntN(len(initials))], initials[r.IntN(len(initials))])
 			if i%50 == 0 {
-				who = fmt.Sprintf("Deltager %d", i)
+				// with a thousands point: six digits in a row would be
+				// refused as a possible CPR number
+				who = "Deltager " + dk.FormatDecimal(float64(i), 0)
 			}
 			start := start2013.AddDate(0, 0, r.IntN(span))
 			w := weeks[code]

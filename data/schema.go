@@ -39,10 +39,7 @@ type schemaSnapshot struct {
 func referenceSchema() (schemaSnapshot, error) {
 	referenceCache.Lock()
 	defer referenceCache.Unlock()
-	key := ""
-	for _, m := range migrations {
-		key += m.name + "\x00" + m.sql + "\x00"
-	}
+	key := migrationsKey()
 	if snap, ok := referenceCache.m[key]; ok {
 		return snap, nil
 	}

@@ -153,8 +153,17 @@ func openHeldFile(path string, mode openMode, alone, missing bool) (*Store, erro
 		if !alone {
 			return nil, &InUseError{Path: path, What: "kan ikke oprettes"}
 		}
+		schema, err := migratedSchema()
+		if err != nil {
+			return nil, fileError(path, "kan ikke oprettes", err)
+		}
 		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 		if err != nil {
+			return nil, fileError(path, "kan ikke oprettes", unwrapPathError(err))
+		}
+		if _, err := f.Write(schema); err != nil {
+			f.Close()
+			os.Remove(path)
 			return nil, fileError(path, "kan ikke oprettes", unwrapPathError(err))
 		}
 		f.Close()

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	osexec "os/exec"
+	"partnerskab/data"
 	"partnerskab/data/dk"
 	"path/filepath"
 	"regexp"
@@ -50,6 +51,7 @@ func testSealer(tb testing.TB, name string) (*Sealer, string) {
 }
 
 func TestMain(m *testing.M) {
+	data.CopySchemaForNewFiles()
 	code := m.Run()
 	for _, dir := range sharedSealerDirs {
 		os.RemoveAll(filepath.Dir(dir))

@@ -1,0 +1,7 @@
+package form
+
+import "partnerskab/data"
+
+// The tests create many databases: each new one gets the migrated schema
+// copied instead of migrating again (data.CopySchemaForNewFiles).
+func init() { data.CopySchemaForNewFiles() }
