@@ -96,7 +96,7 @@ func newOverviewTab(w *Window) *OverviewTab {
 	split := container.NewHSplit(container.NewVScroll(container.NewPadded(figures)), right)
 	split.Offset = 0.36
 	t.content = split
-	t.Reload()
+	w.atFirstShow(t.Reload)
 	return t
 }
 
