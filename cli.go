@@ -37,6 +37,7 @@ var commands []command
 func init() {
 	commands = []command{
 		{"demo", "demo", "indlæser eksemplet fra kommissoriet i en tom database", cmdDemo},
+		{"sample-data", "sample-data [--placements N]", "skriver opdigtede prøvedata i en ny database (5.000 virksomheder, 10.000 lejemål, 100.000 placeringer, aftaler uden PDF): den, ydelsestallene i README måles på", cmdSampleData},
 		{"check", "check", "tjekker databasens integritet, fremmednøgler, skema, hændelseslog og de underskrevne aftaler mod deres segl", cmdCheck},
 		{"backup", "backup --out FIL", "skriver en konsistent sikkerhedskopi, også mens programmet er åbent", cmdBackup},
 		{"restore", "restore --from FIL", "tjekker en sikkerhedskopi og sætter den i stedet for databasen (den nuværende gemmes)", cmdRestore},

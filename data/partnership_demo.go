@@ -92,21 +92,10 @@ func (s *Store) demoGoals(ctx context.Context, tx *sql.Tx) error {
 
 // demoBodies seats the demo's people in the memo's bodies from 1.3.2015.
 func (s *Store) demoBodies(ctx context.Context, tx *sql.Tx, people map[string]int64) error {
-	bodies := map[string]int64{}
-	rows, err := tx.QueryContext(ctx, `SELECT code, id FROM bodies`)
+	bodies, err := idsByCode(ctx, tx, `SELECT code, id FROM bodies`)
 	if err != nil {
 		return err
 	}
-	for rows.Next() {
-		var code string
-		var id int64
-		if err := rows.Scan(&code, &id); err != nil {
-			rows.Close()
-			return err
-		}
-		bodies[code] = id
-	}
-	rows.Close()
 	seats := []struct{ body, person, role string }{
 		{"projektledelse", "Jens Aagaard", "Projektleder, Sekstanten"},
 		{"projektledelse", "Mette Lindholm", "Projektleder, kommunen"},
@@ -312,4 +301,24 @@ func (s *Store) demoPlannedMeeting(ctx context.Context) error {
 	}
 	_, err = s.db.ExecContext(ctx, `UPDATE meetings SET example = 1 WHERE id = ?`, m.ID)
 	return err
+}
+
+// idsByCode reads a (code, id) query into a map: the seeded bodies and
+// schemes by their codes.
+func idsByCode(ctx context.Context, tx *sql.Tx, query string) (map[string]int64, error) {
+	rows, err := tx.QueryContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	ids := map[string]int64{}
+	for rows.Next() {
+		var code string
+		var id int64
+		if err := rows.Scan(&code, &id); err != nil {
+			return nil, err
+		}
+		ids[code] = id
+	}
+	return ids, rows.Err()
 }
