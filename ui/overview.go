@@ -238,6 +238,7 @@ func (t *OverviewTab) Reload() {
 	t.dueEmpty.Hidden = len(ov.Due) > 0
 	t.dueEmpty.Refresh()
 	t.chart.Set(ov.Chart)
+	overviewShown()
 }
 
 // showTargets makes a name and a bar per target: "6 af 16 job · frist

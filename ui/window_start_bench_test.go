@@ -76,9 +76,9 @@ func demoDBFile(b *testing.B) string {
 // bigDBFile is a private copy of the big database (opening the window may
 // write: drafts, settings), shared with the other packages' benchmarks.
 func bigDBFile(b *testing.B) string {
-	src := os.Getenv("PK_BIG_DB")
-	if src == "" {
-		b.Skip("PK_BIG_DB")
+	src, err := data.CachedSample(data.LargeSample)
+	if err != nil {
+		b.Fatal(err)
 	}
 	dst := filepath.Join(b.TempDir(), "big.db")
 	in, err := os.Open(src)
