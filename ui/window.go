@@ -101,7 +101,12 @@ func New(a fyne.App, s *data.Store) *Window {
 			w.focusCurrent()
 			return
 		}
-		if r, ok := w.tabs()[i].(interface{ Reload() }); ok {
+		switch r := w.tabs()[i].(type) {
+		case *StaffingTab: // its sub-tabs each re-read when selected
+			r.ReloadFront()
+		case *PartnershipTab:
+			r.ReloadFront()
+		case interface{ Reload() }:
 			r.Reload()
 		}
 		w.focusCurrent()

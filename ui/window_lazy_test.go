@@ -107,4 +107,12 @@ func TestLazyTabRereadsAfterAnEditElsewhere(t *testing.T) {
 	if after := len(w.Staffing.placements.orgFilter.Options); after != before+1 {
 		t.Errorf("Bemanding offers %d enterprises after one was saved in Partnere, had %d", after, before)
 	}
+	// Only the sub-tab in front re-read; Stillinger re-reads when selected.
+	if n := len(w.Staffing.positions.orgFilter.Options); n != before {
+		t.Errorf("Stillinger, behind Placeringer, re-read its %d enterprises (had %d)", n, before)
+	}
+	w.Staffing.Show(subPositions)
+	if n := len(w.Staffing.positions.orgFilter.Options); n != before+1 {
+		t.Errorf("Stillinger offers %d enterprises once selected, want %d", n, before+1)
+	}
 }
