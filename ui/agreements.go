@@ -33,8 +33,7 @@ func newAgreementsTab(w *Window) *AgreementsTab {
 	split := container.NewHSplit(t.list.Content, container.NewPadded(t.right))
 	split.Offset = 0.26
 	t.content = split
-	t.Reload()
-	t.showNew()
+	w.atFirstShow(func() { t.Reload(); t.showNew() })
 	return t
 }
 

@@ -116,7 +116,7 @@ func newNewAgreementForm(t *AgreementsTab) *newAgreementForm {
 	f.content = container.NewBorder(container.NewVBox(f.heading, f.state),
 		container.NewHBox(f.createButton, layout.NewSpacer()), nil, nil,
 		container.NewVScroll(f.fields.Object()))
-	f.reset()
+	t.w.atFirstShow(f.reset)
 	return f
 }
 

@@ -83,7 +83,7 @@ func newChecklistList(w *Window) *checklistList {
 		},
 		Layout: &form.Pane[data.ChecklistItem, checklistForm]{Split: 0.36},
 	})
-	r.Start()
+	w.atFirstShow(r.Start)
 	return r
 }
 

@@ -85,7 +85,7 @@ func newGoalList(w *Window) *goalList {
 		OnFill: func(t data.Target) { history.SetText(goalHistory(w, t)) },
 		Layout: &form.Pane[data.Target, goalForm]{Split: 0.38, Below: []fyne.CanvasObject{history}},
 	})
-	r.Start()
+	w.atFirstShow(r.Start)
 	return r
 }
 

@@ -83,6 +83,6 @@ func newGrantList(w *Window) *grantList {
 			return container.NewVScroll(container.NewVBox(fields, boldLabel(lang.X("grants.reports", "Afrapportering")), reports.Content))
 		}},
 	})
-	r.Start()
+	w.atFirstShow(r.Start)
 	return r
 }

@@ -38,6 +38,19 @@ func newTestWindow(t *testing.T, demo bool) (*Window, *data.Store) {
 			t.Fatal(err)
 		}
 	}
+	w := newLazyTestWindow(t, s)
+	// The tests drive a tab's parts without bringing it to the front, as
+	// if the caseworker had been there: each reads its data first.
+	for i := range w.Tabs.Items {
+		w.startTab(i)
+	}
+	return w, s
+}
+
+// newLazyTestWindow builds the window on s as the program does: only the
+// tab in front has read its data.
+func newLazyTestWindow(t *testing.T, s *data.Store) *Window {
+	t.Helper()
 	a := test.NewTempApp(t)
 	w := New(a, s)
 	w.Win.Resize(fyne.NewSize(1200, 800))
@@ -46,7 +59,7 @@ func newTestWindow(t *testing.T, demo bool) (*Window, *data.Store) {
 			w.Win.Close()
 		}
 	})
-	return w, s
+	return w
 }
 
 // find walks the object tree (widgets through their renderers) and returns

@@ -127,7 +127,7 @@ func newMeetingPanel(w *Window) *meetingPanel {
 		Layout: &form.Pane[data.Meeting, meetingForm]{Split: 0.3, Above: []fyne.CanvasObject{p.status},
 			Body: p.layoutPages, Buttons: append(p.steps.buttons(p), p.docs.buttons(p)...)},
 	})
-	p.Start()
+	w.atFirstShow(p.Start)
 	return p
 }
 

@@ -97,7 +97,7 @@ func newMembershipList(w *Window) *membershipList {
 		},
 		Layout: &form.Pane[data.Membership, membershipForm]{Split: 0.5},
 	})
-	r.Start()
+	w.atFirstShow(r.Start)
 	return r
 }
 
@@ -150,6 +150,6 @@ func newBodyList(w *Window) *bodyList {
 		Layout: &form.Compact[data.Body, bodyForm]{Title: lang.X("bodies.title", "Organer"),
 			Help: lang.X("bodies.help", "Projektorganisationens organer. Et møde holdes i et organ, og dets medlemmer kan indbydes med ét tryk.")},
 	})
-	r.Start()
+	w.atFirstShow(r.Start)
 	return r
 }

@@ -96,7 +96,7 @@ func newOverviewTab(w *Window) *OverviewTab {
 	split := container.NewHSplit(container.NewVScroll(container.NewPadded(figures)), right)
 	split.Offset = 0.36
 	t.content = split
-	t.Reload()
+	w.atFirstShow(t.Reload)
 	return t
 }
 
@@ -238,6 +238,7 @@ func (t *OverviewTab) Reload() {
 	t.dueEmpty.Hidden = len(ov.Due) > 0
 	t.dueEmpty.Refresh()
 	t.chart.Set(ov.Chart)
+	overviewShown()
 }
 
 // showTargets makes a name and a bar per target: "6 af 16 job · frist

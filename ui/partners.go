@@ -97,7 +97,7 @@ func newPartnersTab(w *Window) *PartnersTab {
 			return t.detailTabs
 		}},
 	})
-	t.Start()
+	w.atFirstShow(t.Start)
 	return t
 }
 

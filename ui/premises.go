@@ -34,8 +34,7 @@ func newPremisesTab(w *Window) *PremisesTab {
 		form.Part{Item: container.NewTabItem(lang.X("premises.tab.leases", "Lejemål"), t.leases.Content), Editor: t.leases},
 		form.Part{Item: container.NewTabItem(lang.X("premises.tab.rooms", "Lokaler"), t.rooms.content), Editor: t.rooms})
 	t.content = t.Tabs
-	t.Reload()
-	t.leases.Start()
+	w.atFirstShow(func() { t.Reload(); t.leases.Start() })
 	return t
 }
 

@@ -68,7 +68,7 @@ func newRiskList(w *Window) *riskList {
 			}},
 		Layout: &form.Pane[data.Risk, riskForm]{Split: 0.4},
 	})
-	r.Start()
+	w.atFirstShow(r.Start)
 	return r
 }
 

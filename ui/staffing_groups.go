@@ -45,6 +45,6 @@ func newGroupList(w *Window) *groupList {
 		Layout: &form.Compact[data.TargetGroup, groupForm]{Title: lang.X("staffing.lists.groups", "Målgrupper"),
 			Help: lang.X("staffing.group.help", "Målgrupper tælles samlet; en målgruppe kan afsløre helbred eller etnisk oprindelse og slettes med placeringens personoplysninger.")},
 	})
-	r.Start()
+	w.atFirstShow(r.Start)
 	return r
 }

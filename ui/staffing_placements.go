@@ -138,8 +138,7 @@ func newPlacementPanel(t *StaffingTab) *placementPanel {
 		Layout: &form.Pane[data.Placement, placementForm]{Above: []fyne.CanvasObject{why}, Below: []fyne.CanvasObject{p.warnings},
 			Buttons: []fyne.CanvasObject{p.extract}},
 	})
-	p.reload()
-	p.Start()
+	t.w.atFirstShow(func() { p.reload(); p.Start() })
 	return p
 }
 

@@ -90,8 +90,7 @@ func newPositionPanel(t *StaffingTab) *positionPanel {
 		OnReload: p.showPlan,
 		Layout:   &form.Pane[data.Position, positionForm]{Split: 0.4, ListTop: p.plan},
 	})
-	p.reload()
-	p.Start()
+	t.w.atFirstShow(func() { p.reload(); p.Start() })
 	return p
 }
 

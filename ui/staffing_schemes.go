@@ -71,7 +71,7 @@ func newSchemeList(w *Window) *schemeList {
 		Layout: &form.Compact[data.Scheme, schemeForm]{Title: lang.X("staffing.lists.schemes", "Ordninger"),
 			Help: lang.X("staffing.scheme.help", "Ordningerne kan omdøbes, tilføjes og arkiveres, når reglerne ændres. Tilskud tæller i rimelighedskravet, fleksjob i målet for fleksjobbere, job i de besatte job.")},
 	})
-	r.Start()
+	w.atFirstShow(r.Start)
 	return r
 }
 

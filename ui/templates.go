@@ -133,7 +133,7 @@ func newTemplatesTab(w *Window) *TemplatesTab {
 			Body: func(fyne.CanvasObject) fyne.CanvasObject { return split }, Buttons: t.fileButtons()},
 	})
 	t.content = t.Content
-	t.Start()
+	w.atFirstShow(t.Start)
 	return t
 }
 

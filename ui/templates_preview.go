@@ -56,7 +56,7 @@ func newTemplatePreview(t *TemplatesTab) *templatePreview {
 	p.content = container.NewBorder(container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabel(lang.X("templates.preview.with", "Data fra")), nil, p.source),
 		p.note, p.stale), nil, nil, nil, p.scroll)
-	p.reloadSources()
+	t.w.atFirstShow(p.reloadSources)
 	return p
 }
 

@@ -30,6 +30,7 @@ type Window struct {
 	Win         fyne.Window
 	store       *data.Store
 	sealer      *agreement.Sealer // seals signed agreements; nil when the certificate could not be opened
+	lazy        firstShows        // what the tabs not yet shown will read (window_lazy.go)
 	Tabs        *container.AppTabs
 	Overview    *OverviewTab
 	Partners    *PartnersTab
@@ -50,13 +51,20 @@ type Window struct {
 // sealer, and blocks until it is closed.
 func Run(s *data.Store, sealer *agreement.Sealer) {
 	SetupLanguage()
-	a := app.NewWithID(AppID)
+	w := Open(app.NewWithID(AppID), s, sealer)
+	w.Win.ShowAndRun()
+}
+
+// Open builds the window on app a as the program starts it: sized for the
+// screen, offering the example on an empty database and the drafts kept
+// from last time. Run shows it; the start benchmark measures it.
+func Open(a fyne.App, s *data.Store, sealer *agreement.Sealer) *Window {
 	w := New(a, s)
 	w.sealer = sealer
 	w.placeWindow()
 	w.OfferDemoIfEmpty()
 	w.OfferDrafts()
-	w.Win.ShowAndRun()
+	return w
 }
 
 // New builds the window and its tabs on app a.
@@ -65,13 +73,13 @@ func New(a fyne.App, s *data.Store) *Window {
 	w.Win = a.NewWindow("Partnerskab")
 	w.status = widget.NewLabel("")
 	w.status.Truncation = fyne.TextTruncateEllipsis
-	w.Partners = newPartnersTab(w)
-	w.Premises = newPremisesTab(w)
-	w.Staffing = newStaffingTab(w)
-	w.Overview = newOverviewTab(w)
-	w.Templates = newTemplatesTab(w)
-	w.Agreements = newAgreementsTab(w)
-	w.Partnership = newPartnershipTab(w)
+	w.build(tabPartners, func() { w.Partners = newPartnersTab(w) })
+	w.build(tabPremises, func() { w.Premises = newPremisesTab(w) })
+	w.build(tabStaffing, func() { w.Staffing = newStaffingTab(w) })
+	w.build(tabOverview, func() { w.Overview = newOverviewTab(w) })
+	w.build(tabTemplates, func() { w.Templates = newTemplatesTab(w) })
+	w.build(tabAgreements, func() { w.Agreements = newAgreementsTab(w) })
+	w.build(tabPartnership, func() { w.Partnership = newPartnershipTab(w) })
 	w.Tabs = container.NewAppTabs(
 		container.NewTabItem(lang.X("tab.overview", "Overblik"), w.Overview.content),
 		container.NewTabItem(lang.X("tab.partners", "Partnere"), w.Partners.Content),
@@ -81,12 +89,24 @@ func New(a fyne.App, s *data.Store) *Window {
 		container.NewTabItem(lang.X("tab.agreements", "Aftaler"), w.Agreements.content),
 		container.NewTabItem(lang.X("tab.partnership", "Samarbejde"), w.Partnership.content),
 	)
-	w.Tabs.SelectIndex(1)
+	w.Tabs.SelectIndex(tabPartners)
+	w.startTab(tabPartners) // the one tab on screen at start
 	w.Tabs.OnSelected = func(*container.TabItem) {
 		// A tab shows what the store holds when it comes to the front: the
 		// figures, and every choice list (a partner or lease made a moment
-		// ago in another tab is there).
-		if r, ok := w.tabs()[w.Tabs.SelectedIndex()].(interface{ Reload() }); ok {
+		// ago in another tab is there). The first time, it reads what it
+		// would have read when built.
+		i := w.Tabs.SelectedIndex()
+		if w.startTab(i) {
+			w.focusCurrent()
+			return
+		}
+		switch r := w.tabs()[i].(type) {
+		case *StaffingTab: // its sub-tabs each re-read when selected
+			r.ReloadFront()
+		case *PartnershipTab:
+			r.ReloadFront()
+		case interface{ Reload() }:
 			r.Reload()
 		}
 		w.focusCurrent()
@@ -338,6 +358,7 @@ func (w *Window) OfferDrafts() {
 			for form, d := range byForm {
 				e := w.editorFor(form)
 				if restore {
+					w.startTab(w.indexOf(e)) // its first read must not blank the draft
 					e.RestoreDraft(d)
 				} else if err := w.store.DeleteDraft(context.Background(), d.Form, d.RecordID); err != nil {
 					w.ShowError(err)
@@ -365,6 +386,16 @@ func (w *Window) editorFor(name string) form.Editor {
 	return nil
 }
 
+// indexOf is the index of the tab whose editor is e.
+func (w *Window) indexOf(e form.Editor) int {
+	for i, x := range w.editors() {
+		if x == e {
+			return i
+		}
+	}
+	return tabPartners
+}
+
 func (w *Window) keepsDraftsOf(e form.Editor, byForm map[string]data.Draft) bool {
 	for _, f := range e.Forms() {
 		if _, ok := byForm[f.Draft]; ok {
@@ -382,10 +413,13 @@ func (w *Window) draftTitle(d data.Draft) string {
 	return d.Form
 }
 
-// Reload re-reads every tab, after something changed many records.
+// Reload re-reads every tab that has read its data, after something changed
+// many records; the others read when they first come to the front.
 func (w *Window) Reload() {
-	for _, t := range w.tabs() {
-		t.(interface{ Reload() }).Reload()
+	for i, t := range w.tabs() {
+		if w.started(i) {
+			t.(interface{ Reload() }).Reload()
+		}
 	}
 }
 

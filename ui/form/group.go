@@ -49,6 +49,16 @@ func (g *Group) Reload() {
 	}
 }
 
+// ReloadFront re-reads the sub-tab in front only, as the group comes to the
+// front: each other sub-tab re-reads when it is selected, so reading them
+// all (the staffing plan's sums over every placement) would be waiting for
+// nothing.
+func (g *Group) ReloadFront() {
+	if p := g.parts[g.Tabs.SelectedIndex()]; p.Reload != nil {
+		p.Reload()
+	}
+}
+
 func (g *Group) current() Editor {
 	if e := g.parts[g.Tabs.SelectedIndex()].Editor; e != nil {
 		return e

@@ -1,0 +1,118 @@
+package ui
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"partnerskab/data"
+	"partnerskab/data/agreement"
+	"partnerskab/ui/widgets"
+)
+
+// lazyRows are what each tab's first list holds, by tab index; the
+// overview has its heading instead of a list.
+func lazyRows(w *Window) map[int]int {
+	heading := 0
+	if w.Overview.heading.Text != "" {
+		heading = 1
+	}
+	return map[int]int{
+		tabOverview:    heading,
+		tabPartners:    len(w.Partners.List.Names()),
+		tabPremises:    len(w.Premises.leases.List.Names()),
+		tabStaffing:    len(w.Staffing.placements.List.Names()),
+		tabTemplates:   len(w.Templates.List.Names()),
+		tabAgreements:  len(w.Agreements.list.Names()),
+		tabPartnership: len(w.Partnership.meetings.List.Names()),
+	}
+}
+
+// openStore opens a fresh database, with the example case if demo.
+func openStore(t *testing.T, demo bool) *data.Store {
+	t.Helper()
+	clock = widgets.UseManualClock(t.Cleanup)
+	s, err := data.Open(filepath.Join(t.TempDir(), "test.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if demo {
+		if err := agreement.LoadDemo(context.Background(), s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return s
+}
+
+// A tab reads nothing until it first comes to the front: at start only
+// Partnere, in front, holds its rows; each other tab holds its records
+// once selected, and keeps them when another tab is in front.
+func TestLazyTabsReadWhenFirstShown(t *testing.T) {
+	w := newLazyTestWindow(t, openStore(t, true))
+	for i, n := range lazyRows(w) {
+		switch {
+		case i == tabPartners && n == 0:
+			t.Errorf("Partnere, in front at start, shows no rows")
+		case i != tabPartners && n != 0:
+			t.Errorf("tab %q read %d rows before it was shown", w.Tabs.Items[i].Text, n)
+		}
+	}
+	for i := range w.Tabs.Items {
+		w.Tabs.SelectIndex(i)
+		if n := lazyRows(w)[i]; n == 0 {
+			t.Errorf("tab %q shows nothing once in front", w.Tabs.Items[i].Text)
+		}
+	}
+	w.Tabs.SelectIndex(tabPartners)
+	for i, n := range lazyRows(w) {
+		if n == 0 {
+			t.Errorf("tab %q lost its rows when another came to the front", w.Tabs.Items[i].Text)
+		}
+	}
+}
+
+// Loading the example re-reads the tabs that were shown; a tab not yet
+// shown reads the example when it first comes to the front.
+func TestLazyTabShowsWhatChangedBeforeItsFirstShow(t *testing.T) {
+	w := newLazyTestWindow(t, openStore(t, false))
+	w.Tabs.SelectIndex(tabStaffing)
+	w.Tabs.SelectIndex(tabPartners)
+	w.LoadDemo()
+	if w.started(tabPremises) || len(w.Premises.leases.List.Names()) != 0 {
+		t.Error("loading the example read the leases of a tab never shown")
+	}
+	if n := len(w.Staffing.placements.List.Names()); n == 0 {
+		t.Error("a tab shown before the example was loaded does not show its placements")
+	}
+	w.Tabs.SelectIndex(tabPremises)
+	if n := len(w.Premises.leases.List.Names()); n != 2 {
+		t.Errorf("Lokaler og lejemål shows %d leases of the example, want 2", n)
+	}
+}
+
+// After its first show a tab re-reads each time it comes to the front: an
+// organisation saved in Partnere is in Bemanding's list of enterprises.
+func TestLazyTabRereadsAfterAnEditElsewhere(t *testing.T) {
+	w := newLazyTestWindow(t, openStore(t, true))
+	w.Tabs.SelectIndex(tabStaffing)
+	before := len(w.Staffing.placements.orgFilter.Options)
+	w.Tabs.SelectIndex(tabPartners)
+	p := w.Partners
+	p.NewRecord()
+	typeInto(p.Entry("Name"), "Sekstanten")
+	selectIn(p.Field("Kind")).SetSelected(kindLabel(data.KindEnterprise))
+	p.Save()
+	w.Tabs.SelectIndex(tabStaffing)
+	if after := len(w.Staffing.placements.orgFilter.Options); after != before+1 {
+		t.Errorf("Bemanding offers %d enterprises after one was saved in Partnere, had %d", after, before)
+	}
+	// Only the sub-tab in front re-read; Stillinger re-reads when selected.
+	if n := len(w.Staffing.positions.orgFilter.Options); n != before {
+		t.Errorf("Stillinger, behind Placeringer, re-read its %d enterprises (had %d)", n, before)
+	}
+	w.Staffing.Show(subPositions)
+	if n := len(w.Staffing.positions.orgFilter.Options); n != before+1 {
+		t.Errorf("Stillinger offers %d enterprises once selected, want %d", n, before+1)
+	}
+}
