@@ -3,8 +3,9 @@ package data
 import (
 	"context"
 	"database/sql"
-	"errors"
+	"sort"
 	"strings"
+	"sync"
 
 	"partnerskab/data/dk"
 )
@@ -65,31 +66,106 @@ type orgStart struct {
 	before   int
 }
 
-// jumpStart finds the enterprise that holds row q.Offset of the list by
-// walking the enterprises in list order and summing their counts (one row
-// each); ok is false when q filters on something the counts do not hold, or
-// row q.Offset lies past the list's end (found is then false).
+// orgAnchor is one enterprise with placements, in list order, and how many
+// of the list's rows come up to and including its last placement.
+type orgAnchor struct {
+	orgStart
+	upto int
+}
+
+// placementAnchors keeps, per scheme filter (0: none), the enterprises'
+// running sums in list order, read when a jump first needs them after a
+// write (placement_list_changes tells): a jump is then a binary search,
+// not a walk over every enterprise (5 ms on the big database) or OFFSET
+// over every placement before the row (12 ms at the middle).
+type placementAnchors struct {
+	mu       sync.Mutex
+	changes  int64
+	byScheme map[int64][]orgAnchor
+}
+
+// jumpStart finds the enterprise that holds row q.Offset of the list; ok is
+// false when q filters on something the counts do not hold, and found is
+// false when row q.Offset lies past the list's end.
 func (s *Store) jumpStart(ctx context.Context, q PlacementQuery) (start orgStart, found, ok bool, err error) {
 	if q.After != nil || q.Offset <= 0 || q.OrganisationID != 0 || !q.ActiveOn.IsZero() ||
 		len(strings.Fields(dk.Fold(q.Text))) > 0 {
 		return start, false, false, nil
 	}
-	counts := `placement_org_counts c ON c.organisation_id = o.id`
-	args := []any{q.Offset}
-	if q.SchemeID != 0 {
-		counts = `placement_org_scheme_counts c ON c.scheme_id = ? AND c.organisation_id = o.id`
-		args = []any{q.SchemeID, q.Offset}
+	anchors, err := s.orgAnchors(ctx, q.SchemeID)
+	if err != nil {
+		return start, false, false, err
 	}
-	// The window's order is organisations_list's, so the running sum is
-	// taken as the index is walked, and the walk stops at the first
-	// enterprise whose sum passes the offset.
-	err = s.db.QueryRowContext(ctx, `SELECT archived, sort_key, id, upto - n FROM (
-		SELECT (o.archived_at IS NOT NULL) AS archived, o.sort_key, o.id, c.n,
-			sum(c.n) OVER (ORDER BY (o.archived_at IS NOT NULL), o.sort_key, o.id ROWS UNBOUNDED PRECEDING) AS upto
-		FROM organisations o CROSS JOIN `+counts+`)
-		WHERE upto > ? LIMIT 1`, args...).Scan(&start.archived, &start.sortKey, &start.id, &start.before)
-	if errors.Is(err, sql.ErrNoRows) {
+	i := sort.Search(len(anchors), func(i int) bool { return anchors[i].upto > q.Offset })
+	if i == len(anchors) {
 		return start, false, true, nil
 	}
-	return start, err == nil, err == nil, err
+	return anchors[i].orgStart, true, true, nil
 }
+
+// orgAnchors returns the running sums for scheme (0: every scheme), read
+// anew if the list has changed since they were last read.
+func (s *Store) orgAnchors(ctx context.Context, scheme int64) ([]orgAnchor, error) {
+	a := s.anchors
+	if a == nil {
+		a = &placementAnchors{}
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	var changes int64
+	if err := s.db.QueryRowContext(ctx, `SELECT n FROM placement_list_changes`).Scan(&changes); err != nil {
+		return nil, err
+	}
+	if a.byScheme == nil || changes != a.changes {
+		a.byScheme, a.changes = map[int64][]orgAnchor{}, changes
+	}
+	if got, ok := a.byScheme[scheme]; ok {
+		return got, nil
+	}
+	// Read in one transaction with the change count, so that sums read
+	// while a write commits are not kept under the count from before it.
+	var anchors []orgAnchor
+	err := func() error {
+		tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+		if err != nil {
+			return err
+		}
+		defer tx.Rollback()
+		if err := tx.QueryRowContext(ctx, `SELECT n FROM placement_list_changes`).Scan(&changes); err != nil {
+			return err
+		}
+		counts, args := `placement_org_counts c ON c.organisation_id = o.id`, []any{}
+		if scheme != 0 {
+			counts, args = `placement_org_scheme_counts c ON c.scheme_id = ? AND c.organisation_id = o.id`, []any{scheme}
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT (o.archived_at IS NOT NULL), o.sort_key, o.id, c.n
+			FROM organisations o CROSS JOIN `+counts+placementOrgOrder, args...)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		upto := 0
+		for rows.Next() {
+			var x orgAnchor
+			var n int
+			if err := rows.Scan(&x.archived, &x.sortKey, &x.id, &n); err != nil {
+				return err
+			}
+			x.before = upto
+			upto += n
+			x.upto = upto
+			anchors = append(anchors, x)
+		}
+		return rows.Err()
+	}()
+	if err != nil {
+		return nil, err
+	}
+	if changes == a.changes {
+		a.byScheme[scheme] = anchors
+	}
+	return anchors, nil
+}
+
+// placementOrgOrder is the enterprises' part of placementOrder.
+const placementOrgOrder = ` ORDER BY (o.archived_at IS NOT NULL), o.sort_key, o.id`

@@ -238,6 +238,7 @@ func checkFastPathsMatchOffset(t *testing.T, s *Store, orgs, schemes []int64, da
 		if got != want {
 			t.Errorf("CountPlacements(%+v) = %d, a recount gives %d", q, got, want)
 		}
+		checkCursorPagesMatchOffset(t, s, q, want, step)
 		if !q.ActiveOn.IsZero() {
 			continue
 		}
@@ -255,6 +256,34 @@ func checkFastPathsMatchOffset(t *testing.T, s *Store, orgs, schemes []int64, da
 				if pageText(got) != pageText(want) {
 					t.Fatalf("Placements(%+v):\n got %s\nwant %s", q, pageText(got), pageText(want))
 				}
+			}
+		}
+	}
+}
+
+// checkCursorPagesMatchOffset compares pages that start after a row (and
+// skip a few more, up to past the active enterprises into the archived
+// ones) with the same rows of the whole list read by OFFSET.
+func checkCursorPagesMatchOffset(t *testing.T, s *Store, q PlacementQuery, n, step int) {
+	t.Helper()
+	ctx := context.Background()
+	q.Offset, q.Limit = 0, n+1
+	all, err := s.placementsPage(ctx, q, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < len(all); i += step {
+		c := all[i].Cursor()
+		for _, off := range []int{0, 3, 50, n} {
+			q.After, q.Offset, q.Limit = &c, off, 7
+			got, err := s.Placements(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			from := min(i+1+off, len(all))
+			want := all[from:min(from+7, len(all))]
+			if pageText(got) != pageText(want) {
+				t.Fatalf("Placements(%+v) after row %d:\n got %s\nwant %s", q, i, pageText(got), pageText(want))
 			}
 		}
 	}

@@ -40,6 +40,27 @@ CREATE TABLE placement_day_counts (
     PRIMARY KEY (scheme_id, day)
 ) STRICT, WITHOUT ROWID;
 
+-- Bumped by every write that moves a row of the list to another place in
+-- it (a placement added, removed or moved to another enterprise or scheme,
+-- an enterprise renamed, archived or restored), so the store knows when the
+-- enterprises' running sums it keeps for jumps must be read again.
+CREATE TABLE placement_list_changes (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    n  INTEGER NOT NULL
+) STRICT;
+INSERT INTO placement_list_changes (id, n) VALUES (1, 0);
+
+CREATE TRIGGER placement_list_org_moved AFTER UPDATE OF sort_key, archived_at ON organisations
+WHEN OLD.sort_key IS NOT NEW.sort_key OR (OLD.archived_at IS NULL) IS NOT (NEW.archived_at IS NULL)
+BEGIN
+    UPDATE placement_list_changes SET n = n + 1;
+END;
+
+CREATE TRIGGER placement_list_org_deleted AFTER DELETE ON organisations
+BEGIN
+    UPDATE placement_list_changes SET n = n + 1;
+END;
+
 INSERT INTO placement_org_counts (organisation_id, n)
     SELECT organisation_id, count(*) FROM placements GROUP BY organisation_id;
 INSERT INTO placement_org_scheme_counts (scheme_id, organisation_id, n)
@@ -66,6 +87,7 @@ BEGIN
     INSERT INTO placement_day_counts (scheme_id, day, starts, ends)
         SELECT NEW.scheme_id, NEW.end_on, 0, 1 WHERE NEW.end_on IS NOT NULL
         ON CONFLICT (scheme_id, day) DO UPDATE SET ends = ends + 1;
+    UPDATE placement_list_changes SET n = n + 1;
 END;
 
 CREATE TRIGGER placement_counts_delete AFTER DELETE ON placements
@@ -83,6 +105,7 @@ BEGIN
     UPDATE placement_day_counts SET ends = ends - 1 WHERE scheme_id = OLD.scheme_id AND day = OLD.end_on;
     DELETE FROM placement_day_counts WHERE scheme_id = OLD.scheme_id AND day IN (OLD.start_on, OLD.end_on)
         AND starts = 0 AND ends = 0;
+    UPDATE placement_list_changes SET n = n + 1;
 END;
 
 -- A move to another enterprise, scheme or period counts as the old row
@@ -115,4 +138,5 @@ BEGIN
     INSERT INTO placement_day_counts (scheme_id, day, starts, ends)
         SELECT NEW.scheme_id, NEW.end_on, 0, 1 WHERE NEW.end_on IS NOT NULL
         ON CONFLICT (scheme_id, day) DO UPDATE SET ends = ends + 1;
+    UPDATE placement_list_changes SET n = n + 1;
 END;
