@@ -26,6 +26,28 @@ var placementSummaryRecount = []struct{ kept, recount string }{
 			UNION ALL SELECT scheme_id, end_on, 0, 1 FROM placements WHERE end_on IS NOT NULL) GROUP BY 1, 2 ORDER BY 1, 2`},
 }
 
+// queryIDs reads the ids query returns.
+func queryIDs(t *testing.T, s *Store, query string) []int64 {
+	t.Helper()
+	rows, err := s.DB().Query(query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return ids
+}
+
 // tableText reads every row of query as one line of text each.
 func tableText(t *testing.T, s *Store, query string) string {
 	t.Helper()
@@ -175,19 +197,7 @@ func TestPlacementSummariesEqualARecount(t *testing.T) {
 			f.ids = append(f.ids, mustSavePlacement(t, f.s, f.randomForm(r, 0)).ID)
 		}
 	}
-	var all []int64 // the demo's own placements too
-	rows, err := f.s.DB().Query(`SELECT id FROM placements`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			t.Fatal(err)
-		}
-		all = append(all, id)
-	}
-	rows.Close()
+	all := queryIDs(t, f.s, `SELECT id FROM placements`) // the demo's own placements too
 	if _, err := f.s.DeletePlacements(ctx, all); err != nil {
 		t.Fatal(err)
 	}
@@ -319,23 +329,9 @@ func TestPlacementJumpsMatchOffsetOnTheBigDatabase(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	var orgs, schemes []int64
-	rows, err := s.DB().Query(`SELECT organisation_id FROM placements GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 3`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			t.Fatal(err)
-		}
-		orgs = append(orgs, id)
-	}
-	rows.Close()
-	schemes = append(schemes, orgs[0]) // an id that is no scheme: an empty list
-	if err := s.DB().QueryRow(`SELECT id FROM schemes WHERE code = 'praktik'`).Scan(&schemes[0]); err != nil {
-		t.Fatal(err)
-	}
+	orgs := queryIDs(t, s, `SELECT organisation_id FROM placements GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 3`)
+	// Work placements, and an id that is no scheme's: an empty list.
+	schemes := append(queryIDs(t, s, `SELECT id FROM schemes WHERE code = 'praktik'`), -1)
 	days := []time.Time{bigDBDay, bigDBDay.AddDate(-5, 0, 0), bigDBDay.AddDate(1, 0, 0), time.Date(2012, 1, 1, 0, 0, 0, 0, time.UTC)}
 	checkFastPathsMatchOffset(t, s, orgs, schemes, days, 997)
 }
