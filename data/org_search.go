@@ -13,7 +13,7 @@ import (
 // search to start from the trigram index (organisation_search) and sort
 // the matches; more, and walking organisations_list in order until the
 // page is full is the quicker way, as the matches lie close together.
-const orgSearchFew = 500
+const orgSearchFew = 200
 
 // trigramMatch is the FTS5 query that finds every row whose search text
 // holds each typed word, or "" when a word is shorter than three letters
