@@ -236,12 +236,23 @@ func (s *Store) SearchOrganisations(ctx context.Context, q OrgQuery) ([]Organisa
 	}
 	where, args := q.where()
 	args = append(args, limit, q.Offset)
-	// The WHERE pins (archived_at IS NOT NULL), so ordering by sort_key, id
+	from := orgFrom
+	if match := trigramMatch(q.Text); match != "" {
+		ids, few, err := s.orgMatches(ctx, match)
+		if err != nil {
+			return nil, err
+		}
+		if few {
+			// A word found in few organisations: read those and sort them.
+			from, args = orgFromMatches, append([]any{ids}, args...)
+		}
+	}
+	// Otherwise the WHERE pins (archived_at IS NOT NULL), so ordering by sort_key, id
 	// walks organisations_list in order and stops at the page's end. Naming
 	// the pinned expression in ORDER BY as well makes SQLite sort every
 	// matching row in a temporary B-tree instead (10 ms rather than 0,2 ms
 	// over 10.000 organisations).
-	return queryAll(ctx, s.db, scanOrganisation, "SELECT "+orgColumns+orgFrom+" WHERE "+where+
+	return queryAll(ctx, s.db, scanOrganisation, "SELECT "+orgColumns+from+" WHERE "+where+
 		" ORDER BY o.sort_key, o.id LIMIT ? OFFSET ?", args...)
 }
 

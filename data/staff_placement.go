@@ -448,15 +448,31 @@ func (s *Store) placementWhere(ctx context.Context, q PlacementQuery, withOrg bo
 	return strings.Join(conds, " AND "), args, nil
 }
 
-// afterCursor is the condition "comes after c in placementOrder".
-func afterCursor(c PlacementCursor) (string, []any) {
-	const org = "((o.archived_at IS NOT NULL), o.sort_key, o.id)"
-	return org + " >= (?, ?, ?) AND (" + org + " > (?, ?, ?) OR p.start_on < ? OR (p.start_on = ? AND p.id > ?))",
-		[]any{c.archivedOrg, c.orgSortKey, c.orgID, c.archivedOrg, c.orgSortKey, c.orgID, c.start, c.start, c.id}
+// Placements returns one page of placements, by enterprise and newest start.
+// A jump deep into the list (a large Offset) starts at the enterprise that
+// holds the row, found from the summary counts, so it costs what a page
+// costs instead of counting its way there.
+func (s *Store) Placements(ctx context.Context, q PlacementQuery) ([]Placement, error) {
+	start, found, ok, err := s.jumpStart(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return s.placementsPage(ctx, q, nil)
+	}
+	if !found {
+		return nil, nil
+	}
+	q.Offset -= start.before
+	return s.placementsPage(ctx, q, &start)
 }
 
-// Placements returns one page of placements, by enterprise and newest start.
-func (s *Store) Placements(ctx context.Context, q PlacementQuery) ([]Placement, error) {
+// placementsPage reads the page with OFFSET counted from the list's start,
+// from the cursor q.After, or from the first placement of the enterprise
+// from. Its ids are found on the two indexes alone (CROSS JOIN keeps the
+// enterprises as the outer loop); only the page's rows are then read whole
+// with their scheme, position and target group.
+func (s *Store) placementsPage(ctx context.Context, q PlacementQuery, from *orgStart) ([]Placement, error) {
 	limit := q.Limit
 	if limit <= 0 {
 		limit = 100
@@ -471,23 +487,136 @@ func (s *Store) Placements(ctx context.Context, q PlacementQuery) ([]Placement, 
 		where = "o.id = ? AND " + where
 		args = append([]any{q.OrganisationID}, args...)
 	}
-	if q.After != nil {
-		w, a := afterCursor(*q.After)
-		where += " AND " + w
-		args = append(args, a...)
+	var ids []int64
+	switch {
+	case q.After != nil:
+		c := *q.After
+		ids, err = s.pageIDsFrom(ctx, where, args, orgStart{archived: c.archivedOrg, sortKey: c.orgSortKey, id: c.orgID},
+			&c, limit, q.Offset)
+	case from != nil:
+		ids, err = s.pageIDsFrom(ctx, where, args, *from, nil, limit, q.Offset)
+	default:
+		ids, err = s.pageIDs(ctx, where+placementOrder, append(args, limit, q.Offset))
 	}
-	args = append(args, limit, q.Offset)
-	// The page's ids are found on the two indexes alone (CROSS JOIN keeps
-	// the enterprises as the outer loop); only its rows are then read whole
-	// with their scheme, position and target group. Joining those for every
-	// row skipped by OFFSET made a deep page ten times slower.
-	return queryAll(ctx, s.db, scanPlacement, "SELECT "+placementColumns+placementFrom+
-		` WHERE p.id IN (SELECT p.id FROM organisations o CROSS JOIN placements p WHERE `+where+placementOrder+
-		` LIMIT ? OFFSET ?)`+placementOrder, args...)
+	if err != nil || len(ids) == 0 {
+		return nil, err
+	}
+	return s.placementsByID(ctx, ids)
 }
 
-// CountPlacements counts what Placements would list without a limit.
+// pageIDsFrom finds the ids of the page that starts at the enterprise from
+// (after the cursor after, if set) and skips offset rows. SQLite seeks to a
+// place in organisations_list only with its first column (archived or not)
+// pinned, so the active enterprises from there on are read first, then,
+// if the page is not full yet, the archived ones from their start.
+func (s *Store) pageIDsFrom(ctx context.Context, where string, args []any, from orgStart, after *PlacementCursor,
+	limit, offset int) ([]int64, error) {
+	const segOrder = ` ORDER BY o.sort_key, o.id, p.start_on DESC, p.id`
+	first := where + " AND (o.archived_at IS NOT NULL) = ? AND (o.sort_key, o.id) >= (?, ?)"
+	firstArgs := append(append([]any{}, args...), from.archived, from.sortKey, from.id)
+	if after != nil {
+		first += " AND ((o.sort_key, o.id) > (?, ?) OR p.start_on < ? OR (p.start_on = ? AND p.id > ?))"
+		firstArgs = append(firstArgs, after.orgSortKey, after.orgID, after.start, after.start, after.id)
+	}
+	ids, err := s.pageIDs(ctx, first+segOrder, append(firstArgs, limit, offset))
+	if err != nil || from.archived || len(ids) == limit {
+		return ids, err
+	}
+	if len(ids) == 0 && offset > 0 {
+		// The offset may reach past the active enterprises: count how much
+		// of it they used.
+		var n int
+		if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM organisations o CROSS JOIN placements p WHERE "+first,
+			firstArgs...).Scan(&n); err != nil {
+			return nil, err
+		}
+		offset -= n
+	} else {
+		offset = 0
+	}
+	more, err := s.pageIDs(ctx, where+" AND (o.archived_at IS NOT NULL) = 1"+segOrder,
+		append(append([]any{}, args...), limit-len(ids), offset))
+	return append(ids, more...), err
+}
+
+// pageIDs runs the ids query where (a filter with its order), LIMIT and
+// OFFSET last in args.
+func (s *Store) pageIDs(ctx context.Context, where string, args []any) ([]int64, error) {
+	rows, err := s.queryPrepared(ctx, "SELECT p.id FROM organisations o CROSS JOIN placements p WHERE "+where+
+		" LIMIT ? OFFSET ?", args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	return ids, rows.Err()
+}
+
+// placementsByID reads the placements ids whole, in the order given.
+func (s *Store) placementsByID(ctx context.Context, ids []int64) ([]Placement, error) {
+	list := make([]byte, 0, 8*len(ids)+2)
+	list = append(list, '[')
+	at := make(map[int64]int, len(ids))
+	for i, id := range ids {
+		if i > 0 {
+			list = append(list, ',')
+		}
+		list = strconv.AppendInt(list, id, 10)
+		at[id] = i
+	}
+	list = append(list, ']')
+	rows, err := s.queryPrepared(ctx, "SELECT "+placementColumns+placementFrom+
+		" WHERE p.id IN (SELECT value FROM json_each(?))", string(list))
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	// Room for the whole page at once: growing the slice of wide rows by
+	// doubling was a third of the bytes a page allocated.
+	out := make([]Placement, len(ids))
+	n := 0
+	for rows.Next() {
+		p, err := scanPlacement(rows)
+		if err != nil {
+			return nil, err
+		}
+		out[at[p.ID]] = p
+		n++
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if n != len(ids) {
+		// A placement deleted between the two queries: keep the others.
+		kept := out[:0]
+		for _, p := range out {
+			if p.ID != 0 {
+				kept = append(kept, p)
+			}
+		}
+		out = kept
+	}
+	return out, nil
+}
+
+// CountPlacements counts what Placements would list without a limit, from
+// the summary counts when they hold the answer.
 func (s *Store) CountPlacements(ctx context.Context, q PlacementQuery) (int, error) {
+	if n, ok, err := s.countFromSummaries(ctx, q); ok || err != nil {
+		return n, err
+	}
+	return s.countPlacementsScan(ctx, q)
+}
+
+// countPlacementsScan counts by reading the placements that match q.
+func (s *Store) countPlacementsScan(ctx context.Context, q PlacementQuery) (int, error) {
 	where, args, err := s.placementWhere(ctx, q, false)
 	if err != nil {
 		return 0, err

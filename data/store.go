@@ -47,6 +47,11 @@ type Store struct {
 	path     string
 	hold     *hold // the lock file, shared (nil for a staging copy the caller holds)
 	readOnly bool
+	// anchors are the placements list's running sums for jumps (nil: read
+	// for each jump).
+	anchors *placementAnchors
+	// listStmts keeps the list queries prepared (nil: prepared each call).
+	listStmts *preparedCache
 	// Now is the clock; tests and the demo replace it.
 	Now func() time.Time
 }
@@ -183,7 +188,8 @@ func openHeldFile(path string, mode openMode, alone, missing bool) (*Store, erro
 	// the whole schema, every guard and trigger, before its first query,
 	// which cost more than the reads themselves.
 	db.SetMaxIdleConns(idleConns)
-	s := &Store{db: db, path: path, readOnly: readOnly, Now: func() time.Time { return time.Now().UTC() }}
+	s := &Store{db: db, path: path, readOnly: readOnly, anchors: &placementAnchors{},
+		listStmts: &preparedCache{}, Now: func() time.Time { return time.Now().UTC() }}
 	if err := s.init(alone, mode != openCheck); err != nil {
 		db.Close()
 		return nil, err
@@ -309,6 +315,7 @@ func (s *Store) init(alone, refuseSchema bool) error {
 
 // Close closes the database and lets its lock file go.
 func (s *Store) Close() error {
+	s.listStmts.close()
 	err := s.db.Close()
 	s.hold.release()
 	s.hold = nil
