@@ -130,9 +130,15 @@ END;
 DROP INDEX placements_end_month;
 DROP INDEX placements_start_month;
 
--- The placements coming up for deletion, as the overview lists them, read
--- from the index alone (date, id, enterprise, pseudonym) in its order.
-CREATE INDEX placements_due_rows ON placements (delete_by, id, organisation_id, pseudonym)
+-- The placements whose person data is due for deletion, read in their
+-- order from an index that holds every column DuePlacements and the
+-- overview's list read: a range bounded by how many are due, in a few
+-- pages, instead of a row fetched from anywhere in the table for each. It
+-- replaces placements_due (the same rows, without the columns).
+DROP INDEX placements_due;
+CREATE INDEX placements_due_rows ON placements (delete_by, id, organisation_id, pseudonym, position_id, scheme_id,
+    hours_per_week, resident, target_group_id, start_on, end_on, case_closed_on, notes, anonymised_at, created_at,
+    updated_at)
     WHERE delete_by IS NOT NULL AND anonymised_at IS NULL;
 
 -- The agreements counted per status from an index.
@@ -141,3 +147,8 @@ CREATE INDEX agreements_status ON agreements (status);
 -- The leases counted per status on a day (CountLeasesByStatus) from an
 -- index instead of the wide lease rows.
 CREATE INDEX leases_status ON leases (archived_at, end_on, notice_given_on, start_on);
+
+-- The enterprises still waiting for the steering group's approval, in
+-- Danish order straight from an index of the enterprises alone.
+CREATE INDEX organisations_enterprises ON organisations (sort_key, id, name, kind, archived_at)
+    WHERE kind = 'virksomhed' AND archived_at IS NULL;
