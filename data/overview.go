@@ -301,13 +301,13 @@ func (s *Store) dueApprovals(ctx context.Context, day, _ time.Time) ([]DueItem, 
 
 // duePlacements: the placements due for deletion by DuePlacements' rule (a
 // delete-by date on or before the day, person data still there) as one
-// row, counted without reading every column of each; and a row for each
-// placement whose delete-by date falls in the window.
+// row, counted from the tallies; and a row for each placement whose
+// delete-by date falls in the window, read from the placements_due_rows
+// index alone.
 func (s *Store) duePlacements(ctx context.Context, day, until time.Time) ([]DueItem, error) {
 	var out []DueItem
-	var overdue int
-	if err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM placements
-		WHERE delete_by IS NOT NULL AND delete_by <= ? AND anonymised_at IS NULL`, dk.ISODate(day)).Scan(&overdue); err != nil {
+	overdue, err := s.overdueCount(ctx, day)
+	if err != nil {
 		return nil, fmt.Errorf("overblik, placeringer til sletning: %w", err)
 	}
 	if overdue > 0 {
@@ -363,107 +363,78 @@ func (s *Store) dueAgreements(ctx context.Context, day, until time.Time) ([]DueI
 // active in month m when it started in m or before and has no end or ends
 // in m or after, so per scheme
 //
-//	active(m) = (no end) + (ends in m or later) − (starts after m)
+//	active(m) = (starts in m or before) − (ends before m)
 //
-// which three grouped queries give for every month at once (the month
-// indexes keep them from reading more than the months they group).
+// which one pass over the month tally (011_overview_summaries.sql) gives:
+// the months before the chart summed into one row, then the chart's own.
 func (s *Store) placementChart(ctx context.Context, day time.Time) (PlacementChart, error) {
 	var c PlacementChart
 	first := time.Date(day.Year(), day.Month()-ChartMonths+1, 1, 0, 0, 0, 0, time.UTC)
-	firstMonth := first.Format("2006-01")
-	noEnd := map[int64]int{}
-	endsFrom := map[int64][]int{}    // by scheme: ends in month i of the chart (i = ChartMonths: later)
-	startsAfter := map[int64][]int{} // by scheme: starts in month i (i = ChartMonths: later)
-	bucket := func(m map[int64][]int, scheme int64) []int {
-		if m[scheme] == nil {
-			m[scheme] = make([]int, ChartMonths+1)
-		}
-		return m[scheme]
+	// per scheme: started and ended before the chart, and in each of its months
+	type tally struct {
+		started, ended int
+		starts, ends   [ChartMonths]int
 	}
-	read := func(q string, into func(month string, scheme int64, n int), args ...any) error {
-		rows, err := s.db.QueryContext(ctx, q, args...)
-		if err != nil {
-			return fmt.Errorf("overblik, diagram: %w", err)
-		}
-		defer rows.Close()
-		for rows.Next() {
-			var month string
-			var scheme int64
-			var n int
-			if err := rows.Scan(&month, &scheme, &n); err != nil {
-				return err
-			}
-			into(month, scheme, n)
-		}
-		return rows.Err()
-	}
-	err := read(`SELECT '', scheme_id, count(*) FROM placements WHERE end_on IS NULL GROUP BY scheme_id`,
-		func(_ string, scheme int64, n int) { noEnd[scheme] += n })
+	bySchemes := map[int64]*tally{}
+	rows, err := s.db.QueryContext(ctx, `SELECT iif(month < ?1, '', month), scheme_id, sum(starts), sum(ends)
+		FROM placement_months WHERE month <= ?2 GROUP BY 1, 2`, first.Format("2006-01"), day.Format("2006-01"))
 	if err != nil {
-		return c, err
+		return c, fmt.Errorf("overblik, diagram: %w", err)
 	}
-	err = read(`SELECT substr(end_on, 1, 7), scheme_id, count(*) FROM placements WHERE substr(end_on, 1, 7) >= ?1
-		GROUP BY substr(end_on, 1, 7), scheme_id`,
-		func(month string, scheme int64, n int) { bucket(endsFrom, scheme)[chartIndex(first, month)] += n }, firstMonth)
-	if err != nil {
-		return c, err
+	defer rows.Close()
+	for rows.Next() {
+		var month string
+		var scheme int64
+		var starts, ends int
+		if err := rows.Scan(&month, &scheme, &starts, &ends); err != nil {
+			return c, err
+		}
+		t := bySchemes[scheme]
+		if t == nil {
+			t = &tally{}
+			bySchemes[scheme] = t
+		}
+		if month == "" {
+			t.started, t.ended = starts, ends
+			continue
+		}
+		if i := chartIndex(first, month); i < ChartMonths {
+			t.starts[i], t.ends[i] = starts, ends
+		}
 	}
-	err = read(`SELECT substr(start_on, 1, 7), scheme_id, count(*) FROM placements WHERE substr(start_on, 1, 7) > ?1
-		GROUP BY substr(start_on, 1, 7), scheme_id`,
-		func(month string, scheme int64, n int) { bucket(startsAfter, scheme)[chartIndex(first, month)] += n }, firstMonth)
-	if err != nil {
+	if err := rows.Err(); err != nil {
 		return c, err
 	}
 	for i := range ChartMonths {
 		c.Months = append(c.Months, MonthCount{Month: first.AddDate(0, i, 0), ByScheme: map[int64]int{}})
 	}
 	used := map[int64]bool{}
-	schemes := map[int64]bool{}
-	for id := range noEnd {
-		schemes[id] = true
-	}
-	for id := range endsFrom {
-		schemes[id] = true
-	}
-	for id := range schemes {
-		ends, starts := endsFrom[id], startsAfter[id]
-		// Walk back from the last month, summing what ends from m on and
-		// what starts after m.
-		endSum, startSum := 0, 0
-		if ends != nil {
-			endSum = ends[ChartMonths]
-		}
-		if starts != nil {
-			startSum = starts[ChartMonths]
-		}
-		for m := ChartMonths - 1; m >= 0; m-- {
-			if ends != nil {
-				endSum += ends[m]
-			}
-			if n := noEnd[id] + endSum - startSum; n > 0 {
+	for id, t := range bySchemes {
+		started, ended := t.started, t.ended
+		for m := range ChartMonths {
+			started += t.starts[m]
+			if n := started - ended; n > 0 {
 				c.Months[m].ByScheme[id] = n
 				used[id] = true
 			}
-			if starts != nil {
-				startSum += starts[m]
-			}
+			ended += t.ends[m]
 		}
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT id, code, name FROM schemes ORDER BY position, id`)
+	schemes, err := s.db.QueryContext(ctx, `SELECT id, code, name FROM schemes ORDER BY position, id`)
 	if err != nil {
 		return c, err
 	}
-	defer rows.Close()
-	for rows.Next() {
+	defer schemes.Close()
+	for schemes.Next() {
 		var sc ChartScheme
-		if err := rows.Scan(&sc.ID, &sc.Code, &sc.Name); err != nil {
+		if err := schemes.Scan(&sc.ID, &sc.Code, &sc.Name); err != nil {
 			return c, err
 		}
 		if used[sc.ID] {
 			c.Schemes = append(c.Schemes, sc)
 		}
 	}
-	return c, rows.Err()
+	return c, schemes.Err()
 }
 
 // chartIndex is month's place in a chart starting at first ("2024-05" →

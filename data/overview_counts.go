@@ -16,19 +16,20 @@ type ActiveCounts struct {
 
 // ActiveCounts counts the placements running on day (started, not ended)
 // whose scheme counts as a job, the flex jobs and the residents among them,
-// in one pass. The running placements are either open-ended or end on or
-// after day: two ranges of the placements_ends index, so ended ones are
-// never read.
+// from the tallies (011_overview_summaries.sql): what started up to day
+// less what ended before it, the months before day's month from
+// placement_months and that month's days from placement_days. It reads a
+// few hundred tally rows however many placements there are.
 func (s *Store) ActiveCounts(ctx context.Context, day time.Time) (ActiveCounts, error) {
 	var c ActiveCounts
-	err := s.db.QueryRowContext(ctx, `SELECT coalesce(sum(n), 0), coalesce(sum(f), 0), coalesce(sum(r), 0) FROM (
-		SELECT count(*) AS n, sum(sc.flex) AS f, sum(p.resident) AS r
-			FROM placements p JOIN schemes sc ON sc.id = p.scheme_id
-			WHERE p.end_on IS NULL AND p.start_on <= ?1 AND sc.counts_as_job = 1
-		UNION ALL
-		SELECT count(*), sum(sc.flex), sum(p.resident)
-			FROM placements p JOIN schemes sc ON sc.id = p.scheme_id
-			WHERE p.end_on >= ?1 AND p.start_on <= ?1 AND sc.counts_as_job = 1)`, dk.ISODate(day)).
+	iso := dk.ISODate(day)
+	err := s.db.QueryRowContext(ctx, `SELECT coalesce(sum(t.n), 0), coalesce(sum(t.n * sc.flex), 0), coalesce(sum(t.r), 0)
+		FROM (SELECT scheme_id, sum(starts - ends) AS n, sum(resident_starts - resident_ends) AS r
+				FROM placement_months WHERE month < ?2 GROUP BY scheme_id
+			UNION ALL
+			SELECT scheme_id, sum(starts - iif(day < ?1, ends, 0)), sum(resident_starts - iif(day < ?1, resident_ends, 0))
+				FROM placement_days WHERE day >= ?3 AND day <= ?1 GROUP BY scheme_id) t
+		JOIN schemes sc ON sc.id = t.scheme_id WHERE sc.counts_as_job = 1`, iso, iso[:7], iso[:7]+"-01").
 		Scan(&c.Jobs, &c.Flex, &c.Residents)
 	return c, err
 }

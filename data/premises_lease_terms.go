@@ -264,21 +264,26 @@ func addMonths(t time.Time, n int) time.Time {
 }
 
 // CountLeasesByStatus counts the leases (not archived) per status on day,
-// in one pass with LeaseQuery's conditions.
+// with LeaseQuery's conditions: ended (an end before day), notice given
+// (on or before day, not ended), planned (starting after day, neither),
+// and active (the rest). Each is a count over a range of the leases_status
+// index, with no expression to work out per lease.
 func (s *Store) CountLeasesByStatus(ctx context.Context, day time.Time) (map[LeaseStatus]int, error) {
 	iso := dk.ISODate(day)
-	var ended, notice, planned, active int
+	var all, ended, notice, planned int
 	err := s.db.QueryRowContext(ctx, `SELECT
-		coalesce(sum(ended), 0),
-		coalesce(sum(NOT ended AND notice_given_on <= ?1), 0),
-		coalesce(sum(NOT ended AND coalesce(notice_given_on > ?1, 1) AND start_on > ?1), 0),
-		coalesce(sum(NOT ended AND coalesce(notice_given_on > ?1, 1) AND start_on <= ?1), 0)
-		FROM (SELECT *, (end_on IS NOT NULL AND end_on < ?1) AS ended FROM leases WHERE archived_at IS NULL)`, iso).
-		Scan(&ended, &notice, &planned, &active)
+		(SELECT count(*) FROM leases WHERE archived_at IS NULL),
+		(SELECT count(*) FROM leases WHERE archived_at IS NULL AND end_on < ?1),
+		(SELECT count(*) FROM leases WHERE archived_at IS NULL AND (end_on IS NULL OR end_on >= ?1)
+			AND notice_given_on <= ?1),
+		(SELECT count(*) FROM leases WHERE archived_at IS NULL AND (end_on IS NULL OR end_on >= ?1)
+			AND (notice_given_on IS NULL OR notice_given_on > ?1) AND start_on > ?1)`, iso).
+		Scan(&all, &ended, &notice, &planned)
 	if err != nil {
 		return nil, err
 	}
-	return map[LeaseStatus]int{LeaseEnded: ended, LeaseNoticeGiven: notice, LeasePlanned: planned, LeaseActive: active}, nil
+	return map[LeaseStatus]int{LeaseEnded: ended, LeaseNoticeGiven: notice, LeasePlanned: planned,
+		LeaseActive: all - ended - notice - planned}, nil
 }
 
 // LeaseDueKind is what falls due on a lease.
