@@ -154,6 +154,7 @@ func newRenderer(doc Document) (*renderer, error) {
 	pdf.SetMargins(marginL, marginTop, marginR)
 	pdf.SetAutoPageBreak(false, marginBottom) // page breaks are decided here, block by block
 	pdf.SetCatalogSort(true)
+	pdf.SetCompression(false) // archive compresses the pages, with writers kept between files
 	// The file's properties and metadata are written by archive
 	// (pdf_archive.go); gofpdf's own dates are fixed so as not to read the clock.
 	stamp := fixedDate(doc.Date)
