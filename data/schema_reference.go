@@ -4,9 +4,11 @@ import (
 	"crypto/sha256"
 	_ "embed"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
+	"fmt"
+	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -15,39 +17,24 @@ import (
 // memory: two thirds of the CPU time of a short command such as exporting
 // a signed agreement, spent before the command starts. The reference the
 // program's own migrations make is therefore kept, as built, in
-// schema_reference.json, together with the digest of the migrations it was
+// schema_reference.txt, together with the digest of the migrations it was
 // built from. It is used only while that digest is the digest of the
 // migrations compiled in; any other set of migrations (a new one, a test's)
 // is built as before. TestSchemaReferenceFile builds the reference afresh
 // and fails when the file says anything else; `go test ./data -run
 // TestSchemaReferenceFile -update` writes it anew after a migration is added.
 
-//go:embed schema_reference.json
+//go:embed schema_reference.txt
 var schemaReferenceFile []byte
 
-// storedReference is the file's form: the migrations' digest, every object
-// and every table's columns.
-type storedReference struct {
-	Migrations string                    `json:"migrations"`
-	Objects    []storedObject            `json:"objects"`
-	Columns    map[string][]storedColumn `json:"columns"`
-}
-
-type storedObject struct {
-	Kind  string `json:"kind"`
-	Name  string `json:"name"`
-	Table string `json:"table"`
-	SQL   string `json:"sql"`
-}
-
-type storedColumn struct {
-	Name    string `json:"name"`
-	Type    string `json:"type"`
-	Default string `json:"default"`
-	NotNull int    `json:"notnull"`
-	PK      int    `json:"pk"`
-	Hidden  int    `json:"hidden"`
-}
+// The file is a line per fact, its fields separated by tabs and each
+// quoted as Go quotes a string (a default value may hold any character):
+//
+//	migrations "<sha-256>"
+//	object "<kind>" "<name>" "<table>" "<sql>"
+//	column "<table>" "<name>" "<type>" "<default>" "<notnull>" "<pk>" "<hidden>"
+//
+// It is read at every start, so it is plain to read fast.
 
 // migrationsDigest names a set of migrations: their file names and SQL.
 func migrationsDigest(ms []migration) string {
@@ -69,43 +56,66 @@ var storedSchema = sync.OnceValues(func() (schemaSnapshot, string) {
 })
 
 func decodeReference(b []byte) (schemaSnapshot, string, error) {
-	var f storedReference
-	if err := json.Unmarshal(b, &f); err != nil {
-		return schemaSnapshot{}, "", err
-	}
 	snap := schemaSnapshot{objects: map[string]schemaObject{}, columns: map[string][]column{}}
-	for _, o := range f.Objects {
-		snap.objects[o.Kind+" "+o.Name] = schemaObject{kind: o.Kind, name: o.Name, table: o.Table, sql: o.SQL}
-	}
-	for t, cs := range f.Columns {
-		cols := make([]column, len(cs))
-		for i, c := range cs {
-			cols[i] = column{name: c.Name, typ: c.Type, dflt: c.Default, notNull: c.NotNull, pk: c.PK, hidden: c.Hidden}
+	digest := ""
+	for n, line := range strings.Split(strings.TrimSuffix(string(b), "\n"), "\n") {
+		fail := func(what string) (schemaSnapshot, string, error) {
+			return schemaSnapshot{}, "", fmt.Errorf("schema_reference.txt:%d: %s", n+1, what)
 		}
-		snap.columns[t] = cols
+		kind, rest, _ := strings.Cut(line, "\t")
+		var fs []string
+		for _, q := range strings.Split(rest, "\t") {
+			f, err := strconv.Unquote(q)
+			if err != nil {
+				return fail("a field is not quoted")
+			}
+			fs = append(fs, f)
+		}
+		switch {
+		case kind == "migrations" && len(fs) == 1:
+			digest = fs[0]
+		case kind == "object" && len(fs) == 4:
+			snap.objects[fs[0]+" "+fs[1]] = schemaObject{kind: fs[0], name: fs[1], table: fs[2], sql: fs[3]}
+		case kind == "column" && len(fs) == 7:
+			c := column{name: fs[1], typ: fs[2], dflt: fs[3]}
+			var errs [3]error
+			c.notNull, errs[0] = strconv.Atoi(fs[4])
+			c.pk, errs[1] = strconv.Atoi(fs[5])
+			c.hidden, errs[2] = strconv.Atoi(fs[6])
+			if errors.Join(errs[:]...) != nil {
+				return fail("a column's number is not a number")
+			}
+			snap.columns[fs[0]] = append(snap.columns[fs[0]], c)
+		default:
+			return fail("an unknown line")
+		}
 	}
-	if f.Migrations == "" {
-		return snap, "", errors.New("schema_reference.json names no migrations")
+	if digest == "" {
+		return schemaSnapshot{}, "", errors.New("schema_reference.txt names no migrations")
 	}
-	return snap, f.Migrations, nil
+	return snap, digest, nil
 }
 
-// encodeReference is the file for snap, built from the migrations of digest.
-func encodeReference(snap schemaSnapshot, digest string) ([]byte, error) {
-	f := storedReference{Migrations: digest, Columns: map[string][]storedColumn{}}
-	for _, o := range snap.objects {
-		f.Objects = append(f.Objects, storedObject{Kind: o.kind, Name: o.name, Table: o.table, SQL: o.sql})
-	}
-	slices.SortFunc(f.Objects, func(a, b storedObject) int {
-		return strings.Compare(a.Kind+" "+a.Name, b.Kind+" "+b.Name)
-	})
-	for t, cs := range snap.columns {
-		out := make([]storedColumn, len(cs))
-		for i, c := range cs {
-			out[i] = storedColumn{Name: c.name, Type: c.typ, Default: c.dflt, NotNull: c.notNull, PK: c.pk, Hidden: c.hidden}
+// encodeReference is the file for snap, built from the migrations of digest:
+// objects by kind and name, tables by name, columns in their order.
+func encodeReference(snap schemaSnapshot, digest string) []byte {
+	var b strings.Builder
+	line := func(kind string, fields ...string) {
+		b.WriteString(kind)
+		for _, f := range fields {
+			b.WriteString("\t" + strconv.Quote(f))
 		}
-		f.Columns[t] = out
+		b.WriteString("\n")
 	}
-	b, err := json.MarshalIndent(f, "", " ")
-	return append(b, '\n'), err
+	line("migrations", digest)
+	for _, k := range slices.Sorted(maps.Keys(snap.objects)) {
+		o := snap.objects[k]
+		line("object", o.kind, o.name, o.table, o.sql)
+	}
+	for _, t := range slices.Sorted(maps.Keys(snap.columns)) {
+		for _, c := range snap.columns[t] {
+			line("column", t, c.name, c.typ, c.dflt, strconv.Itoa(c.notNull), strconv.Itoa(c.pk), strconv.Itoa(c.hidden))
+		}
+	}
+	return []byte(b.String())
 }
