@@ -73,6 +73,7 @@ func render(doc Document, name string, draw func(*renderer)) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer r.fonts.release() // the Fpdf is not used after render returns
 	r.newPage()
 	draw(r)
 	if err := r.pdf.Error(); err != nil {

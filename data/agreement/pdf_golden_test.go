@@ -2,10 +2,12 @@ package agreement
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -112,5 +114,48 @@ func TestPDFGoldenBytes(t *testing.T) {
 	}
 	if seen != len(kinds) {
 		t.Errorf("%s pins %d files, the test renders %d", path, seen, len(kinds))
+	}
+}
+
+// Files rendered at the same time are each what they are alone: the font
+// copies and compressors kept between files are never shared by two, and
+// no file's subset of a font shows in another's.
+func TestPDFRenderedConcurrently(t *testing.T) {
+	docs := []Document{sampleDocument(0), sampleDocument(3), sampleDocument(16),
+		{Number: "2015-098", Title: "Kun arabisk", Body: Parse("**" + arabicName + "** og " + arabicName + ".")},
+		{Title: "Tom aftale", Body: Parse("Kun én linje.")}}
+	want := make([]string, len(docs))
+	for i, d := range docs {
+		b, err := RenderPDF(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i] = hexSum(b)
+	}
+	const workers, rounds = 4, 3
+	errs := make(chan error, workers*rounds*len(docs))
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for r := 0; r < rounds; r++ {
+				for k := range docs {
+					i := (k + w + r) % len(docs) // each worker in its own order
+					b, err := RenderPDF(docs[i])
+					if err == nil && hexSum(b) != want[i] {
+						err = fmt.Errorf("document %d rendered alongside others differs from it rendered alone", i)
+					}
+					if err != nil {
+						errs <- err
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
 	}
 }
