@@ -21,8 +21,8 @@ import (
 // signature, a text in every font (Arabic and bold italic too), and the
 // demo's draft, minutes and status report (the art. 30 record and a
 // person's extract carry the day they are made). Each is rendered twice,
-// the second time after the others, so that nothing one file leaves behind (a font's subset, a compressor)
-// shows in the next. `-update` rewrites the file after a deliberate change.
+// the second time after the others, so that nothing one file leaves
+// behind (a font's subset, a compressor) shows in the next. `-update` rewrites the file after a deliberate change.
 func TestPDFGoldenBytes(t *testing.T) {
 	ctx := context.Background()
 	s := demoOn1March(t, true)
