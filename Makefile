@@ -136,8 +136,12 @@ RACE_PKGS := ./data ./data/agreement ./data/dk ./ui/...
 race:
 	CGO_ENABLED=1 $(GO) test -race -timeout 30m -tags $(TEST_TAGS) $(RACE_PKGS)
 
+# The Go benchmarks, then the signed demo agreement exported by the program
+# next to LibreOffice converting its text (LibreOffice only for this).
 bench:
+	@bash scripts/deps.sh --bench
 	CGO_ENABLED=0 $(GO) test -tags $(TEST_TAGS) -run '^$$' -bench . -benchmem ./...
+	bash scripts/compare-libreoffice.sh
 
 # Mutation testing, not part of make test (it takes a quarter of an hour):
 # gremlins changes the code one condition or operator at a time and runs the

@@ -39,8 +39,12 @@ type schemaSnapshot struct {
 func referenceSchema() (schemaSnapshot, error) {
 	referenceCache.Lock()
 	defer referenceCache.Unlock()
-	key := migrationsKey()
+	key := migrationsDigest(migrations)
 	if snap, ok := referenceCache.m[key]; ok {
+		return snap, nil
+	}
+	if snap, digest := storedSchema(); digest == key { // schema_reference.go
+		referenceCache.m[key] = snap
 		return snap, nil
 	}
 	snap, err := buildReference()

@@ -19,7 +19,7 @@ import (
 var newFileSchema = struct {
 	sync.Mutex
 	on    bool
-	bytes map[string][]byte // by migrationsKey
+	bytes map[string][]byte // by migrationsDigest
 }{bytes: map[string][]byte{}}
 
 // CopySchemaForNewFiles makes every later Open of a new file copy a
@@ -31,15 +31,6 @@ func CopySchemaForNewFiles() {
 	newFileSchema.Unlock()
 }
 
-// migrationsKey names the current set of migrations.
-func migrationsKey() string {
-	key := ""
-	for _, m := range migrations {
-		key += m.name + "\x00" + m.sql + "\x00"
-	}
-	return key
-}
-
 // migratedSchema returns the bytes of a new database at the current
 // schema, or nil when copying is off.
 func migratedSchema() ([]byte, error) {
@@ -48,7 +39,7 @@ func migratedSchema() ([]byte, error) {
 	if !newFileSchema.on {
 		return nil, nil
 	}
-	key := migrationsKey()
+	key := migrationsDigest(migrations)
 	if b, ok := newFileSchema.bytes[key]; ok {
 		return b, nil
 	}

@@ -5,8 +5,22 @@
 # otherwise prints the sudo command to run and exits 1), checks that Go is
 # installed and downloads the Go modules. Called by `make deps`, which
 # `make run` and `make test` call first.
+#
+# --bench also installs what only `make bench` needs: LibreOffice Writer
+# (without its GUI) and GNU time, for scripts/compare-libreoffice.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+bench=false
+for arg in "$@"; do
+  case "$arg" in
+    --bench) bench=true ;;
+    *)
+      echo "deps: unknown option $arg (only --bench)" >&2
+      exit 2
+      ;;
+  esac
+done
 
 # C toolchain and headers for Fyne's OpenGL/GLFW driver (cgo), the Windows
 # cross-compiler, the external tools the tests use to judge the PDFs
@@ -47,6 +61,10 @@ packages=(
   dbus-daemon
   gnome-keyring
 )
+
+if $bench; then
+  packages+=(libreoffice-writer-nogui time)
+fi
 
 installed() {
   dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'

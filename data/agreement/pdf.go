@@ -73,6 +73,7 @@ func render(doc Document, name string, draw func(*renderer)) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer r.fonts.release() // the Fpdf is not used after render returns
 	r.newPage()
 	draw(r)
 	if err := r.pdf.Error(); err != nil {
@@ -154,6 +155,7 @@ func newRenderer(doc Document) (*renderer, error) {
 	pdf.SetMargins(marginL, marginTop, marginR)
 	pdf.SetAutoPageBreak(false, marginBottom) // page breaks are decided here, block by block
 	pdf.SetCatalogSort(true)
+	pdf.SetCompression(false) // archive compresses the pages, with writers kept between files
 	// The file's properties and metadata are written by archive
 	// (pdf_archive.go); gofpdf's own dates are fixed so as not to read the clock.
 	stamp := fixedDate(doc.Date)

@@ -16,7 +16,8 @@ import (
 // dictionary and an XMP packet that say the same (ISO 19005-2 6.6.3), an
 // OutputIntent with the sRGB profile (pdf_icc.go) for the DeviceRGB
 // colours, the document's language, no empty EmbeddedFiles tree, and a
-// trailer /ID. The objects gofpdf wrote are copied byte for byte.
+// trailer /ID. The objects gofpdf wrote are copied byte for byte, but for
+// the pages and palettes it leaves uncompressed (pdf_deflate.go).
 
 // archiveMeta is what the file's properties say.
 type archiveMeta struct {
@@ -76,6 +77,18 @@ func archive(pdf []byte, m archiveMeta) ([]byte, error) {
 	}
 
 	replaced := f.outlineCounts(catalog)
+	plain, err := f.plainStreams(catalog)
+	if err != nil {
+		return nil, err
+	}
+	for n := range plain {
+		if spans[n] == nil {
+			return nil, fmt.Errorf("strøm %d findes ikke", n)
+		}
+		if spans[n], err = deflateObject(spans[n]); err != nil {
+			return nil, fmt.Errorf("objekt %d: %w", n, err)
+		}
+	}
 
 	var out bytes.Buffer
 	out.Grow(len(pdf) + len(xmp) + len(sRGBProfile()) + 1024)

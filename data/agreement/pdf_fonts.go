@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+	"sync"
 
 	"partnerskab/assets"
 )
@@ -82,6 +83,51 @@ type fonts struct {
 	current int // index into pdfFonts, -1 when unknown (new page, after a restore)
 	size    float64
 	widths  [6]map[rune]int // glyph advance in 1/1000 em
+	files   []fontCopy      // the font files given to gofpdf, handed back by release
+}
+
+// gofpdf writes into the font file it is given while it subsets it (a
+// glyph's metrics are appended in place), so every PDF gets a copy of its
+// own. The copies are kept between files and refreshed from the pristine
+// file before each use: a copy, but not an allocation, per font and file.
+var (
+	pristineFonts [6]func() ([]byte, error)
+	fontCopies    [6]sync.Pool // of *[]byte
+)
+
+func init() {
+	for i, f := range pdfFonts {
+		pristineFonts[i] = sync.OnceValues(func() ([]byte, error) { return assets.Fonts.ReadFile(f.file) })
+	}
+}
+
+// fontCopy is the copy of font i that a PDF has.
+type fontCopy struct {
+	font int
+	b    []byte
+}
+
+// fontFile is a fresh copy of font i's file, the PDF's own.
+func fontFile(i int) ([]byte, error) {
+	src, err := pristineFonts[i]()
+	if err != nil {
+		return nil, err
+	}
+	if p, ok := fontCopies[i].Get().(*[]byte); ok && len(*p) == len(src) {
+		copy(*p, src)
+		return *p, nil
+	}
+	return bytes.Clone(src), nil
+}
+
+// release hands the PDF's font copies back once gofpdf is done with them
+// (the PDF is written and gofpdf no longer used).
+func (f *fonts) release() {
+	for _, c := range f.files {
+		b := c.b
+		fontCopies[c.font].Put(&b)
+	}
+	f.files = nil
 }
 
 // addFont parses and registers a font in the PDF.
@@ -90,11 +136,12 @@ func (r *renderer) addFont(i int) {
 		return
 	}
 	r.fonts.added[i] = true
-	b, err := assets.Fonts.ReadFile(pdfFonts[i].file)
+	b, err := fontFile(i)
 	if err != nil {
 		r.pdf.SetError(fmt.Errorf("font %s: %w", pdfFonts[i].file, err))
 		return
 	}
+	r.fonts.files = append(r.fonts.files, fontCopy{i, b})
 	r.pdf.AddUTF8FontFromBytes(fontFamilies[i], "", b)
 	r.fonts.widths[i] = map[rune]int{}
 }
@@ -172,10 +219,31 @@ func (r *renderer) drawText(x, y float64, s, style string, size float64) float64
 	return x
 }
 
-// renameFonts gives the fonts in a finished PDF their tagged names.
+// renameFonts gives the fonts in a finished PDF their tagged names, in
+// place: each name is exactly as long as gofpdf's.
 func renameFonts(pdf []byte) []byte {
-	for i, f := range pdfFonts {
-		pdf = bytes.ReplaceAll(pdf, []byte("/utf8"+fontFamilies[i]), []byte("/"+f.baseName()))
+	prefix := []byte("/utf8pk")
+	for at := 0; ; {
+		j := bytes.Index(pdf[at:], prefix)
+		if j < 0 {
+			return pdf
+		}
+		at += j
+		for i, f := range pdfFonts {
+			if bytes.HasPrefix(pdf[at:], fontKeys[i]) {
+				copy(pdf[at+1:], f.baseName())
+				break
+			}
+		}
+		at += len(prefix)
 	}
-	return pdf
 }
+
+// fontKeys are the names gofpdf gives the fonts, "/utf8" and the family key.
+var fontKeys = func() [][]byte {
+	out := make([][]byte, len(pdfFonts))
+	for i := range pdfFonts {
+		out[i] = []byte("/utf8" + fontFamilies[i])
+	}
+	return out
+}()
