@@ -35,7 +35,7 @@ type ImportRow struct {
 // ImportRecord is one of the record kinds an import can hold:
 // PartnerImport, RoomImport, LeaseImport or PlacementImport.
 type ImportRecord interface {
-	importInto(ctx context.Context, tx *sql.Tx, im *importer) error
+	importInto(ctx context.Context, tx dbtx, im *importer) error
 }
 
 // RowError is one problem of an import file, on a line and in a column.
@@ -100,7 +100,10 @@ func (s *Store) Import(ctx context.Context, what string, rows []ImportRow) (int,
 func (s *Store) ImportFrom(ctx context.Context, what string, rows iter.Seq[ImportRow], readErr func() error) (int, error) {
 	im := &importer{s: s}
 	n := 0
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.tx(ctx, func(sqlTx *sql.Tx) error {
+		// Every statement of the import goes through the one cache: it
+		// prepares each once and keeps what the rows look up (store_stmts.go).
+		tx := im.stmts(sqlTx)
 		var later []ImportRow
 		for r := range rows {
 			n++
@@ -159,7 +162,10 @@ type importer struct {
 	positions map[int64]map[string]int64 // enterprise → folded title → position
 	schemes   []Scheme
 	groups    []TargetGroup
-	cache     *stmtCache // see import_stmts.go
+	// schemeByName and groupByName: the lists searched by name, per name.
+	schemeByName map[string]found[Scheme]
+	groupByName  map[string]found[TargetGroup]
+	cache        *stmtCache // see store_stmts.go
 }
 
 // row imports one row. A bad row writes nothing of its own: every save
@@ -167,7 +173,7 @@ type importer struct {
 // premises, a new position) are only seen by the rows after it, which is
 // what they would see once the bad row is fixed. The whole import is rolled
 // back when any row is bad.
-func (im *importer) row(ctx context.Context, tx *sql.Tx, r ImportRow) error {
+func (im *importer) row(ctx context.Context, tx dbtx, r ImportRow) error {
 	im.cur, im.rowStart = r, len(im.problems)
 	im.problems = append(im.problems, r.Problems...)
 	defer im.keepFirst()
@@ -258,7 +264,7 @@ type PartnerImport struct {
 
 func (r PartnerImport) later() bool { return strings.TrimSpace(r.Parent) != "" }
 
-func (r PartnerImport) importInto(ctx context.Context, tx *sql.Tx, im *importer) error {
+func (r PartnerImport) importInto(ctx context.Context, tx dbtx, im *importer) error {
 	f := r.Form
 	if strings.TrimSpace(r.Parent) != "" {
 		id, ok, err := im.organisation(ctx, tx, "ParentID", "Hører under", r.Parent, "ukendt kommune")
@@ -289,7 +295,7 @@ func (r PartnerImport) importInto(ctx context.Context, tx *sql.Tx, im *importer)
 // uniqueName refuses an organisation whose name another has already (in
 // the file, naming both lines, or in the database): later imports that
 // name it could not tell the two apart.
-func (im *importer) uniqueName(ctx context.Context, tx *sql.Tx, name string) error {
+func (im *importer) uniqueName(ctx context.Context, tx dbtx, name string) error {
 	if im.orgs == nil {
 		x, err := loadOrgIndex(ctx, tx)
 		if err != nil {

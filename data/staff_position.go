@@ -165,7 +165,7 @@ func checkChoice(ctx context.Context, tx dbtx, c *checker, table, field, label, 
 	if table == "positions" {
 		nameCol = "title"
 	}
-	err := tx.QueryRowContext(ctx, "SELECT "+nameCol+", archived_at IS NOT NULL FROM "+table+" WHERE id = ?", id).Scan(&name, &archived)
+	err := lookup(ctx, tx, "SELECT "+nameCol+", archived_at IS NOT NULL FROM "+table+" WHERE id = ?", id, &name, &archived)
 	if errors.Is(err, sql.ErrNoRows) {
 		c.add(field, label, "missing", fmt.Sprintf("%s findes ikke (nr. %d)", what, id))
 		return nil

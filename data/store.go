@@ -142,8 +142,12 @@ func open(path string, mode openMode) (*Store, error) {
 	return s, nil
 }
 
-// dsnPragmas are set on every connection of the pool.
-const dsnPragmas = "_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_pragma=secure_delete(1)&_txlock=immediate"
+// dsnPragmas are set on every connection of the pool. temp_store keeps
+// SQLite's own scratch files in memory: a statement journal (the pages a
+// statement changes, kept until it ends) otherwise spills to a temporary
+// file: copies of person data on the disk, and a seventh of the time an
+// import of 10.000 placements took.
+const dsnPragmas = "_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_pragma=secure_delete(1)&_pragma=temp_store(2)&_txlock=immediate"
 
 // openHeldFile opens the file once the hold is settled: alone says whether
 // a migration may run; missing that the file is new (made 0600 first).

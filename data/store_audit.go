@@ -81,20 +81,32 @@ func eventHash(prev string, e chainedEvent) string {
 func appendEvent(ctx context.Context, tx dbtx, e chainedEvent) error {
 	var last sql.NullInt64
 	var prev sql.NullString
-	err := tx.QueryRowContext(ctx, `SELECT id, hash FROM events ORDER BY id DESC LIMIT 1`).Scan(&last, &prev)
-	if err != nil && err != sql.ErrNoRows {
-		return err
+	// An import's cache knows the newest event once it has written one:
+	// every write of the import goes through it.
+	c, cached := tx.(*stmtCache)
+	if cached && c.head != nil {
+		last.Int64, prev.String = c.head.id, c.head.hash
+	} else {
+		err := tx.QueryRowContext(ctx, `SELECT id, hash FROM events ORDER BY id DESC LIMIT 1`).Scan(&last, &prev)
+		if err != nil && err != sql.ErrNoRows {
+			return err
+		}
 	}
 	e.id = last.Int64 + 1
 	e.actor = eventActor()
-	_, err = tx.ExecContext(ctx, `INSERT INTO events (id, at, kind, entity, entity_id, detail, signatory_id, hash)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, e.id, e.at, e.kind, e.entity, e.entityID, e.detail, e.signatoryID,
-		eventHash(prev.String, e))
+	hash := eventHash(prev.String, e)
+	_, err := tx.ExecContext(ctx, `INSERT INTO events (id, at, kind, entity, entity_id, detail, signatory_id, hash)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, e.id, e.at, e.kind, e.entity, e.entityID, e.detail, e.signatoryID, hash)
 	if err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO event_actors (event_id, actor) VALUES (?, ?)`, e.id, e.actor)
-	return err
+	if _, err = tx.ExecContext(ctx, `INSERT INTO event_actors (event_id, actor) VALUES (?, ?)`, e.id, e.actor); err != nil {
+		return err
+	}
+	if cached {
+		c.head = &chainHead{id: e.id, hash: hash}
+	}
+	return nil
 }
 
 // chainEvents gives every event from before the chain its hash, in id
