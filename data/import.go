@@ -160,6 +160,7 @@ type importer struct {
 	premises  nameIndex
 	rooms     *roomIndex
 	positions map[int64]map[string]int64 // enterprise → folded title → position
+	titleKeys map[string]string          // a title as written → folded
 	schemes   []Scheme
 	groups    []TargetGroup
 	// schemeByName and groupByName: the lists searched by name, per name.

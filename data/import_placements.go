@@ -70,8 +70,8 @@ func (im *importer) loadLists(ctx context.Context) error {
 	return err
 }
 
-// scheme and targetGroup find a name in the lists, remembering the answer
-// per name as written: a file names the same few thousands of times, and
+// scheme and targetGroup find a name in the lists, remembering what they
+// found per name as written: a file names the same few thousands of times, and
 // the lists do not change while a file of placements is imported.
 func (im *importer) scheme(name string) (Scheme, bool) {
 	return remember(&im.schemeByName, name, func(name string) (Scheme, bool) { return FindScheme(im.schemes, name) })
@@ -91,12 +91,14 @@ func remember[T any](m *map[string]found[T], name string, find func(string) (T, 
 	if *m == nil {
 		*m = map[string]found[T]{}
 	}
-	f, ok := (*m)[name]
-	if !ok {
-		f.v, f.ok = find(name)
-		(*m)[name] = f
+	if f, ok := (*m)[name]; ok {
+		return f.v, f.ok
 	}
-	return f.v, f.ok
+	v, ok := find(name)
+	if ok { // a refused file of made-up names is not remembered name by name
+		(*m)[name] = found[T]{v: v, ok: true}
+	}
+	return v, ok
 }
 
 func (im *importer) schemeNames() string {
@@ -143,8 +145,15 @@ func (im *importer) positionFor(ctx context.Context, tx dbtx, p Placement, title
 			return 0, err
 		}
 		im.positions = x
+		im.titleKeys = map[string]string{}
 	}
-	if id, ok := im.positions[p.OrganisationID][dk.Fold(title)]; ok {
+	key, ok := im.titleKeys[title]
+	if !ok {
+		// Folding is the cost of a look-up; a file repeats its few titles.
+		key = dk.Fold(title)
+		im.titleKeys[title] = key
+	}
+	if id, ok := im.positions[p.OrganisationID][key]; ok {
 		return id, nil
 	}
 	hours := "37"
@@ -171,6 +180,6 @@ func (im *importer) positionFor(ctx context.Context, tx dbtx, p Placement, title
 	if im.positions[p.OrganisationID] == nil {
 		im.positions[p.OrganisationID] = map[string]int64{}
 	}
-	im.positions[p.OrganisationID][dk.Fold(title)] = pos.ID
+	im.positions[p.OrganisationID][key] = pos.ID
 	return pos.ID, nil
 }
