@@ -100,7 +100,7 @@ func (s *Store) Import(ctx context.Context, what string, rows []ImportRow) (int,
 func (s *Store) ImportFrom(ctx context.Context, what string, rows iter.Seq[ImportRow], readErr func() error) (int, error) {
 	im := &importer{s: s}
 	n := 0
-	err := s.tx(ctx, func(sqlTx *sql.Tx) error {
+	err := s.importTx(ctx, func(sqlTx *sql.Tx) error {
 		// Every statement of the import goes through the one cache: it
 		// prepares each once and keeps what the rows look up (store_stmts.go).
 		tx := im.stmts(sqlTx)
@@ -139,6 +139,26 @@ func (s *Store) ImportFrom(ctx context.Context, what string, rows iter.Seq[Impor
 		return 0, err
 	}
 	return n, nil
+}
+
+// importTx is tx on a connection whose statement journals stay in
+// memory. A statement journal holds the pages a statement changes until it
+// ends; once one statement of a transaction needs more than SQLite keeps in
+// memory, the journal becomes a temporary file for the rest of it, and an
+// import of 10.000 placements spent a seventh of its time writing copies
+// of person data to that file. The connection goes back to the pool as it
+// was.
+func (s *Store) importTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("kan ikke skrive i databasen %s: %w", s.path, sqliteError(err))
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "PRAGMA temp_store = MEMORY"); err != nil {
+		return fmt.Errorf("kan ikke skrive i databasen %s: %w", s.path, sqliteError(err))
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), "PRAGMA temp_store = DEFAULT")
+	return s.txOn(ctx, conn.BeginTx, fn)
 }
 
 // laterRecord is a record that refers to another of the same file (a

@@ -142,12 +142,8 @@ func open(path string, mode openMode) (*Store, error) {
 	return s, nil
 }
 
-// dsnPragmas are set on every connection of the pool. temp_store keeps
-// SQLite's own scratch files in memory: a statement journal (the pages a
-// statement changes, kept until it ends) otherwise spills to a temporary
-// file: copies of person data on the disk, and a seventh of the time an
-// import of 10.000 placements took.
-const dsnPragmas = "_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_pragma=secure_delete(1)&_pragma=temp_store(2)&_txlock=immediate"
+// dsnPragmas are set on every connection of the pool.
+const dsnPragmas = "_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_pragma=secure_delete(1)&_txlock=immediate"
 
 // openHeldFile opens the file once the hold is settled: alone says whether
 // a migration may run; missing that the file is new (made 0600 first).
@@ -325,7 +321,13 @@ func (s *Store) nowText() string { return s.Now().UTC().Format(time.RFC3339) }
 // tx runs fn in one write transaction (BEGIN IMMEDIATE) and commits only if fn
 // succeeds, so a refused save leaves the file as it was.
 func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	return s.txOn(ctx, s.db.BeginTx, fn)
+}
+
+// txOn is tx with the transaction begun by begin (on a connection of the
+// caller's choosing).
+func (s *Store) txOn(ctx context.Context, begin func(context.Context, *sql.TxOptions) (*sql.Tx, error), fn func(*sql.Tx) error) error {
+	tx, err := begin(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("kan ikke skrive i databasen %s: %w", s.path, sqliteError(err))
 	}

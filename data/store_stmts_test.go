@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"database/sql"
 	"regexp"
 	"strings"
 	"testing"
@@ -116,5 +117,33 @@ func TestAppendOnlyTriggersOnlyRefuse(t *testing.T) {
 	}
 	if n == 0 {
 		t.Fatal("no triggers read")
+	}
+}
+
+// The import's connection keeps its statement journals in memory and goes
+// back to the pool as every other connection is.
+func TestImportLeavesThePoolAsItWas(t *testing.T) {
+	s := mustDemo(t)
+	ctx := context.Background()
+	if _, err := s.Import(ctx, "test", []ImportRow{partnerRow(2, "Ny Virksomhed ApS", "virksomhed", "")}); err != nil {
+		t.Fatal(err)
+	}
+	// Hold every connection the pool has at once, and ask each.
+	var conns []*sql.Conn
+	defer func() {
+		for _, c := range conns {
+			c.Close()
+		}
+	}()
+	for range idleConns + 1 {
+		c, err := s.db.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		conns = append(conns, c)
+		var store int
+		if err := c.QueryRowContext(ctx, "PRAGMA temp_store").Scan(&store); err != nil || store != 0 {
+			t.Errorf("a connection of the pool has temp_store %d (%v), want the default 0", store, err)
+		}
 	}
 }
