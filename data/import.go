@@ -35,7 +35,7 @@ type ImportRow struct {
 // ImportRecord is one of the record kinds an import can hold:
 // PartnerImport, RoomImport, LeaseImport or PlacementImport.
 type ImportRecord interface {
-	importInto(ctx context.Context, tx *sql.Tx, im *importer) error
+	importInto(ctx context.Context, tx dbtx, im *importer) error
 }
 
 // RowError is one problem of an import file, on a line and in a column.
@@ -100,7 +100,10 @@ func (s *Store) Import(ctx context.Context, what string, rows []ImportRow) (int,
 func (s *Store) ImportFrom(ctx context.Context, what string, rows iter.Seq[ImportRow], readErr func() error) (int, error) {
 	im := &importer{s: s}
 	n := 0
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.importTx(ctx, func(sqlTx *sql.Tx) error {
+		// Every statement of the import goes through the one cache: it
+		// prepares each once and keeps what the rows look up (store_stmts.go).
+		tx := im.stmts(sqlTx)
 		var later []ImportRow
 		for r := range rows {
 			n++
@@ -138,6 +141,26 @@ func (s *Store) ImportFrom(ctx context.Context, what string, rows iter.Seq[Impor
 	return n, nil
 }
 
+// importTx is tx on a connection whose statement journals stay in
+// memory. A statement journal holds the pages a statement changes until it
+// ends; once one statement of a transaction needs more than SQLite keeps in
+// memory, the journal becomes a temporary file for the rest of it, and an
+// import of 10.000 placements spent a seventh of its time writing copies
+// of person data to that file. The connection goes back to the pool as it
+// was.
+func (s *Store) importTx(ctx context.Context, fn func(*sql.Tx) error) error {
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("kan ikke skrive i databasen %s: %w", s.path, sqliteError(err))
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "PRAGMA temp_store = MEMORY"); err != nil {
+		return fmt.Errorf("kan ikke skrive i databasen %s: %w", s.path, sqliteError(err))
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), "PRAGMA temp_store = DEFAULT")
+	return s.txOn(ctx, conn.BeginTx, fn)
+}
+
 // laterRecord is a record that refers to another of the same file (a
 // municipal unit to its municipality): it is saved after the others, so the
 // file's order of rows does not matter.
@@ -157,9 +180,13 @@ type importer struct {
 	premises  nameIndex
 	rooms     *roomIndex
 	positions map[int64]map[string]int64 // enterprise → folded title → position
+	titleKeys map[string]string          // a title as written → folded
 	schemes   []Scheme
 	groups    []TargetGroup
-	cache     *stmtCache // see import_stmts.go
+	// schemeByName and groupByName: the lists searched by name, per name.
+	schemeByName map[string]found[Scheme]
+	groupByName  map[string]found[TargetGroup]
+	cache        *stmtCache // see store_stmts.go
 }
 
 // row imports one row. A bad row writes nothing of its own: every save
@@ -167,7 +194,7 @@ type importer struct {
 // premises, a new position) are only seen by the rows after it, which is
 // what they would see once the bad row is fixed. The whole import is rolled
 // back when any row is bad.
-func (im *importer) row(ctx context.Context, tx *sql.Tx, r ImportRow) error {
+func (im *importer) row(ctx context.Context, tx dbtx, r ImportRow) error {
 	im.cur, im.rowStart = r, len(im.problems)
 	im.problems = append(im.problems, r.Problems...)
 	defer im.keepFirst()
@@ -258,7 +285,7 @@ type PartnerImport struct {
 
 func (r PartnerImport) later() bool { return strings.TrimSpace(r.Parent) != "" }
 
-func (r PartnerImport) importInto(ctx context.Context, tx *sql.Tx, im *importer) error {
+func (r PartnerImport) importInto(ctx context.Context, tx dbtx, im *importer) error {
 	f := r.Form
 	if strings.TrimSpace(r.Parent) != "" {
 		id, ok, err := im.organisation(ctx, tx, "ParentID", "Hører under", r.Parent, "ukendt kommune")
@@ -289,7 +316,7 @@ func (r PartnerImport) importInto(ctx context.Context, tx *sql.Tx, im *importer)
 // uniqueName refuses an organisation whose name another has already (in
 // the file, naming both lines, or in the database): later imports that
 // name it could not tell the two apart.
-func (im *importer) uniqueName(ctx context.Context, tx *sql.Tx, name string) error {
+func (im *importer) uniqueName(ctx context.Context, tx dbtx, name string) error {
 	if im.orgs == nil {
 		x, err := loadOrgIndex(ctx, tx)
 		if err != nil {

@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"strings"
 
@@ -28,7 +27,7 @@ func premisesField(field string) string {
 	return "Premises." + field
 }
 
-func (r RoomImport) importInto(ctx context.Context, tx *sql.Tx, im *importer) error {
+func (r RoomImport) importInto(ctx context.Context, tx dbtx, im *importer) error {
 	f := r.Form
 	var skip []string
 	if name := strings.TrimSpace(r.Premises.Name); name != "" {
@@ -50,7 +49,7 @@ func (r RoomImport) importInto(ctx context.Context, tx *sql.Tx, im *importer) er
 }
 
 // premisesFor finds the row's premises by name, or creates them.
-func (im *importer) premisesFor(ctx context.Context, tx *sql.Tx, r RoomImport) (int64, error) {
+func (im *importer) premisesFor(ctx context.Context, tx dbtx, r RoomImport) (int64, error) {
 	if im.premises == nil {
 		x, err := loadNameIndex(ctx, tx, `SELECT id, name, archived_at IS NOT NULL FROM premises`)
 		if err != nil {
@@ -105,7 +104,7 @@ type LeaseImport struct {
 	Form     LeaseForm
 }
 
-func (r LeaseImport) importInto(ctx context.Context, tx *sql.Tx, im *importer) error {
+func (r LeaseImport) importInto(ctx context.Context, tx dbtx, im *importer) error {
 	f := r.Form
 	var err error
 	if f.LandlordID, _, err = im.organisation(ctx, tx, "LandlordID", "Udlejer", r.Landlord, "ukendt organisation"); err != nil {
@@ -128,7 +127,7 @@ func (r LeaseImport) importInto(ctx context.Context, tx *sql.Tx, im *importer) e
 // roomList resolves a cell of rooms separated by commas. A room whose name
 // holds a comma is still found: the longest run of pieces that names a
 // room wins.
-func (im *importer) roomList(ctx context.Context, tx *sql.Tx, text string) ([]int64, error) {
+func (im *importer) roomList(ctx context.Context, tx dbtx, text string) ([]int64, error) {
 	if im.rooms == nil {
 		x, err := loadRoomIndex(ctx, tx)
 		if err != nil {
@@ -171,7 +170,7 @@ type roomIndex struct {
 	byName map[string][]int64 // fold(room)
 }
 
-func loadRoomIndex(ctx context.Context, tx *sql.Tx) (*roomIndex, error) {
+func loadRoomIndex(ctx context.Context, tx dbtx) (*roomIndex, error) {
 	x := &roomIndex{byPath: map[string][]int64{}, byName: map[string][]int64{}}
 	rows, err := tx.QueryContext(ctx, `SELECT r.id, r.name, p.name FROM rooms r JOIN premises p ON p.id = r.premises_id
 		WHERE r.archived_at IS NULL AND p.archived_at IS NULL`)

@@ -2,7 +2,6 @@ package data
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 	"strings"
 
@@ -21,7 +20,7 @@ type PlacementImport struct {
 	Form        PlacementForm
 }
 
-func (r PlacementImport) importInto(ctx context.Context, tx *sql.Tx, im *importer) error {
+func (r PlacementImport) importInto(ctx context.Context, tx dbtx, im *importer) error {
 	f := r.Form
 	var err error
 	if f.OrganisationID, _, err = im.organisation(ctx, tx, "OrganisationID", "Virksomhed", r.Enterprise, "ukendt virksomhed"); err != nil {
@@ -31,14 +30,14 @@ func (r PlacementImport) importInto(ctx context.Context, tx *sql.Tx, im *importe
 		return err
 	}
 	if name := strings.TrimSpace(r.Scheme); name != "" {
-		if sc, ok := FindScheme(im.schemes, name); ok {
+		if sc, ok := im.scheme(name); ok {
 			f.SchemeID = sc.ID
 		} else {
 			im.problem("SchemeID", "Ordning", fmt.Sprintf("ukendt ordning (%s); skriv en af: %s", name, im.schemeNames()))
 		}
 	}
 	if name := strings.TrimSpace(r.TargetGroup); name != "" {
-		if g, ok := FindTargetGroup(im.groups, name); ok {
+		if g, ok := im.targetGroup(name); ok {
 			f.TargetGroupID = g.ID
 		} else {
 			im.problem("TargetGroupID", "Målgruppe", fmt.Sprintf("ukendt målgruppe (%s); skriv en af: %s", name, im.groupNames()))
@@ -53,7 +52,7 @@ func (r PlacementImport) importInto(ctx context.Context, tx *sql.Tx, im *importe
 			return err
 		}
 	}
-	_, err = placementKind.write(ctx, im.s, im.stmts(tx), p)
+	_, err = placementKind.write(ctx, im.s, tx, p)
 	return err
 }
 
@@ -69,6 +68,37 @@ func (im *importer) loadLists(ctx context.Context) error {
 	}
 	im.groups, err = im.s.TargetGroups(ctx, true)
 	return err
+}
+
+// scheme and targetGroup find a name in the lists, remembering what they
+// found per name as written: a file names the same few thousands of times, and
+// the lists do not change while a file of placements is imported.
+func (im *importer) scheme(name string) (Scheme, bool) {
+	return remember(&im.schemeByName, name, func(name string) (Scheme, bool) { return FindScheme(im.schemes, name) })
+}
+
+func (im *importer) targetGroup(name string) (TargetGroup, bool) {
+	return remember(&im.groupByName, name, func(name string) (TargetGroup, bool) { return FindTargetGroup(im.groups, name) })
+}
+
+// found is a remembered answer of a search by name.
+type found[T any] struct {
+	v  T
+	ok bool
+}
+
+func remember[T any](m *map[string]found[T], name string, find func(string) (T, bool)) (T, bool) {
+	if *m == nil {
+		*m = map[string]found[T]{}
+	}
+	if f, ok := (*m)[name]; ok {
+		return f.v, f.ok
+	}
+	v, ok := find(name)
+	if ok { // a refused file of made-up names is not remembered name by name
+		(*m)[name] = found[T]{v: v, ok: true}
+	}
+	return v, ok
 }
 
 func (im *importer) schemeNames() string {
@@ -92,7 +122,7 @@ func (im *importer) groupNames() string {
 }
 
 // positionFor finds the enterprise's position by title, or creates it.
-func (im *importer) positionFor(ctx context.Context, tx *sql.Tx, p Placement, title string) (int64, error) {
+func (im *importer) positionFor(ctx context.Context, tx dbtx, p Placement, title string) (int64, error) {
 	if im.positions == nil {
 		x := map[int64]map[string]int64{}
 		rows, err := tx.QueryContext(ctx, `SELECT id, organisation_id, title FROM positions WHERE archived_at IS NULL`)
@@ -115,8 +145,15 @@ func (im *importer) positionFor(ctx context.Context, tx *sql.Tx, p Placement, ti
 			return 0, err
 		}
 		im.positions = x
+		im.titleKeys = map[string]string{}
 	}
-	if id, ok := im.positions[p.OrganisationID][dk.Fold(title)]; ok {
+	key, ok := im.titleKeys[title]
+	if !ok {
+		// Folding is the cost of a look-up; a file repeats its few titles.
+		key = dk.Fold(title)
+		im.titleKeys[title] = key
+	}
+	if id, ok := im.positions[p.OrganisationID][key]; ok {
 		return id, nil
 	}
 	hours := "37"
@@ -143,6 +180,6 @@ func (im *importer) positionFor(ctx context.Context, tx *sql.Tx, p Placement, ti
 	if im.positions[p.OrganisationID] == nil {
 		im.positions[p.OrganisationID] = map[string]int64{}
 	}
-	im.positions[p.OrganisationID][dk.Fold(title)] = pos.ID
+	im.positions[p.OrganisationID][key] = pos.ID
 	return pos.ID, nil
 }

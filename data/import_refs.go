@@ -28,7 +28,7 @@ type orgIndex struct {
 	byCVR  map[string]orgRef
 }
 
-func loadOrgIndex(ctx context.Context, tx *sql.Tx) (*orgIndex, error) {
+func loadOrgIndex(ctx context.Context, tx dbtx) (*orgIndex, error) {
 	x := &orgIndex{byName: map[string][]orgRef{}, byCVR: map[string]orgRef{}}
 	rows, err := tx.QueryContext(ctx, `SELECT id, name, kind, cvr, archived_at IS NOT NULL FROM organisations`)
 	if err != nil {
@@ -72,7 +72,7 @@ func (x *orgIndex) add(o Organisation) {
 // organisation resolves a reference to an organisation by CVR number or
 // name. When it cannot, it records the problem on field (unknown says what
 // was looked for: "ukendt virksomhed") and returns ok false.
-func (im *importer) organisation(ctx context.Context, tx *sql.Tx, field, label, text, unknown string) (int64, bool, error) {
+func (im *importer) organisation(ctx context.Context, tx dbtx, field, label, text, unknown string) (int64, bool, error) {
 	text = strings.TrimSpace(text)
 	if text == "" {
 		return 0, false, nil
@@ -116,7 +116,7 @@ type nameRef struct {
 }
 
 // loadNameIndex reads id, name and whether archived from query.
-func loadNameIndex(ctx context.Context, tx *sql.Tx, query string) (nameIndex, error) {
+func loadNameIndex(ctx context.Context, tx dbtx, query string) (nameIndex, error) {
 	x := nameIndex{}
 	rows, err := tx.QueryContext(ctx, query)
 	if err != nil {

@@ -322,8 +322,8 @@ func checkPlacement(ctx context.Context, _ *Store, tx dbtx, p *Placement, _ bool
 	if p.PositionID != 0 && !c.has("PositionID") {
 		var title, orgName string
 		var orgID int64
-		err := tx.QueryRowContext(ctx, `SELECT p.title, p.organisation_id, o.name FROM positions p
-			JOIN organisations o ON o.id = p.organisation_id WHERE p.id = ?`, p.PositionID).Scan(&title, &orgID, &orgName)
+		err := lookup(ctx, tx, `SELECT p.title, p.organisation_id, o.name FROM positions p
+			JOIN organisations o ON o.id = p.organisation_id WHERE p.id = ?`, p.PositionID, &title, &orgID, &orgName)
 		if err != nil {
 			return err
 		}

@@ -337,7 +337,13 @@ func (s *Store) nowText() string { return s.Now().UTC().Format(time.RFC3339) }
 // tx runs fn in one write transaction (BEGIN IMMEDIATE) and commits only if fn
 // succeeds, so a refused save leaves the file as it was.
 func (s *Store) tx(ctx context.Context, fn func(*sql.Tx) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
+	return s.txOn(ctx, s.db.BeginTx, fn)
+}
+
+// txOn is tx with the transaction begun by begin (on a connection of the
+// caller's choosing).
+func (s *Store) txOn(ctx context.Context, begin func(context.Context, *sql.TxOptions) (*sql.Tx, error), fn func(*sql.Tx) error) error {
+	tx, err := begin(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("kan ikke skrive i databasen %s: %w", s.path, sqliteError(err))
 	}

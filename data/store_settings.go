@@ -22,7 +22,7 @@ type queryRower interface {
 // setting reads one setting; "" when it is missing.
 func setting(ctx context.Context, q queryRower, key string) (string, error) {
 	var v string
-	err := q.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, key).Scan(&v)
+	err := lookup(ctx, q, `SELECT value FROM settings WHERE key = ?`, key, &v)
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", nil
 	}

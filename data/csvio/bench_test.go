@@ -29,17 +29,21 @@ func benchEnterpriseName(i int) string { return fmt.Sprintf("Virksomhed %02d ApS
 func benchTemplate(b *testing.B) string {
 	b.Helper()
 	s := openStore(b)
-	var lines []string
-	lines = append(lines, "Navn;Type;By")
-	for i := range benchEnterprises {
-		lines = append(lines, benchEnterpriseName(i)+";Socialøkonomisk virksomhed;Korsør")
-	}
-	mustImport(b, s, "partners", csvText(lines...))
+	mustImport(b, s, "partners", benchPartnersFile())
 	// Checkpoint, so that the file alone holds everything (no -wal to copy).
 	if _, err := s.DB().Exec("PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
 		b.Fatal(err)
 	}
 	return s.Path()
+}
+
+// benchPartnersFile holds the enterprises the placements refer to.
+func benchPartnersFile() string {
+	lines := []string{"Navn;Type;By"}
+	for i := range benchEnterprises {
+		lines = append(lines, benchEnterpriseName(i)+";Socialøkonomisk virksomhed;Korsør")
+	}
+	return csvText(lines...)
 }
 
 // benchPlacementsFile is a placements file as a caseworker's spreadsheet
@@ -74,21 +78,31 @@ func BenchmarkImportPlacements(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		b.StopTimer()
-		path := filepath.Join(dir, fmt.Sprintf("run%d.db", i))
-		copyFile(b, template, path)
-		s, err := data.Open(path)
-		if err != nil {
-			b.Fatal(err)
-		}
+		s, done := benchStore(b, template, dir, i)
 		b.StartTimer()
 		n, err := Import(ctx, s, "placements", strings.NewReader(file), "placeringer.csv")
 		b.StopTimer()
 		if err != nil || n != benchPlacements {
 			b.Fatalf("imported %d rows: %v", n, err)
 		}
+		done()
+		b.StartTimer()
+	}
+}
+
+// benchStore opens run i's own copy of the template; done closes and
+// removes it.
+func benchStore(b *testing.B, template, dir string, i int) (s *data.Store, done func()) {
+	b.Helper()
+	path := filepath.Join(dir, fmt.Sprintf("run%d.db", i))
+	copyFile(b, template, path)
+	s, err := data.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return s, func() {
 		s.Close()
 		os.Remove(path)
-		b.StartTimer()
 	}
 }
 

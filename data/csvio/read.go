@@ -32,7 +32,7 @@ type record struct {
 }
 
 // MaxFileSize refuses files far larger than any register a partnership
-// keeps (100.000 placements is some 10 MB), before reading them into memory.
+// keeps (100.000 placements is some 10 MB), before importing any of them.
 const MaxFileSize = 64 << 20
 
 // records reads a file's records one at a time, so that a large file is
@@ -42,14 +42,22 @@ type records struct {
 	err error
 }
 
-// openRecords decodes a file (see decode) and reads its records.
+// openRecords decodes a file (see decode) and reads its records. A file
+// that can be read twice (a file on the disk) is streamed (read_stream.go);
+// any other reader is read whole first, since the encoding is decided by
+// the whole file.
 func openRecords(r io.Reader) (*records, error) {
+	if rs, ok := r.(io.ReadSeeker); ok {
+		if recs, ok, err := streamRecords(rs); ok {
+			return recs, err
+		}
+	}
 	raw, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("filen kan ikke læses: %v", data.DanishError(err))
+		return nil, readError(err)
 	}
 	if len(raw) > MaxFileSize {
-		return nil, fmt.Errorf("filen er større end %d MB; del den op", MaxFileSize>>20)
+		return nil, tooLarge()
 	}
 	text, err := decode(raw)
 	if err != nil {
@@ -60,11 +68,21 @@ func openRecords(r io.Reader) (*records, error) {
 	if bytes.IndexByte(text, '\r') >= 0 && bytes.IndexByte(text, '\n') < 0 {
 		text = bytes.ReplaceAll(text, []byte("\r"), []byte("\n"))
 	}
-	cr := csv.NewReader(bytes.NewReader(text))
-	cr.Comma = delimiter(text)
-	cr.FieldsPerRecord = -1 // Excel leaves off empty cells at a row's end
-	return &records{cr: cr}, nil
+	return newRecords(bytes.NewReader(text), delimiter(text)), nil
 }
+
+func newRecords(r io.Reader, comma rune) *records {
+	cr := csv.NewReader(r)
+	cr.Comma = comma
+	cr.FieldsPerRecord = -1 // Excel leaves off empty cells at a row's end
+	return &records{cr: cr}
+}
+
+func readError(err error) error {
+	return fmt.Errorf("filen kan ikke læses: %v", data.DanishError(err))
+}
+
+func tooLarge() error { return fmt.Errorf("filen er større end %d MB; del den op", MaxFileSize>>20) }
 
 // next is the next record; ok is false at the end or on an error (err).
 func (rs *records) next() (record, bool) {
@@ -106,24 +124,12 @@ func readFile(r io.Reader) ([]record, error) {
 // every other byte is zero as in Danish text in UTF-16, and otherwise
 // Windows-1252, which is what Danish Excel writes as "CSV (semikolonsepareret)".
 func decode(raw []byte) ([]byte, error) {
-	var enc encoding.Encoding
-	switch {
-	case bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}):
-		raw = raw[3:]
-	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}), bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
-		enc = xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM)
-	default:
-		switch utf16Order(raw) {
-		case 'L':
-			enc = xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM)
-		case 'B':
-			enc = xunicode.UTF16(xunicode.BigEndian, xunicode.IgnoreBOM)
-		}
-	}
+	enc, skip := unicodeOf(raw)
+	raw = raw[skip:]
 	if enc != nil {
 		b, err := enc.NewDecoder().Bytes(raw)
 		if err != nil {
-			return nil, errors.New("filen kan ikke læses som UTF-16")
+			return nil, errUTF16
 		}
 		return b, nil
 	}
@@ -135,6 +141,27 @@ func decode(raw []byte) ([]byte, error) {
 		return nil, errors.New("filen er hverken UTF-8, UTF-16 eller Windows-1252")
 	}
 	return b, nil
+}
+
+var errUTF16 = errors.New("filen kan ikke læses som UTF-16")
+
+// unicodeOf tells from a file's start (its first 4096 bytes are enough)
+// whether it is UTF-16, and how many bytes of a UTF-8 byte order mark to
+// skip; a nil encoding is UTF-8 or, when not valid UTF-8, Windows-1252.
+func unicodeOf(raw []byte) (encoding.Encoding, int) {
+	switch {
+	case bytes.HasPrefix(raw, []byte{0xEF, 0xBB, 0xBF}):
+		return nil, 3
+	case bytes.HasPrefix(raw, []byte{0xFF, 0xFE}), bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
+		return xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM), 0
+	}
+	switch utf16Order(raw) {
+	case 'L':
+		return xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM), 0
+	case 'B':
+		return xunicode.UTF16(xunicode.BigEndian, xunicode.IgnoreBOM), 0
+	}
+	return nil, 0
 }
 
 // utf16Order guesses UTF-16 without a byte order mark: 'L' (little

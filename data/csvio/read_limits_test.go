@@ -28,9 +28,33 @@ var spaceBlock = bytes.Repeat([]byte(" "), 64<<10)
 
 func (spaces) Read(p []byte) (int, error) { return copy(p, spaceBlock), nil }
 
+// sizedDiskFile is sizedFile as a file on the disk reads: it can seek,
+// so it is streamed.
+func sizedDiskFile(size int64) io.Reader { return io.NewSectionReader(spacesAt{}, 0, size) }
+
+type spacesAt struct{}
+
+func (spacesAt) ReadAt(p []byte, off int64) (int, error) {
+	head := "Navn;Ty\"pe\r\n"
+	n := 0
+	if off < int64(len(head)) {
+		n = copy(p, head[off:])
+	}
+	for i := n; i < len(p); i++ {
+		p[i] = ' '
+	}
+	return len(p), nil
+}
+
 // A file of MaxFileSize bytes is read; one byte more is refused whole,
 // never cut short and imported in part.
 func TestFileSizeLimit(t *testing.T) {
+	for name, file := range map[string]func(int64) io.Reader{"in memory": sizedFile, "streamed": sizedDiskFile} {
+		t.Run(name, func(t *testing.T) { fileSizeLimit(t, file) })
+	}
+}
+
+func fileSizeLimit(t *testing.T, sizedFile func(int64) io.Reader) {
 	_, err := partnersKind.Read(sizedFile(MaxFileSize))
 	ie, ok := data.AsImportError(err)
 	if !ok || len(ie.Problems) != 1 || ie.Problems[0].Line != 1 || !strings.Contains(ie.Problems[0].Text, "anførselstegn") {

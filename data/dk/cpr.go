@@ -31,6 +31,11 @@ func FindCPR(s string) (string, bool) {
 
 // findCPR is the byte range of the first CPR number in s, or -1, -1.
 func findCPR(s string) (int, int) {
+	// Every form has eight digits at least (1.1.90-1234): a text with
+	// fewer holds none, and is not copied into runes to look.
+	if !atLeastDigits(s, 8) {
+		return -1, -1
+	}
 	t := newDigitText(s)
 	for i := range t.r {
 		if !t.digit(i) || (i > 0 && t.digit(i-1)) {
@@ -41,6 +46,18 @@ func findCPR(s string) (int, int) {
 		}
 	}
 	return -1, -1
+}
+
+// atLeastDigits tells whether s has n digits or more, of any script.
+func atLeastDigits(s string, n int) bool {
+	for _, r := range s {
+		if (r >= '0' && r <= '9') || (r > unicode.MaxASCII && unicode.IsDigit(r)) {
+			if n--; n == 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ContainsCPR reports whether s contains a CPR number (see FindCPR).
