@@ -1,4 +1,4 @@
--- 011_cpr_guard_prefilter: the CPR guards of 005, 008, 009 and 010, each
+-- 013_cpr_guard_prefilter: the CPR guards of 005, 008, 009 and 010, each
 -- with the same test, but first a cheap one that every CPR form must pass.
 --
 -- Every pattern in cpr_globs ends in a CPR number's last four digits and a
