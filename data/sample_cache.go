@@ -15,8 +15,10 @@ const sampleGeneration = 2
 // cache folder) for every later run and every test package: building the
 // large one takes longer than most of what is measured on it. The file is
 // shared, read by several processes at once: whoever writes works on a copy.
-// Its name holds the schema version and the generator's, so a new migration
-// or generator builds a new file, and the outdated ones of that size go.
+// Its name holds the schema version, the generator's and the migrations'
+// digest, so another migration (also one of the same number on another
+// branch) or generator builds a new file, and the outdated ones of that size
+// go.
 func CachedSample(size SampleSize) (string, error) {
 	dir := os.Getenv("PARTNERSKAB_SAMPLE_CACHE")
 	if dir == "" {
@@ -31,7 +33,8 @@ func CachedSample(size SampleSize) (string, error) {
 	}
 	sizeKey := fmt.Sprintf("%d-%d-%d-%d-%d-%d-%d", size.Enterprises, size.Premises, size.RoomsPer, size.Leases,
 		size.Placements, size.Agreements, size.Landlords)
-	name := fmt.Sprintf("sample-v%d.%d-%s.db", SchemaVersion(), sampleGeneration, sizeKey)
+	name := fmt.Sprintf("sample-v%d.%d.%s-%s.db", SchemaVersion(), sampleGeneration,
+		migrationsDigest(migrations)[:12], sizeKey)
 	path := filepath.Join(dir, name)
 	if _, err := os.Stat(path); err == nil {
 		return path, nil
