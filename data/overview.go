@@ -287,11 +287,12 @@ func (s *Store) dueRows(ctx context.Context, what, q string, scan func(*sql.Rows
 
 // dueApprovals: the enterprises (not archived) without a dated approval by
 // the steering group, in Danish order. NOT IN reads the approvals once
-// (a third faster than asking per enterprise with NOT EXISTS).
+// (a third faster than asking per enterprise with NOT EXISTS), from the
+// approvals_steering index alone.
 func (s *Store) dueApprovals(ctx context.Context, day, _ time.Time) ([]DueItem, error) {
 	return s.dueRows(ctx, "godkendelser", `SELECT o.id, o.name FROM organisations o
 		WHERE o.kind = 'virksomhed' AND o.archived_at IS NULL AND o.id NOT IN (SELECT a.organisation_id FROM approvals a
-			WHERE a.organisation_id IS NOT NULL AND a.body = 'styregruppe' AND a.approved_on IS NOT NULL)
+			WHERE a.body = 'styregruppe' AND a.approved_on IS NOT NULL)
 		ORDER BY o.sort_key, o.id`,
 		func(rows *sql.Rows) (DueItem, error) {
 			d := DueItem{Date: day, Kind: DueApprovalMissing, Entity: EntityOrganisation}
