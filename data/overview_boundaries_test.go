@@ -17,7 +17,7 @@ func TestDueWindowOnItsEnds(t *testing.T) {
 	ids := demoStaffingIDs(t, s)
 	f := okPlacement(ids)
 	f.End, f.CaseClosedOn, f.DeleteBy = "31.12.2015", "31.12.2015", "30.6.2016"
-	p := mustSavePlacement(t, s, f)
+	mustSavePlacement(t, s, f)
 	a, sofie, lene := pendingAgreement(t, s) // valid to 30.9.2017
 	signOnScreen(t, s, a, sofie)
 	signOnScreen(t, s, a, lene)
@@ -48,7 +48,10 @@ func TestDueWindowOnItsEnds(t *testing.T) {
 		{deleteBy, false, true},
 		{deleteBy.AddDate(0, 0, 1), false, true},
 	} {
-		_, coming := find(tc.day, DuePlacementDelete, p.ID)
+		row, coming := find(tc.day, DuePlacementDelete, 0)
+		if coming && (row.Count != 1 || !row.Date.Equal(deleteBy) || row.Entity != EntityPlacementsDue) {
+			t.Errorf("%s: the coming deletion is %+v; want one placement by %s", tc.day.Format(time.DateOnly), row, deleteBy)
+		}
 		overdue, late := find(tc.day, DuePlacementsOverdue, 0)
 		if coming != tc.coming || late != tc.overdues || (late && overdue.Count != 1) {
 			t.Errorf("%s: coming %v, overdue %v (%d); want %v, %v", tc.day.Format(time.DateOnly), coming, late, overdue.Count, tc.coming, tc.overdues)

@@ -3,6 +3,7 @@ package data
 import (
 	"context"
 	"fmt"
+	"maps"
 	"strings"
 	"testing"
 	"time"
@@ -278,7 +279,7 @@ func TestDueListOfTheDemo(t *testing.T) {
 	bevar, varme := leaseOf(t, s, "Bevar"), leaseOf(t, s, "Fra de varme lande")
 	want := []string{
 		fmt.Sprintf("2016-12-01 approval_missing: Styregruppens godkendelse mangler: Fra de varme lande → organisation %d", orgID(t, s, "Fra de varme lande")),
-		fmt.Sprintf("2017-01-29 placement_delete: Slettefrist for placering: Syerske 3, Bevar → placement %d", placement),
+		"2017-01-29 placement_delete: 1 placering skal slettes senest 29.1.2017 → placements_due 0",
 		fmt.Sprintf("2017-02-15 agreement_expires: Aftale udløber: 2015-001 Lejeaftale Kvarterhuset → agreement %d", agreement),
 	}
 	due, err := s.Due(ctx, isoDay(t, "2016-12-01"))
@@ -360,7 +361,8 @@ func TestOverviewOfTheBigDatabase(t *testing.T) {
 	wantChart(t, s, o)
 	day := dk.ISODate(bigDBDay)
 	placed := 0
-	overdue, coming := 0, 0
+	overdue := 0
+	coming := map[string]int{} // delete-by day → placements, counted one by one
 	for _, p := range allPlacements(t, s) {
 		if p.countsAsJob && p.runsBetween(day, day) {
 			placed++
@@ -369,7 +371,7 @@ func TestOverviewOfTheBigDatabase(t *testing.T) {
 			if p.deleteBy <= day {
 				overdue++
 			} else if p.deleteBy <= dk.ISODate(bigDBDay.AddDate(0, 0, DueWindow)) {
-				coming++
+				coming[p.deleteBy]++
 			}
 		}
 	}
@@ -381,9 +383,23 @@ func TestOverviewOfTheBigDatabase(t *testing.T) {
 		t.Fatal(err)
 	}
 	kinds := map[DueKind]int{}
+	counted := map[string]int{}
 	until := bigDBDay.AddDate(0, 0, DueWindow)
 	for i, d := range o.Due {
 		kinds[d.Kind]++
+		if d.Kind == DuePlacementDelete {
+			if counted[dk.ISODate(d.Date)] != 0 || d.Entity != EntityPlacementsDue {
+				t.Errorf("a second row for %s, or one that opens no list: %+v", dk.FormatDate(d.Date), d)
+			}
+			counted[dk.ISODate(d.Date)] = d.Count
+			want := fmt.Sprintf("%d placeringer skal slettes senest %s", d.Count, dk.FormatDate(d.Date))
+			if d.Count == 1 {
+				want = "1 placering skal slettes senest " + dk.FormatDate(d.Date)
+			}
+			if d.Text != want {
+				t.Errorf("row %q, want %q", d.Text, want)
+			}
+		}
 		if i > 0 && d.Date.Before(o.Due[i-1].Date) {
 			t.Fatalf("row %d (%s) comes before row %d (%s)", i, dk.FormatDate(d.Date), i-1, dk.FormatDate(o.Due[i-1].Date))
 		}
@@ -397,8 +413,8 @@ func TestOverviewOfTheBigDatabase(t *testing.T) {
 			t.Errorf("row without text or record: %+v", d)
 		}
 	}
-	if kinds[DuePlacementDelete] != coming {
-		t.Errorf("%d placements coming up for deletion, the placements hold %d", kinds[DuePlacementDelete], coming)
+	if !maps.Equal(counted, coming) || len(coming) < 2 {
+		t.Errorf("placements coming up for deletion per day %v, the placements hold %v", counted, coming)
 	}
 	for _, k := range []DueKind{DueApprovalMissing, DuePlacementsOverdue, DueLeaseNotice, DueLeaseEnd, DueAgreementExpires, DuePlacementDelete} {
 		if kinds[k] == 0 {

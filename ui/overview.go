@@ -153,7 +153,7 @@ func (t *OverviewTab) buildDue() {
 // data.DueText's.
 func dueText(d data.DueItem) string {
 	args := map[string]any{"Subject": d.Subject, "End": dk.FormatDate(d.NextEnd),
-		"N": dk.FormatDecimal(float64(d.Count), 0)}
+		"N": dk.FormatDecimal(float64(d.Count), 0), "Date": dk.FormatDate(d.Date)}
 	switch d.Kind {
 	case data.DueLeaseNotice:
 		if d.Side == data.Tenant {
@@ -172,7 +172,10 @@ func dueText(d data.DueItem) string {
 	case data.DueAgreementEnds:
 		return lang.X("overview.due.agreementends", "Aftale ophører: {{.Subject}}", args)
 	case data.DuePlacementDelete:
-		return lang.X("overview.due.placement", "Slettefrist for placering: {{.Subject}}", args)
+		if d.Count == 1 {
+			return lang.X("overview.due.placements.one", "1 placering skal slettes senest {{.Date}}", args)
+		}
+		return lang.X("overview.due.placements", "{{.N}} placeringer skal slettes senest {{.Date}}", args)
 	case data.DuePlacementsOverdue:
 		if d.Count == 1 {
 			return lang.X("overview.due.overdue.one", "1 placering har passeret sin slettefrist: slet eller anonymisér den")

@@ -157,7 +157,9 @@ func TestDueRowsOpenTheirRecords(t *testing.T) {
 		mustContain(t, c.heading(), c.want)
 	}
 
-	// On 1.12.2016 Syerske 3's delete-by date is near: her row opens her.
+	// On 1.12.2016 Syerske 3's delete-by date is near: the row of the
+	// placements to delete by that day counts her and opens the staffing
+	// tab's list of placements due.
 	w, _ = overviewOn(t, "2016-12-01")
 	o = w.Overview
 	row := -1
@@ -169,11 +171,13 @@ func TestDueRowsOpenTheirRecords(t *testing.T) {
 	if row < 0 {
 		t.Fatalf("no delete-by row on 1.12.2016: %v", dueRows(t, o))
 	}
-	o.due.Select(row)
-	if got := w.Tabs.SelectedIndex(); got != 3 {
-		t.Fatalf("the placement row opened tab %d, want Bemanding (3)", got)
+	if got := dueText(o.ov.Due[row]); got != "1 placering skal slettes senest 29.1.2017" {
+		t.Errorf("row %q", got)
 	}
-	mustContain(t, w.Staffing.HeadingName(), "Syerske 3")
+	o.due.Select(row)
+	if got := w.Tabs.SelectedIndex(); got != 3 || w.Staffing.Tabs.SelectedIndex() != subDue {
+		t.Fatalf("the delete-by row opened tab %d, sub-tab %d; want Bemanding (3), Til sletning", got, w.Staffing.Tabs.SelectedIndex())
+	}
 }
 
 // When placements are past their delete-by date the overview says how many

@@ -20,9 +20,9 @@ type duePanel struct {
 	t       *StaffingTab
 	content fyne.CanvasObject
 
-	rows            []data.Placement
+	rows            []data.DuePlacement
 	count           *widget.Label
-	list            *form.List[data.Placement]
+	list            *form.List[data.DuePlacement]
 	anonymiseButton *widget.Button
 	deleteButton    *widget.Button
 	others          *otherDue
@@ -33,15 +33,15 @@ func newDuePanel(t *StaffingTab) *duePanel {
 	heading, help, count := dueLabels(lang.X("staffing.due.heading", "Personoplysninger, der skal slettes"), lang.X("staffing.due.help",
 		"Placeringer, hvis slettefrist er overskredet. »Anonymisér« fjerner initialer/pseudonym, noter og målgruppe, men beholder virksomhed, ordning og datoer til optællingerne. »Slet« fjerner placeringerne helt. Begge dele skrives i loggen og kan ikke fortrydes."))
 	p.count = count
-	p.list = form.NewList(t.w, form.ListSpec[data.Placement]{
-		Fetch:  form.Slice(func() []data.Placement { return p.rows }),
+	p.list = form.NewList(t.w, form.ListSpec[data.DuePlacement]{
+		Fetch:  form.Slice(func() []data.DuePlacement { return p.rows }),
 		Rows:   func() (int, error) { return len(p.rows), nil },
-		ID:     func(r data.Placement) int64 { return r.ID },
-		Title:  func(r data.Placement) string { return r.Pseudonym },
+		ID:     func(r data.DuePlacement) int64 { return r.ID },
+		Title:  func(r data.DuePlacement) string { return r.Pseudonym },
 		Detail: dueDetail,
 	})
 	// The list is for looking; the record opens in the Placeringer form.
-	p.list.OnPick = func(r data.Placement) {
+	p.list.OnPick = func(r data.DuePlacement) {
 		p.list.List.UnselectAll()
 		t.OpenPlacement(r.ID)
 	}
@@ -59,7 +59,7 @@ func newDuePanel(t *StaffingTab) *duePanel {
 	return p
 }
 
-func dueDetail(r data.Placement) string {
+func dueDetail(r data.DuePlacement) string {
 	closed := "–"
 	if !r.CaseClosedOn.IsZero() {
 		closed = dk.FormatDate(r.CaseClosedOn)
