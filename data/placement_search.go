@@ -2,6 +2,7 @@ package data
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"strconv"
 	"strings"
@@ -70,6 +71,10 @@ func (s *Store) resolvePlacementSearch(ctx context.Context, text string) (placem
 	if err != nil {
 		return ps, err
 	}
+	usable, err := s.placementSearchUsable(ctx)
+	if err != nil {
+		return ps, err
+	}
 	var narrow map[int64]bool
 	for _, word := range words {
 		w := searchWord{word: word}
@@ -79,7 +84,7 @@ func (s *Store) resolvePlacementSearch(ctx context.Context, text string) (placem
 			}
 		}
 		if utf8.RuneCountInString(word) >= 3 {
-			if err := s.resolveWord(ctx, &w); err != nil {
+			if err := s.resolveWord(ctx, &w, usable); err != nil {
 				return ps, err
 			}
 		}
@@ -114,47 +119,92 @@ func (s *Store) resolvePlacementSearch(ctx context.Context, text string) (placem
 // trigram indexes. An enterprise found is tested again as placementWhere
 // tests a row (that index folds case once more, so it may find a little
 // more, never less).
-func (s *Store) resolveWord(ctx context.Context, w *searchWord) error {
+func (s *Store) resolveWord(ctx context.Context, w *searchWord, usable bool) error {
 	match := `"` + strings.ReplaceAll(w.word, `"`, `""`) + `"`
 	// One row back each: reading the matches row by row through
 	// database/sql cost more than finding them.
 	var n int
-	var ids, orgs string
-	err := s.db.QueryRowContext(ctx, `SELECT count(*), coalesce(json_group_array(id), '[]')
+	var ids string
+	err := s.scanPrepared(ctx, `SELECT count(*), coalesce(json_group_array(id), '[]')
 		FROM (SELECT o.id FROM organisation_search f CROSS JOIN organisations o ON o.id = f.rowid
 			WHERE organisation_search MATCH ? AND instr(o.search_text, ?) > 0 LIMIT ?)`,
-		match, w.word, orgSearchFew+1).Scan(&n, &ids)
+		[]any{match, w.word, orgSearchFew + 1}, &n, &ids)
 	if err != nil {
 		return err
 	}
-	if n > orgSearchFew {
-		w.orgs = "[]" // for the pseudonyms' query below; orgsKnown stays false
-	} else {
+	if n <= orgSearchFew {
 		if w.orgSet, err = idSet(ids); err != nil {
 			return err
 		}
 		w.orgs, w.orgN, w.orgsKnown = ids, n, true
 	}
-	// The pseudonyms' index holds each placement's enterprise, so this
-	// reads no placement. It compares the folded text exactly as instr
-	// does (case_sensitive 1); the rows read later are tested again anyway.
-	var outside int
-	err = s.db.QueryRowContext(ctx, `SELECT count(*), coalesce(json_group_array(rowid), '[]'),
-			coalesce(json_group_array(DISTINCT organisation_id), '[]'),
-			coalesce(sum(organisation_id NOT IN (SELECT value FROM json_each(?))), 0)
-		FROM (SELECT rowid, organisation_id FROM placement_search WHERE placement_search MATCH ? LIMIT ?)`,
-		w.orgs, match, placementSearchFew+1).Scan(&n, &ids, &orgs, &outside)
+	if !usable {
+		return nil
+	}
+	// Each entry's rowid is the enterprise's id times 2^32 plus the
+	// placement's (migration 014), so this reads nothing but the index.
+	// It compares the folded text exactly as instr does (case_sensitive
+	// 1); the rows read later are tested again anyway.
+	var keys string
+	err = s.scanPrepared(ctx, `SELECT count(*), coalesce(json_group_array(rowid), '[]')
+		FROM (SELECT rowid FROM placement_search WHERE placement_search MATCH ? LIMIT ?)`,
+		[]any{match, placementSearchFew + 1}, &n, &keys)
+	if err != nil || n > placementSearchFew {
+		return err
+	}
+	var list []int64
+	if err := json.Unmarshal([]byte(keys), &list); err != nil {
+		return err
+	}
+	pids := make([]byte, 0, 8*len(list)+2)
+	pids = append(pids, '[')
+	w.pseudonymOrgs = map[int64]bool{}
+	for i, key := range list {
+		id, org := key&0xffffffff, key>>32
+		if i > 0 {
+			pids = append(pids, ',')
+		}
+		pids = strconv.AppendInt(pids, id, 10)
+		w.pseudonymOrgs[org] = true
+		if !w.orgSet[org] {
+			w.pseudonymsOutside++
+		}
+	}
+	w.pseudonyms, w.pseudonymN, w.pseudonymsKnown = string(append(pids, ']')), n, true
+	return nil
+}
+
+// placementSearchUsable tells whether the pseudonyms' index holds every
+// placement: it leaves out one whose ids do not fit its rowid (migration
+// 014), which only a file written by another tool can hold.
+func (s *Store) placementSearchUsable(ctx context.Context) (bool, error) {
+	var outside bool
+	err := s.scanPrepared(ctx, `SELECT EXISTS (SELECT 1 FROM placements WHERE id < 0)
+		OR EXISTS (SELECT 1 FROM placements WHERE id > 4294967295)
+		OR EXISTS (SELECT 1 FROM placements WHERE organisation_id < 0)
+		OR EXISTS (SELECT 1 FROM placements WHERE organisation_id > 2147483647)`, nil, &outside)
+	return !outside, err
+}
+
+// scanPrepared runs query, a statement kept prepared, and scans its one
+// row into dest: parsing and planning the trigram queries anew was a part
+// of each keystroke's cost.
+func (s *Store) scanPrepared(ctx context.Context, query string, args []any, dest ...any) error {
+	rows, err := s.queryPrepared(ctx, query, args...)
 	if err != nil {
 		return err
 	}
-	if n <= placementSearchFew {
-		if w.pseudonymOrgs, err = idSet(orgs); err != nil {
+	defer rows.Close()
+	if !rows.Next() {
+		if err := rows.Err(); err != nil {
 			return err
 		}
-		w.pseudonyms, w.pseudonymN, w.pseudonymsKnown = ids, n, true
-		w.pseudonymsOutside = outside
+		return sql.ErrNoRows
 	}
-	return nil
+	if err := rows.Scan(dest...); err != nil {
+		return err
+	}
+	return rows.Close()
 }
 
 // idSet reads a JSON array of ids.

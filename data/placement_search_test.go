@@ -98,9 +98,9 @@ func checkSearchMatchesOld(t *testing.T, s *Store, texts []string, filters []Pla
 	// nothing else.
 	var missing, extra int
 	if err := s.DB().QueryRow(`SELECT
-		(SELECT count(*) FROM placements p WHERE NOT EXISTS (SELECT 1 FROM placement_search f
-			WHERE f.rowid = p.id AND f.organisation_id = p.organisation_id)),
-		(SELECT count(*) FROM placement_search) - (SELECT count(*) FROM placements)`).Scan(&missing, &extra); err != nil {
+		(SELECT count(*) FROM placements p WHERE `+placementFits+` AND NOT EXISTS (SELECT 1 FROM placement_search f
+			WHERE f.rowid = p.organisation_id * 4294967296 + p.id)),
+		(SELECT count(*) FROM placement_search) - (SELECT count(*) FROM placements p WHERE `+placementFits+`)`).Scan(&missing, &extra); err != nil {
 		t.Fatal(err)
 	}
 	if missing != 0 || extra != 0 {
@@ -146,6 +146,24 @@ func checkSearchMatchesOld(t *testing.T, s *Store, texts []string, filters []Pla
 				}
 			}
 		}
+	}
+}
+
+// placementFits is true of a placement the pseudonyms' index holds.
+const placementFits = `p.id BETWEEN 0 AND 4294967295 AND p.organisation_id BETWEEN 0 AND 2147483647`
+
+// A placement whose id does not fit the index's rowid (written by another
+// tool) is still found: the search then does without the index.
+func TestPlacementSearchWithAnIDTooLarge(t *testing.T) {
+	f := newPagingFixture(t, rand.New(rand.NewPCG(7, 7)), 20)
+	texts := []string{"qvist", "p.a", "zebra", "bevar"}
+	filters := []PlacementQuery{{}, {OrganisationID: f.orgs[0]}}
+	mustExec(t, f.s, `INSERT INTO placements (id, pseudonym, search_text, organisation_id, scheme_id, start_on, created_at, updated_at)
+		SELECT 5000000000, 'qvist z.', 'qvist z.', organisation_id, scheme_id, start_on, created_at, updated_at
+		FROM placements WHERE organisation_id = ? LIMIT 1`, f.orgs[0])
+	checkSearchMatchesOld(t, f.s, texts, filters, 3)
+	if n, err := f.s.CountPlacements(context.Background(), PlacementQuery{Text: "qvist"}); err != nil || n != 1 {
+		t.Errorf("qvist: %d, %v", n, err)
 	}
 }
 
