@@ -67,7 +67,7 @@ var fieldInfos = map[string]fieldInfo{
 
 	"placements.id":              {"Løbenummer", false},
 	"placements.pseudonym":       {"Initialer eller pseudonym", true},
-	"placements.search_text":     {"Søgetekst (afledt af pseudonymet)", true},
+	"placements.search_text":     {"Søgetekst (afledt af pseudonymet; også i søgeindekset, som slettes sammen med den)", true},
 	"placements.organisation_id": {"Virksomheden", true},
 	"placements.position_id":     {"Stillingen", true},
 	"placements.scheme_id":       {"Ordning (fx fleksjob, løntilskud)", true},

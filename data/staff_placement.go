@@ -396,15 +396,16 @@ type PlacementQuery struct {
 // stops at the page's end instead of sorting every placement.
 const placementOrder = ` ORDER BY (o.archived_at IS NOT NULL), o.sort_key, o.id, p.start_on DESC, p.id`
 
-// placementWhere is the query's filter on placements p. With withOrg the
-// query has the enterprise o at hand (the list walks the enterprises, so
-// their search text is read once each); without, the matching enterprises
-// are found once by a subquery (IN runs it a single time), so a count need
-// not join every placement to its enterprise.
-func (s *Store) placementWhere(ctx context.Context, q PlacementQuery, withOrg bool) (string, []any, error) {
-	orgMatch := "p.organisation_id IN (SELECT id FROM organisations WHERE instr(search_text, ?) > 0)"
-	if withOrg {
-		orgMatch = "instr(o.search_text, ?) > 0"
+// placementWhere is the query's filter on placements p, and the typed
+// text resolved (placement_search.go). With withOrg the query has the
+// enterprise o at hand (the list walks the enterprises, so their search
+// text is read once each); without, the matching enterprises are found
+// once by a subquery (IN runs it a single time), so a count need not join
+// every placement to its enterprise.
+func (s *Store) placementWhere(ctx context.Context, q PlacementQuery, withOrg bool) (string, []any, placementSearch, error) {
+	ps, err := s.resolvePlacementSearch(ctx, q.Text)
+	if err != nil {
+		return "", nil, ps, err
 	}
 	var args []any
 	var conds []string
@@ -421,31 +422,15 @@ func (s *Store) placementWhere(ctx context.Context, q PlacementQuery, withOrg bo
 		conds = append(conds, "p.start_on <= ? AND (p.end_on IS NULL OR p.end_on >= ?)")
 		args = append(args, iso, iso)
 	}
-	words := strings.Fields(dk.Fold(q.Text))
-	if len(words) > 0 {
-		schemes, err := s.Schemes(ctx, true)
-		if err != nil {
-			return "", nil, err
-		}
-		for _, word := range words {
-			alts := []string{"instr(p.search_text, ?) > 0", orgMatch}
-			args = append(args, word, word)
-			var ids []string
-			for _, sc := range schemes {
-				if strings.Contains(dk.Fold(sc.Name), word) {
-					ids = append(ids, strconv.FormatInt(sc.ID, 10))
-				}
-			}
-			if len(ids) > 0 {
-				alts = append(alts, "p.scheme_id IN ("+strings.Join(ids, ",")+")")
-			}
-			conds = append(conds, "("+strings.Join(alts, " OR ")+")")
-		}
+	for _, w := range ps.words {
+		cond, wargs := w.condition(withOrg)
+		conds = append(conds, cond)
+		args = append(args, wargs...)
 	}
 	if len(conds) == 0 {
 		conds = append(conds, "1")
 	}
-	return strings.Join(conds, " AND "), args, nil
+	return strings.Join(conds, " AND "), args, ps, nil
 }
 
 // Placements returns one page of placements, by enterprise and newest start.
@@ -477,11 +462,18 @@ func (s *Store) placementsPage(ctx context.Context, q PlacementQuery, from *orgS
 	if limit <= 0 {
 		limit = 100
 	}
-	where, args, err := s.placementWhere(ctx, q, true)
+	where, args, ps, err := s.placementWhere(ctx, q, true)
 	if err != nil {
 		return nil, err
 	}
 	where = "p.organisation_id = o.id AND " + where
+	if ps.narrowed {
+		// Only these enterprises can hold a match: the walk in list order
+		// skips the others without reading their placements (the + keeps
+		// SQLite walking organisations_list instead of sorting).
+		where = "+o.id IN (SELECT value FROM json_each(?)) AND " + where
+		args = append([]any{ps.narrowOrgs}, args...)
+	}
 	if q.OrganisationID != 0 {
 		// Start the outer loop at the one enterprise instead of walking all.
 		where = "o.id = ? AND " + where
@@ -617,9 +609,12 @@ func (s *Store) CountPlacements(ctx context.Context, q PlacementQuery) (int, err
 
 // countPlacementsScan counts by reading the placements that match q.
 func (s *Store) countPlacementsScan(ctx context.Context, q PlacementQuery) (int, error) {
-	where, args, err := s.placementWhere(ctx, q, false)
+	where, args, ps, err := s.placementWhere(ctx, q, false)
 	if err != nil {
 		return 0, err
+	}
+	if n, ok, err := s.countSearchFew(ctx, q, ps, where, args); ok || err != nil {
+		return n, err
 	}
 	var n int
 	err = s.db.QueryRowContext(ctx, "SELECT count(*) FROM placements p WHERE "+where, args...).Scan(&n)
