@@ -139,7 +139,7 @@ func TestNewAgreementHangsUnderThePickedParent(t *testing.T) {
 	f.template.SetSelected(tp.Name)
 	f.title.SetText("")
 	typeInto(f.title, "Samarbejdsaftale: Bevar")
-	f.parties.SetSelected([]string{"Boligsocial helhedsplan Motalavej", "Bevar"})
+	chooseParties(t, f, "Boligsocial helhedsplan Motalavej", "Bevar")
 	f.parent.sel.SetSelected(top.Number + " " + top.Title)
 	typeInto(f.date, "21.8.2015")
 	test.Tap(f.createButton)
