@@ -31,7 +31,12 @@ type partyList struct {
 
 func newPartyList(w *Window) *partyList {
 	l := &partyList{w: w, rows: container.NewVBox()}
-	l.picker = anyOrgPicker(w, lang.X("agreements.parties.add", "Tilføj part …"))
+	l.picker = anyOrgPicker(w, lang.X("agreements.parties.add", "Tilføj part …"), func(id int64) string {
+		if l.has(id) {
+			return lang.X("agreements.parties.chosen", "valgt som part")
+		}
+		return ""
+	})
 	l.picker.OnChanged = func(id int64) {
 		l.picker.SetSelected(0, "")
 		if l.add(id) && l.OnChanged != nil {
@@ -43,8 +48,9 @@ func newPartyList(w *Window) *partyList {
 }
 
 // anyOrgPicker chooses any active organisation, of whatever kind, in the
-// store's Danish order.
-func anyOrgPicker(w *Window, placeholder string) *widgets.Picker {
+// store's Danish order; note, when it says something about a row, shows
+// that under the name instead of the kind and city.
+func anyOrgPicker(w *Window, placeholder string, note func(id int64) string) *widgets.Picker {
 	c := context.Background()
 	query := func(text string, offset, limit int) ([]widgets.PickerItem, error) {
 		orgs, err := w.store.SearchOrganisations(c, data.OrgQuery{Text: text, Offset: offset, Limit: limit})
@@ -54,6 +60,9 @@ func anyOrgPicker(w *Window, placeholder string) *widgets.Picker {
 		out := make([]widgets.PickerItem, len(orgs))
 		for i, o := range orgs {
 			out[i] = widgets.PickerItem{ID: o.ID, Title: o.Name, Detail: orgDetail(o)}
+			if n := note(o.ID); n != "" {
+				out[i].Detail = n
+			}
 		}
 		return out, nil
 	}
