@@ -13,29 +13,8 @@ import (
 func enterpriseFilter(w *Window) *widgets.Picker {
 	all := lang.X("staffing.allenterprises", "Alle virksomheder")
 	query, count := orgChoices(w, data.KindEnterprise)
-	withAll := func(text string, offset, limit int) ([]widgets.PickerItem, error) {
-		if text != "" {
-			return query(text, offset, limit)
-		}
-		// Row 0 is "all"; the store's row i is the list's row i+1.
-		var out []widgets.PickerItem
-		if offset == 0 {
-			out = append(out, widgets.PickerItem{Title: all})
-			limit--
-		} else {
-			offset--
-		}
-		page, err := query(text, offset, limit)
-		return append(out, page...), err
-	}
-	countAll := func(text string) (int, error) {
-		n, err := count(text)
-		if text == "" {
-			n++
-		}
-		return n, err
-	}
-	return widgets.NewPicker(all, withAll, countAll, w.ShowError)
+	query, count = withFirst(all, query, count)
+	return widgets.NewPicker(all, query, count, w.ShowError)
 }
 
 // refreshFilter re-reads the chosen enterprise's name; one archived or
