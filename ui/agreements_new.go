@@ -35,17 +35,16 @@ type newAgreementForm struct {
 	form                         *form.Form // dirty tracking and the draft; the messages live in fields
 	heading, state               *widget.Label
 	fields                       form.FieldSet
-	template, lease              *widget.Select
-	parent                       *parentPicker // "Hører under aftale" (agreements_tree.go)
+	template                     *widget.Select
+	lease                        *widgets.Picker // read page by page: the big register has thousands
+	parent                       *parentPicker   // "Hører under aftale" (agreements_tree.go)
 	title, date, place           *widgets.Entry
 	validFrom, validTo           *widgets.Entry
-	parties                      *widget.CheckGroup
+	parties                      *partyList
 	signers                      *fyne.Container // one row per chosen signatory
 	addSigner                    *widget.Select
 	createButton                 *widget.Button
 	templates                    []data.Template
-	orgs                         []data.Organisation
-	leases                       []data.Lease
 	candidates                   []signerChoice // contacts of the chosen parties
 	chosen                       []signerChoice // in signing order
 	templateBody                 string         // the chosen template's newest text
@@ -80,9 +79,10 @@ func newNewAgreementForm(t *AgreementsTab) *newAgreementForm {
 	f.template = widget.NewSelect(nil, func(string) { f.templateChosen(); f.form.Changed() })
 	f.template.PlaceHolder = lang.X("agreements.template.choose", "(vælg skabelon)")
 	f.title = widgets.NewEntry("")
-	f.parties = widget.NewCheckGroup(nil, func([]string) { f.partiesChanged(); f.form.Changed() })
-	f.lease = widget.NewSelect(nil, func(string) { f.form.Changed() })
-	f.lease.PlaceHolder = lang.X("agreements.lease.choose", "(vælg lejemål)")
+	f.parties = newPartyList(t.w)
+	f.parties.OnChanged = func() { f.partiesChanged(); f.form.Changed() }
+	f.lease = leasePicker(t.w, lang.X("agreements.lease.choose", "(vælg lejemål)"))
+	f.lease.OnChanged = func(int64) { f.form.Changed() }
 	f.parent = newParentPicker(t)
 	f.parent.sel.OnChanged = func(string) { f.form.Changed() }
 	f.signers = container.NewVBox()
@@ -100,8 +100,7 @@ func newNewAgreementForm(t *AgreementsTab) *newAgreementForm {
 	add := func(name, label string, in fyne.CanvasObject) { f.fields.Add(form.NewField(name, label, in)) }
 	add("TemplateVersionID", lang.X("agreements.template", "Skabelon"), f.template)
 	add("Title", lang.X("agreements.title", "Titel"), f.title)
-	add("Parties", lang.X("agreements.parties", "Parter"),
-		container.New(&widgets.MinHeight{H: 180}, container.NewVScroll(f.parties)))
+	add("Parties", lang.X("agreements.parties", "Parter"), f.parties.content)
 	add("LeaseID", lang.X("agreements.lease", "Lejemål"), f.lease)
 	add("ParentID", lang.X("agreements.parent", data.TreeLabel), f.parent.sel)
 	add("Signatories", lang.X("agreements.signers", "Underskrivere (i rækkefølge)"),
@@ -120,8 +119,9 @@ func newNewAgreementForm(t *AgreementsTab) *newAgreementForm {
 	return f
 }
 
-// reloadChoices re-reads the templates, organisations and leases to choose
-// from, keeping what is chosen where it still exists.
+// reloadChoices re-reads the templates to choose from and the chosen
+// parties and lease, keeping what is chosen where it still exists (the
+// pickers read the organisations and leases themselves, page by page).
 func (f *newAgreementForm) reloadChoices() {
 	defer f.quiet()()
 	ctx := ctx()
@@ -135,42 +135,16 @@ func (f *newAgreementForm) reloadChoices() {
 		f.template.Options = opts
 		f.template.Refresh()
 	}
-	if os, err := s.SearchOrganisations(ctx, data.OrgQuery{Limit: 1000}); err == nil {
-		f.orgs = os
-		opts := make([]string, len(os))
-		for i, o := range os {
-			opts[i] = o.Name
+	f.parties.reload()
+	if id := pickedID(f.lease); id != 0 {
+		if l, err := s.Lease(ctx, id); err == nil && !l.Archived() {
+			f.lease.SetSelected(l.ID, l.Title())
+		} else {
+			f.lease.SetSelected(0, "")
 		}
-		selected := f.parties.Selected
-		f.parties.Options = opts
-		f.parties.Selected = nil
-		for _, name := range selected {
-			if contains(opts, name) {
-				f.parties.Selected = append(f.parties.Selected, name)
-			}
-		}
-		f.parties.Refresh()
-	}
-	if ls, err := s.SearchLeases(ctx, data.LeaseQuery{Limit: 1000}); err == nil {
-		f.leases = ls
-		opts := make([]string, len(ls))
-		for i, l := range ls {
-			opts[i] = l.Title()
-		}
-		f.lease.Options = opts
-		f.lease.Refresh()
 	}
 	f.parent.reload()
 	f.partiesChanged()
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // reset empties the form for a new agreement: today's date, the usual place.
@@ -178,10 +152,9 @@ func (f *newAgreementForm) reset() {
 	defer f.quiet()()
 	f.title.SetText("")
 	f.lastTitle, f.lastTemplateTitle = "", ""
-	f.parties.Selected = nil
-	f.parties.Refresh()
+	f.parties.set(nil)
 	f.chosen = nil
-	f.lease.ClearSelected()
+	f.lease.SetSelected(0, "")
 	f.parent.set(0)
 	f.date.SetText(dk.FormatDate(time.Now()))
 	f.place.SetText(defaultPlace(f.t.w.store))
@@ -228,7 +201,7 @@ func (f *newAgreementForm) templateChosen() {
 func (f *newAgreementForm) partiesChanged() {
 	chosenOrgs := map[int64]bool{}
 	f.candidates = nil
-	for _, o := range f.selectedOrgs() {
+	for _, o := range f.parties.chosen {
 		chosenOrgs[o.ID] = true
 		cs, err := f.t.w.store.Contacts(ctx(), o.ID, false)
 		if err != nil {
@@ -254,16 +227,6 @@ func (f *newAgreementForm) partiesChanged() {
 		}
 	}
 	f.showSigners()
-}
-
-func (f *newAgreementForm) selectedOrgs() []data.Organisation {
-	var out []data.Organisation
-	for _, o := range f.orgs { // the list's (Danish) order
-		if contains(f.parties.Selected, o.Name) {
-			out = append(out, o)
-		}
-	}
-	return out
 }
 
 // showSigners lays out the chosen signatories with ↑ ↓ and remove, and
@@ -341,11 +304,9 @@ func (f *newAgreementForm) selection() agreement.Selection {
 	sel.AgreementDate, _ = dk.ParseDate(f.date.Text)
 	sel.ValidFrom, _ = dk.ParseDate(f.validFrom.Text)
 	sel.ValidTo, _ = dk.ParseDate(f.validTo.Text)
-	for _, o := range f.selectedOrgs() {
-		sel.PartyIDs = append(sel.PartyIDs, o.ID)
-	}
-	if i := f.lease.SelectedIndex(); i >= 0 && i < len(f.leases) && usesLease(f.templateBody) {
-		sel.LeaseID = f.leases[i].ID
+	sel.PartyIDs = f.parties.ids()
+	if usesLease(f.templateBody) {
+		sel.LeaseID = pickedID(f.lease)
 	}
 	for _, c := range f.chosen {
 		sel.SignatoryContactIDs = append(sel.SignatoryContactIDs, c.contact.ID)
@@ -459,12 +420,8 @@ func (f *newAgreementForm) values() newAgreementDraft {
 	if i := f.template.SelectedIndex(); i >= 0 && i < len(f.templates) {
 		d.TemplateID = f.templates[i].ID
 	}
-	for _, o := range f.selectedOrgs() {
-		d.PartyIDs = append(d.PartyIDs, o.ID)
-	}
-	if i := f.lease.SelectedIndex(); i >= 0 && i < len(f.leases) {
-		d.LeaseID = f.leases[i].ID
-	}
+	d.PartyIDs = f.parties.ids()
+	d.LeaseID = pickedID(f.lease)
 	for _, c := range f.chosen {
 		d.SignatoryContactIDs = append(d.SignatoryContactIDs, c.contact.ID)
 	}
@@ -484,15 +441,7 @@ func (f *newAgreementForm) setValues(d newAgreementDraft) {
 	}
 	f.templateChosen()
 	f.title.SetText(d.Title)
-	var names []string
-	for _, o := range f.orgs {
-		for _, id := range d.PartyIDs {
-			if o.ID == id {
-				names = append(names, o.Name)
-			}
-		}
-	}
-	f.parties.SetSelected(names)
+	f.parties.set(d.PartyIDs)
 	f.partiesChanged()
 	f.chosen = nil
 	for _, id := range d.SignatoryContactIDs {
@@ -503,10 +452,10 @@ func (f *newAgreementForm) setValues(d newAgreementDraft) {
 		}
 	}
 	f.showSigners()
-	f.lease.ClearSelected()
-	for i, l := range f.leases {
-		if l.ID == d.LeaseID {
-			f.lease.SetSelectedIndex(i)
+	f.lease.SetSelected(0, "")
+	if d.LeaseID != 0 {
+		if l, err := f.t.w.store.Lease(ctx(), d.LeaseID); err == nil && !l.Archived() {
+			f.lease.SetSelected(l.ID, l.Title())
 		}
 	}
 	f.parent.set(d.ParentID)

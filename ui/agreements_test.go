@@ -47,8 +47,10 @@ func createDemoDraft(t *testing.T, w *Window, tp data.Template) []string {
 	if f.title.Text != tp.Name {
 		t.Errorf("title %q does not follow the template", f.title.Text)
 	}
-	parties := []string{"Slagelse Kommune", "Center for Arbejdsmarked og Integration", "Sekstanten", "Boligsocial helhedsplan Motalavej", "Bevar", "Fra de varme lande"}
-	f.parties.SetSelected(parties)
+	// Picked top to bottom in the register's order, as the caseworker
+	// goes down the list: each party's first contact is proposed in turn.
+	parties := []string{"Bevar", "Boligsocial helhedsplan Motalavej", "Center for Arbejdsmarked og Integration", "Fra de varme lande", "Sekstanten", "Slagelse Kommune"}
+	chooseParties(t, f, parties...)
 	if len(f.chosen) < 3 {
 		t.Fatalf("signatories proposed: %d", len(f.chosen))
 	}
@@ -120,7 +122,7 @@ func TestBadDateInTheNewAgreementFormIsRefused(t *testing.T) {
 	w, s, tp := withPartnershipTemplate(t)
 	f := w.Agreements.fresh
 	f.template.SetSelected(tp.Name)
-	f.parties.SetSelected([]string{"Bevar", "Sekstanten"})
+	chooseParties(t, f, "Bevar", "Sekstanten")
 	typeInto(f.date, "31.2.2015")
 	test.Tap(f.createButton)
 	if n := countRows(t, s, "agreements"); n != 0 {
@@ -217,15 +219,19 @@ func TestNewAgreementFormKeepsADraft(t *testing.T) {
 	f := w.Agreements.fresh
 	f.template.SetSelected(tp.Name)
 	typeInto(f.title, "Partnerskabsaftale 2016")
-	f.parties.SetSelected([]string{"Sekstanten", "Bevar", "Fra de varme lande"})
+	chooseParties(t, f, "Sekstanten", "Bevar", "Fra de varme lande")
 	if len(f.chosen) != 3 {
 		t.Fatalf("signatories proposed: %d", len(f.chosen))
 	}
 	f.move(2, -1)
-	if len(f.lease.Options) == 0 {
-		t.Fatal("the demo offers no lease")
+	leases, err := f.lease.Find("", 0, 100)
+	if err != nil || len(leases) == 0 {
+		t.Fatalf("the demo offers no lease (%v)", err)
 	}
-	f.lease.SetSelectedIndex(len(f.lease.Options) - 1)
+	last := leases[len(leases)-1]
+	if got := pickFound(t, f.lease, strings.Fields(last.Title)[0], last.Title); got != last.Title || pickedID(f.lease) != last.ID {
+		t.Fatalf("picked lease %q (%d), want %q (%d)", got, pickedID(f.lease), last.Title, last.ID)
+	}
 	typeInto(f.date, "3.1.2016")
 	typeInto(f.place, "Slagelse")
 	typeInto(f.validFrom, "1.2.2016")
@@ -257,12 +263,12 @@ func TestNewAgreementFormKeepsADraft(t *testing.T) {
 	}
 	if f2.template.Selected != tp.Name || f2.title.Text != "Partnerskabsaftale 2016" || f2.date.Text != "3.1.2016" ||
 		f2.place.Text != "Slagelse" || f2.validFrom.Text != "1.2.2016" || f2.validTo.Text != "31.1.2018" ||
-		f2.lease.Selected != f.lease.Selected || !f2.form.Dirty() {
+		pickedTitle(f2.lease) != pickedTitle(f.lease) || !f2.form.Dirty() {
 		t.Errorf("the form shows %q %q %q %q %q %q %q, dirty %v", f2.template.Selected, f2.title.Text, f2.date.Text,
-			f2.place.Text, f2.validFrom.Text, f2.validTo.Text, f2.lease.Selected, f2.form.Dirty())
+			f2.place.Text, f2.validFrom.Text, f2.validTo.Text, pickedTitle(f2.lease), f2.form.Dirty())
 	}
-	if strings.Join(f2.parties.Selected, "|") != "Bevar|Fra de varme lande|Sekstanten" {
-		t.Errorf("parties shown: %v", f2.parties.Selected)
+	if strings.Join(partyNames(f2), "|") != "Bevar|Fra de varme lande|Sekstanten" {
+		t.Errorf("parties shown: %v", partyNames(f2))
 	}
 	var signers2 []string
 	for _, c := range f2.chosen {

@@ -105,32 +105,35 @@ func (a *treeActions) partiesText(ag data.Agreement) string {
 type accessionDialog struct {
 	a    *treeActions
 	d    dialog.Dialog
-	org  *widget.Select
+	org  *widgets.Picker // every active organisation, read page by page
 	from *widgets.Entry
 	msg  *widget.Label
-	ids  []int64
 }
 
 func (a *treeActions) askAccession() {
 	parent := a.v.original
 	x := &accessionDialog{a: a}
-	orgs, err := a.v.t.w.store.SearchOrganisations(ctx(), data.OrgQuery{Limit: 1000})
-	if err != nil {
-		a.v.t.w.ShowError(err)
-		return
-	}
 	party := map[int64]bool{}
 	for _, p := range parent.Parties {
 		party[p.OrganisationID] = true
 	}
-	var names []string
-	for _, o := range orgs {
-		if !party[o.ID] {
-			x.ids, names = append(x.ids, o.ID), append(names, o.Name)
+	// The parties stay in the list, marked, so that its pages are the
+	// store's; picking one says at once that it is a party already.
+	x.org = anyOrgPicker(a.v.t.w, lang.X("tree.join.org.choose", "(vælg den nye part)"), func(id int64) string {
+		if party[id] {
+			return lang.X("tree.join.org.party", "allerede part i aftalen")
+		}
+		return ""
+	})
+	x.org.OnChanged = func(id int64) {
+		x.msg.SetText("")
+		if party[id] {
+			_, name := x.org.Selected()
+			x.msg.SetText(lang.X("tree.join.org.isparty", "Ny part: {{.Name}} er allerede part i aftale {{.Number}}",
+				map[string]any{"Name": name, "Number": parent.Number}))
+			x.org.SetSelected(0, "")
 		}
 	}
-	x.org = widget.NewSelect(names, nil)
-	x.org.PlaceHolder = lang.X("tree.join.org.choose", "(vælg den nye part)")
 	x.from = widgets.NewEntry(lang.X("form.date.hint", "dd.mm.åååå"))
 	ok := widget.NewButton(lang.X("tree.join.create", "Opret tillæg"), x.create)
 	ok.Importance = widget.HighImportance
@@ -146,9 +149,7 @@ func (a *treeActions) askAccession() {
 // create drafts the Tillæg and opens it; a refusal stays in the dialog.
 func (x *accessionDialog) create() {
 	f := data.AccessionForm{From: x.from.Text}
-	if i := x.org.SelectedIndex(); i >= 0 && i < len(x.ids) {
-		f.OrganisationID = x.ids[i]
-	}
+	f.OrganisationID = pickedID(x.org)
 	v := x.a.v
 	a, err := v.t.w.store.CreateAccession(ctx(), v.original.ID, f)
 	if err != nil {

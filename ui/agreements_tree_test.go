@@ -41,7 +41,16 @@ func TestAccessionTillaegSignedInTheMeetingShowsTheMember(t *testing.T) {
 	mustContain(t, x.msg.Text, "Ny part: vælg den organisation, der tiltræder")
 	mustContain(t, x.msg.Text, "Medlem fra: skal udfyldes")
 	// The job centre is the one organisation not yet a party; it has no one to sign.
-	x.org.SetSelected("Jobcenter Slagelse")
+	// A party already is marked in the list, and picking it says so.
+	if rows, err := x.org.Find("Bevar", 0, 1); err != nil || len(rows) != 1 || rows[0].Detail != "allerede part i aftalen" {
+		t.Errorf("Bevar is offered as %+v (%v)", rows, err)
+	}
+	bevar := pickRow(t, x.org, "Bevar")
+	mustContain(t, x.msg.Text, "Ny part: "+bevar+" er allerede part i aftale")
+	if pickedID(x.org) != 0 {
+		t.Error("a party already stays chosen as the new party")
+	}
+	pick(t, x.org, "Jobcenter Slagelse")
 	typeInto(x.from, "1.6.2015")
 	test.Tap(button(t, w, "Opret tillæg"))
 	mustContain(t, x.msg.Text, "Jobcenter Slagelse har ingen kontaktperson, der kan skrive under")
@@ -139,7 +148,7 @@ func TestNewAgreementHangsUnderThePickedParent(t *testing.T) {
 	f.template.SetSelected(tp.Name)
 	f.title.SetText("")
 	typeInto(f.title, "Samarbejdsaftale: Bevar")
-	f.parties.SetSelected([]string{"Boligsocial helhedsplan Motalavej", "Bevar"})
+	chooseParties(t, f, "Boligsocial helhedsplan Motalavej", "Bevar")
 	f.parent.sel.SetSelected(top.Number + " " + top.Title)
 	typeInto(f.date, "21.8.2015")
 	test.Tap(f.createButton)

@@ -12,6 +12,13 @@ import (
 // orgPicker chooses an organisation of one of kinds (active ones), found
 // with the store's own search: Danish-folded, in Danish order.
 func orgPicker(w *Window, placeholder string, kinds ...data.OrgKind) *widgets.Picker {
+	query, count := orgChoices(w, kinds...)
+	return widgets.NewPicker(placeholder, query, count, w.ShowError)
+}
+
+// orgChoices reads and counts the active organisations of kinds that match
+// a search, a page at a time, as a picker shows them.
+func orgChoices(w *Window, kinds ...data.OrgKind) (widgets.PickerQuery, widgets.PickerCount) {
 	ctx := context.Background()
 	search := func(text string, kind data.OrgKind, offset, limit int) ([]data.Organisation, error) {
 		return w.store.SearchOrganisations(ctx, data.OrgQuery{Text: text, Kind: kind, Offset: offset, Limit: limit})
@@ -53,7 +60,7 @@ func orgPicker(w *Window, placeholder string, kinds ...data.OrgKind) *widgets.Pi
 		}
 		return total, nil
 	}
-	return widgets.NewPicker(placeholder, query, count, w.ShowError)
+	return query, count
 }
 
 // chooseOrg shows organisation id as chosen in p (0 clears it), named as

@@ -22,7 +22,7 @@ type PartnersTab struct {
 	*form.Register[data.Organisation, data.OrganisationForm]
 	w          *Window
 	kindFilter *widget.Select
-	parent     *widgets.ChoiceSelect
+	parent     *widgets.Picker
 	contacts   *contactsPanel
 	detailTabs *container.AppTabs // Stamdata | Kontaktpersoner
 }
@@ -30,7 +30,7 @@ type PartnersTab struct {
 type orgForm = data.OrganisationForm
 
 func newPartnersTab(w *Window) *PartnersTab {
-	t := &PartnersTab{w: w, parent: widgets.NewChoiceSelect("")}
+	t := &PartnersTab{w: w, parent: legalPersonPicker(w)}
 	all := lang.X("partners.allkinds", "Alle typer")
 	t.kindFilter = widget.NewSelect(append([]string{all}, labelsOf(kindOptions())...), func(string) { t.Reload() })
 	t.kindFilter.SetSelected(all)
@@ -45,7 +45,8 @@ func newPartnersTab(w *Window) *PartnersTab {
 		Fields: []*form.Binding[orgForm]{
 			form.Text("Name", lang.X("partners.name", "Navn"), "", func(f *orgForm) *string { return &f.Name }),
 			form.Choice("Kind", lang.X("partners.kind", "Type"), kindOptions(), string(data.KindEnterprise), func(f *orgForm) *string { return &f.Kind }),
-			form.Record("ParentID", lang.X("partners.parent", "Hører under"), t.parent, func(f *orgForm) *int64 { return &f.ParentID }),
+			form.Picked("ParentID", lang.X("partners.parent", "Hører under"), t.parent, w.orgName, w.ShowError,
+				func(f *orgForm) *int64 { return &f.ParentID }),
 			form.Text("CVR", lang.X("partners.cvr", "CVR-nummer"), lang.X("partners.cvr.hint", "8 cifre, fx 29188505"), func(f *orgForm) *string { return &f.CVR }),
 			form.Text("PNumber", lang.X("partners.pnumber", "P-nummer"), lang.X("partners.pnumber.hint", "10 cifre"), func(f *orgForm) *string { return &f.PNumber }),
 			form.Text("EAN", lang.X("partners.ean", "EAN-nummer"), lang.X("partners.ean.hint", "13 cifre, fx 5798007149727"), func(f *orgForm) *string { return &f.EAN }),
@@ -79,7 +80,6 @@ func newPartnersTab(w *Window) *PartnersTab {
 				return lang.X("partners.archive.question", "Arkivér {{.Name}}? Den forsvinder fra listerne, men beholder sin historik og kan genskabes under »Vis arkiverede«.", map[string]any{"Name": o.Name})
 			}},
 		CSV:       "partners",
-		Choices:   func(data.Organisation) { t.reloadParents() },
 		Refresh:   t.updateVisibility,
 		OnFill:    func(o data.Organisation) { t.contacts.load(o.ID) },
 		OnRefused: func() { t.detailTabs.SelectIndex(0) }, // the problems are on the organisation's fields
@@ -140,21 +140,15 @@ func (t *PartnersTab) query(offset, limit int) data.OrgQuery {
 	return q
 }
 
-// reloadParents refreshes the legal persons a unit can act for: the
-// municipalities (for a municipal unit) and the housing organisations (for
-// a helhedsplan); the store refuses the wrong kind by name.
-func (t *PartnersTab) reloadParents() {
-	labels, ids := []string{lang.X("partners.noparent", "(ingen)")}, []int64{0}
-	for _, k := range []data.OrgKind{data.KindMunicipality, data.KindHousingAssoc} {
-		ps, err := t.w.store.SearchOrganisations(ctx(), data.OrgQuery{Kind: k, Limit: 1000})
-		if err != nil {
-			return
-		}
-		for _, p := range ps {
-			labels, ids = append(labels, p.Name), append(ids, p.ID)
-		}
-	}
-	t.parent.Set(labels, ids)
+// legalPersonPicker chooses the legal person a unit acts for: a municipality
+// (for a municipal unit) or a housing organisation (for a helhedsplan),
+// read page by page, "(ingen)" first; the store refuses the wrong kind by
+// name.
+func legalPersonPicker(w *Window) *widgets.Picker {
+	none := lang.X("partners.noparent", "(ingen)")
+	query, count := orgChoices(w, data.KindMunicipality, data.KindHousingAssoc)
+	query, count = withFirst(none, query, count)
+	return widgets.NewPicker(none, query, count, w.ShowError)
 }
 
 // updateVisibility shows the fields the chosen kind has.

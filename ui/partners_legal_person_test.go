@@ -19,13 +19,21 @@ func TestHelhedsplanIsRecordedUnderItsHousingOrganisation(t *testing.T) {
 	if !p.Field("ParentID").Row.Visible() {
 		t.Fatal("a helhedsplan's form has no \"Hører under\"")
 	}
-	p.parent.SetSelected("Slagelse Kommune")
+	// The picker offers "(ingen)" first, then the municipalities and
+	// housing organisations only.
+	if rows, err := p.parent.Find("", 0, 1); err != nil || len(rows) != 1 || rows[0].ID != 0 || rows[0].Title != "(ingen)" {
+		t.Errorf("the parent picker starts with %+v (%v)", rows, err)
+	}
+	if rows, err := p.parent.Find("Bevar", 0, 10); err != nil || len(rows) != 0 {
+		t.Errorf("the parent picker offers the enterprise Bevar: %+v (%v)", rows, err)
+	}
+	pick(t, p.parent, "Slagelse Kommune")
 	test.Tap(button(t, w, p.SaveButton.Text))
 	if n := countRows(t, s, "organisations WHERE name = 'Boligsocial helhedsplan Ringparken'"); n != 0 {
 		t.Fatal("a helhedsplan under a municipality was saved")
 	}
 	mustContain(t, p.Field("ParentID").Msg.Text, "skal være en boligorganisation")
-	p.parent.SetSelected("BoligKorsør")
+	pick(t, p.parent, "BoligKorsør")
 	test.Tap(button(t, w, p.SaveButton.Text))
 	if n := countRows(t, s, `organisations WHERE name = 'Boligsocial helhedsplan Ringparken'
 		AND parent_id = (SELECT id FROM organisations WHERE name = 'BoligKorsør')`); n != 1 {

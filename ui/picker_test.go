@@ -13,17 +13,37 @@ import (
 	"partnerskab/ui/widgets"
 )
 
-// pick chooses the first match for text in p the way a user does: open,
-// type, arrow down to the row whose name starts with text, Enter.
+// pick chooses the match for text in p the way a user does: open, type,
+// arrow down to the row named text (or else the first whose name starts
+// with it), Enter.
 func pick(t *testing.T, p *widgets.Picker, text string) {
+	t.Helper()
+	if got, want := pickRow(t, p, text), pickedTitle(p); got != want {
+		t.Fatalf("picked %q, want %q", want, got)
+	}
+}
+
+// pickRow picks in p as pick does, the row named text if there is one,
+// else the first starting with it, and says which row's name it was.
+func pickRow(t *testing.T, p *widgets.Picker, text string) string {
+	t.Helper()
+	return pickFound(t, p, text, text)
+}
+
+// pickFound types search into p's open list and picks the row named text
+// (or else the first starting with it) with Down and Enter.
+func pickFound(t *testing.T, p *widgets.Picker, search, text string) string {
 	t.Helper()
 	test.Tap(p)
 	if !p.IsOpen() {
 		t.Fatal("tapping the picker did not open its list")
 	}
-	test.Type(p.Search(), text)
+	test.Type(p.Search(), search)
 	shown := p.Shown()
-	i := slices.IndexFunc(shown, func(s string) bool { return strings.HasPrefix(s, text) })
+	i := slices.Index(shown, text)
+	if i < 0 {
+		i = slices.IndexFunc(shown, func(s string) bool { return strings.HasPrefix(s, text) })
+	}
 	if i < 0 {
 		t.Fatalf("no match %q in %q", text, shown)
 	}
@@ -34,9 +54,7 @@ func pick(t *testing.T, p *widgets.Picker, text string) {
 	if p.IsOpen() {
 		t.Fatal("Enter did not close the list")
 	}
-	if got := pickedTitle(p); got != shown[i] {
-		t.Fatalf("picked %q, want %q", got, shown[i])
-	}
+	return shown[i]
 }
 
 // pickedTitle is the name the picker shows as chosen.

@@ -5,7 +5,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 
-	"partnerskab/data"
 	"partnerskab/ui/form"
 )
 
@@ -72,28 +71,6 @@ func (t *StaffingTab) OpenPlacement(id int64) {
 func (t *StaffingTab) ShowDue() {
 	t.show(subDue)
 	t.due.reload()
-}
-
-// enterprises lists the enterprises a placement or position can be made in:
-// every active one, and keep (the record's own) even if it is archived.
-func (t *StaffingTab) enterprises(keep int64) choices {
-	var c choices
-	orgs, err := t.w.store.SearchOrganisations(ctx(), data.OrgQuery{Kind: data.KindEnterprise, Limit: 100000})
-	if err != nil {
-		t.w.ShowError(err)
-		return c
-	}
-	found := keep == 0
-	for _, o := range orgs {
-		c.add(o.Name, o.ID)
-		found = found || o.ID == keep
-	}
-	if !found {
-		if o, err := t.w.store.Organisation(ctx(), keep); err == nil {
-			c.add(o.Name, o.ID)
-		}
-	}
-	return c
 }
 
 // schemeChoices lists the active schemes, and keep even if archived.

@@ -22,10 +22,11 @@ const draftPlacement = data.DraftPlacement
 // filtered, and the form for one of them.
 type placementPanel struct {
 	*form.Register[data.Placement, data.PlacementForm]
-	t                       *StaffingTab
-	orgFilter, schemeFilter *widgets.ChoiceSelect
-	activeOnly              *widget.Check
-	cursors                 map[int]data.PlacementCursor // where each page read so far ended, by the offset after it
+	t            *StaffingTab
+	orgFilter    *widgets.Picker
+	schemeFilter *widgets.ChoiceSelect
+	activeOnly   *widget.Check
+	cursors      map[int]data.PlacementCursor // where each page read so far ended, by the offset after it
 
 	org                     *widgets.Picker
 	position, scheme, group *widgets.ChoiceSelect
@@ -40,11 +41,11 @@ func newPlacementPanel(t *StaffingTab) *placementPanel {
 	w := t.w
 	none, choose := lang.X("staffing.none", "(ingen)"), lang.X("staffing.choose", "Vælg …")
 	p := &placementPanel{t: t, cursors: map[int]data.PlacementCursor{},
-		orgFilter: widgets.NewChoiceSelect(""), schemeFilter: widgets.NewChoiceSelect(""),
+		orgFilter: enterpriseFilter(w), schemeFilter: widgets.NewChoiceSelect(""),
 		org:      orgPicker(w, choose, data.KindEnterprise),
 		position: widgets.NewChoiceSelect(none), scheme: widgets.NewChoiceSelect(choose), group: widgets.NewChoiceSelect(none),
 		warnings: widget.NewLabel("")}
-	p.orgFilter.OnChanged = func(string) { p.Reload() }
+	p.orgFilter.OnChanged = func(int64) { p.Reload() }
 	p.schemeFilter.OnChanged = func(string) { p.Reload() }
 	p.activeOnly = widget.NewCheck(lang.X("staffing.placement.activeonly", "Kun aktive i dag"), func(bool) { p.Reload() })
 	p.warnings.Importance = widget.WarningImportance
@@ -73,7 +74,7 @@ func newPlacementPanel(t *StaffingTab) *placementPanel {
 			return lang.X("staffing.placement.state.anonymised", "Anonymiseret {{.Date}}: personoplysningerne er slettet, og placeringen kan ikke ændres.",
 				map[string]any{"Date": dk.FormatDate(pl.AnonymisedAt.Local())})
 		},
-		Blank: func() data.Placement { return data.Placement{OrganisationID: p.orgFilter.ID()} },
+		Blank: func() data.Placement { return data.Placement{OrganisationID: pickedID(p.orgFilter)} },
 		Fields: []*form.Binding[placementForm]{
 			form.Text("Pseudonym", lang.X("staffing.placement.pseudonym", "Initialer eller pseudonym"),
 				lang.X("staffing.placement.pseudonym.hint", "fx A.B. eller Syerske 3"), func(f *placementForm) *string { return &f.Pseudonym }),
@@ -189,7 +190,7 @@ func staffingPeriod(from, to time.Time) string {
 }
 
 func (p *placementPanel) query(offset, limit int) data.PlacementQuery {
-	q := data.PlacementQuery{Text: p.List.Text(), OrganisationID: p.orgFilter.ID(), SchemeID: p.schemeFilter.ID(), Offset: offset, Limit: limit}
+	q := data.PlacementQuery{Text: p.List.Text(), OrganisationID: pickedID(p.orgFilter), SchemeID: p.schemeFilter.ID(), Offset: offset, Limit: limit}
 	if p.activeOnly.Checked {
 		q.ActiveOn = staffingToday()
 	}
@@ -204,8 +205,7 @@ func staffingToday() time.Time {
 
 // reload re-reads the filters' choices, then the list.
 func (p *placementPanel) reload() {
-	p.orgFilter.Set(p.t.enterprises(0).after(lang.X("staffing.allenterprises", "Alle virksomheder")))
-	p.orgFilter.ChooseFirst()
+	refreshFilter(p.t.w, p.orgFilter)
 	p.schemeFilter.Set(p.t.schemeChoices(0).after(lang.X("staffing.allschemes", "Alle ordninger")))
 	p.schemeFilter.ChooseFirst()
 	if p.Register != nil {

@@ -22,7 +22,7 @@ const draftPosition = "position"
 type positionPanel struct {
 	*form.Register[data.Position, data.PositionForm]
 	t         *StaffingTab
-	orgFilter *widgets.ChoiceSelect
+	orgFilter *widgets.Picker
 	plan      *widget.Label
 	org       *widgets.Picker
 	scheme    *widgets.ChoiceSelect
@@ -32,12 +32,12 @@ type positionForm = data.PositionForm
 
 func newPositionPanel(t *StaffingTab) *positionPanel {
 	w := t.w
-	p := &positionPanel{t: t, orgFilter: widgets.NewChoiceSelect(""), plan: widget.NewLabel(""),
+	p := &positionPanel{t: t, orgFilter: enterpriseFilter(t.w), plan: widget.NewLabel(""),
 		org:    orgPicker(w, lang.X("staffing.choose", "Vælg …"), data.KindEnterprise),
 		scheme: widgets.NewChoiceSelect(lang.X("staffing.position.anyscheme", "(ikke fastlagt)"))}
 	p.plan.Wrapping = fyne.TextWrapWord
 	p.plan.TextStyle.Bold = true
-	p.orgFilter.OnChanged = func(string) { p.Reload() }
+	p.orgFilter.OnChanged = func(int64) { p.Reload() }
 	p.Register = form.NewRegister(w, form.Spec[data.Position, positionForm]{
 		Name: lang.X("staffing.tab.positions", "Stillinger"), Draft: draftPosition,
 		New: lang.X("staffing.position.newheading", "Ny stilling"), Heading: positionHeading,
@@ -53,7 +53,7 @@ func newPositionPanel(t *StaffingTab) *positionPanel {
 		},
 		Parse: form.ParseOf[data.Position, positionForm], Read: w.store.Position, Save: w.store.SavePosition,
 		Updated: func(x data.Position) time.Time { return x.UpdatedAt },
-		Blank:   func() data.Position { return data.Position{OrganisationID: p.orgFilter.ID()} },
+		Blank:   func() data.Position { return data.Position{OrganisationID: pickedID(p.orgFilter)} },
 		Fields: []*form.Binding[positionForm]{
 			form.Picked("OrganisationID", lang.X("staffing.enterprise", "Virksomhed"), p.org, w.orgName, w.ShowError,
 				func(f *positionForm) *int64 { return &f.OrganisationID }),
@@ -109,13 +109,12 @@ func positionHeading(x data.Position) string {
 }
 
 func (p *positionPanel) query(offset, limit int) data.PositionQuery {
-	return data.PositionQuery{Text: p.List.Text(), OrganisationID: p.orgFilter.ID(), Archived: p.Archived(), Offset: offset, Limit: limit}
+	return data.PositionQuery{Text: p.List.Text(), OrganisationID: pickedID(p.orgFilter), Archived: p.Archived(), Offset: offset, Limit: limit}
 }
 
-// reload re-reads the enterprises of the filter, then the list.
+// reload re-reads the filter's chosen enterprise, then the list.
 func (p *positionPanel) reload() {
-	p.orgFilter.Set(p.t.enterprises(0).after(lang.X("staffing.allenterprises", "Alle virksomheder")))
-	p.orgFilter.ChooseFirst()
+	refreshFilter(p.t.w, p.orgFilter)
 	if p.Register != nil {
 		p.Reload()
 	}
@@ -123,7 +122,7 @@ func (p *positionPanel) reload() {
 
 // showPlan sums the plan of the enterprise the list shows.
 func (p *positionPanel) showPlan() {
-	plan, err := p.t.w.store.PlanOn(ctx(), p.orgFilter.ID(), staffingToday())
+	plan, err := p.t.w.store.PlanOn(ctx(), pickedID(p.orgFilter), staffingToday())
 	if err != nil {
 		p.t.w.ShowError(err)
 		return
