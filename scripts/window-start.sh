@@ -64,7 +64,7 @@ window() {
     id=$(xdotool search --onlyvisible --name '^Partnerskab$' 2>/dev/null | head -1) && [ -n "$id" ] && { echo "$id"; return; }
     sleep 0.01
   done
-  echo "window-start: no window appeared" >&2
+  echo "window-start: no window appeared; the program said:" >&2; cat "$work/log" >&2
   return 1
 }
 

@@ -33,7 +33,14 @@ func TestAgreementPDFBytes(t *testing.T) {
 		}
 		got[name] = hexSum(b)
 	}
-	path := filepath.Join("testdata", "pdf_bytes.sha256")
+	checkPinnedSums(t, filepath.Join("testdata", "pdf_bytes.sha256"), got)
+}
+
+// checkPinnedSums compares the SHA-256 sums got (by name) with the file
+// that pins them (`-update` rewrites it): every pinned file must render to
+// its sum, and the file must pin exactly the files rendered.
+func checkPinnedSums(t *testing.T, path string, got map[string]string) {
+	t.Helper()
 	if *update {
 		var names []string
 		for n := range got {
@@ -60,10 +67,10 @@ func TestAgreementPDFBytes(t *testing.T) {
 		}
 		seen++
 		if got[name] != sum {
-			t.Errorf("the agreement %q renders to %s, was %s: its bytes changed", name, got[name], sum)
+			t.Errorf("%q renders to %s, was %s: its bytes changed", name, got[name], sum)
 		}
 	}
-	if seen != len(docs) {
-		t.Errorf("%s pins %d documents, the test renders %d", path, seen, len(docs))
+	if seen != len(got) {
+		t.Errorf("%s pins %d files, the test renders %d", path, seen, len(got))
 	}
 }

@@ -3,10 +3,8 @@ package agreement
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"sort"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -85,34 +83,7 @@ func TestPDFGoldenBytes(t *testing.T) {
 		}
 	}
 
-	path := filepath.Join("testdata", "pdf_golden.sha256")
-	if *update {
-		var b strings.Builder
-		for _, n := range names {
-			b.WriteString(got[n] + "  " + n + "\n")
-		}
-		if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to write it)", err)
-	}
-	seen := 0
-	for _, l := range strings.Split(strings.TrimSpace(string(want)), "\n") {
-		sum, name, ok := strings.Cut(l, "  ")
-		if !ok {
-			t.Fatalf("%s: bad line %q", path, l)
-		}
-		seen++
-		if got[name] != sum {
-			t.Errorf("%s renders to %s, was %s: its bytes changed", name, got[name], sum)
-		}
-	}
-	if seen != len(kinds) {
-		t.Errorf("%s pins %d files, the test renders %d", path, seen, len(kinds))
-	}
+	checkPinnedSums(t, filepath.Join("testdata", "pdf_golden.sha256"), got)
 }
 
 // Files rendered at the same time are each what they are alone: the font
