@@ -1,3 +1,9 @@
+// These checks compare SQL with SQL in one goroutine, over thousands of
+// statements: the plain test run holds them; under the race detector, which
+// has nothing to look for here, they would take a quarter of an hour.
+
+//go:build !race
+
 package data
 
 import (
