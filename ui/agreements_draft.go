@@ -87,6 +87,11 @@ func newDraftView(t *AgreementsTab) *draftView {
 	v.signing.top = top
 	v.content = container.NewBorder(top, v.editBar, nil, nil, textArea)
 	v.editorBox = editor
+	// No agreement is shown until the tab first reads its list: none of the
+	// actions for one stands in the toolbar (all of them side by side would
+	// make the window wider than a laptop's screen).
+	v.signing.update(data.Agreement{}, false)
+	v.tree.update(data.Agreement{})
 	return v
 }
 

@@ -24,6 +24,7 @@ func (s *meetingSteps) buttons(p *meetingPanel) []fyne.CanvasObject {
 	s.held = widget.NewButton(lang.X("meetings.step.held", "Markér som afholdt"), func() { p.afterSave(p.markHeld) })
 	s.approve = widget.NewButton(lang.X("meetings.step.approve", "Godkend referat …"), func() { p.afterSave(p.approveMinutes) })
 	s.correct = widget.NewButton(lang.X("meetings.step.correct", "Tilføj rettelse …"), p.addCorrection)
+	s.show(p, data.Meeting{}) // none applies until a meeting is shown
 	return []fyne.CanvasObject{s.invite, s.held, s.approve, s.correct}
 }
 

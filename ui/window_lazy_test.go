@@ -116,3 +116,27 @@ func TestLazyTabRereadsAfterAnEditElsewhere(t *testing.T) {
 		t.Errorf("Stillinger's filter shows %q once selected", got)
 	}
 }
+
+// TestTheWindowFitsALaptopBeforeATabIsShown: a tab that has not read its
+// data yet shows no controls that only a record needs, so the window's
+// smallest size still fits a 1366×768 laptop screen (the agreements'
+// toolbar with every action side by side was 1.718 px wide).
+func TestTheWindowFitsALaptopBeforeATabIsShown(t *testing.T) {
+	s, err := data.Open(filepath.Join(t.TempDir(), "test.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.LoadDemo(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	w := newLazyTestWindow(t, s)
+	for i, item := range w.Tabs.Items {
+		if width := item.Content.MinSize().Width; width > 1366 {
+			t.Errorf("tab %d %q needs %.0f px before it is shown; a laptop has 1366", i, item.Text, width)
+		}
+	}
+	if width := w.Win.Content().MinSize().Width; width > 1366 {
+		t.Errorf("the window needs %.0f px; a laptop has 1366", width)
+	}
+}
