@@ -49,6 +49,7 @@ func oldPlacementIDs(t *testing.T, s *Store, q PlacementQuery) []int64 {
 		strings.Join(conds, " AND ")+placementOrder, args...)
 }
 
+// queryIDsArgs reads the ids query returns with args.
 func queryIDsArgs(t *testing.T, s *Store, query string, args ...any) []int64 {
 	t.Helper()
 	rows, err := s.DB().Query(query, args...)

@@ -29,23 +29,7 @@ var placementSummaryRecount = []struct{ kept, recount string }{
 // queryIDs reads the ids query returns.
 func queryIDs(t *testing.T, s *Store, query string) []int64 {
 	t.Helper()
-	rows, err := s.DB().Query(query)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			t.Fatal(err)
-		}
-		ids = append(ids, id)
-	}
-	if err := rows.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return ids
+	return queryIDsArgs(t, s, query)
 }
 
 // tableText reads every row of query as one line of text each.
