@@ -125,6 +125,12 @@ func (s *Store) ImportFrom(ctx context.Context, what string, rows iter.Seq[Impor
 				return err
 			}
 		}
+		if len(im.problems) == 0 {
+			// The placements checked and kept since the last batch.
+			if err := im.flushPlacements(ctx, tx); err != nil {
+				return err
+			}
+		}
 		if len(im.problems) > 0 {
 			slices.SortStableFunc(im.problems, func(a, b RowError) int { return a.Line - b.Line })
 			return &ImportError{Problems: im.problems, More: im.more}
@@ -146,8 +152,9 @@ func (s *Store) ImportFrom(ctx context.Context, what string, rows iter.Seq[Impor
 // ends; once one statement of a transaction needs more than SQLite keeps in
 // memory, the journal becomes a temporary file for the rest of it, and an
 // import of 10.000 placements spent a seventh of its time writing copies
-// of person data to that file. The connection goes back to the pool as it
-// was.
+// of person data to that file. It also holds the view through which the
+// import appends its events many at a time (store_audit_many.go). The
+// connection goes back to the pool as it was.
 func (s *Store) importTx(ctx context.Context, fn func(*sql.Tx) error) error {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
@@ -158,6 +165,10 @@ func (s *Store) importTx(ctx context.Context, fn func(*sql.Tx) error) error {
 		return fmt.Errorf("kan ikke skrive i databasen %s: %w", s.path, sqliteError(err))
 	}
 	defer conn.ExecContext(context.WithoutCancel(ctx), "PRAGMA temp_store = DEFAULT")
+	if _, err := conn.ExecContext(ctx, manyEventsObjects+importDaysTable); err != nil {
+		return fmt.Errorf("kan ikke skrive i databasen %s: %w", s.path, sqliteError(err))
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), dropManyEventsObjects+dropImportDaysTable)
 	return s.txOn(ctx, conn.BeginTx, fn)
 }
 
@@ -187,6 +198,8 @@ type importer struct {
 	schemeByName map[string]found[Scheme]
 	groupByName  map[string]found[TargetGroup]
 	cache        *stmtCache // see store_stmts.go
+
+	staged []stagedPlacement // checked placements not yet written (import_bulk.go)
 }
 
 // row imports one row. A bad row writes nothing of its own: every save
@@ -204,6 +217,9 @@ func (im *importer) row(ctx context.Context, tx dbtx, r ImportRow) error {
 			im.fieldProblem(p)
 		}
 		return nil
+	}
+	if _, refused := AsImportError(err); refused {
+		return err // a row the schema refused while a batch was written names its own line
 	}
 	if err != nil {
 		return fmt.Errorf("linje %d: %w", r.Line, err)

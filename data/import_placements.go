@@ -52,6 +52,9 @@ func (r PlacementImport) importInto(ctx context.Context, tx dbtx, im *importer) 
 			return err
 		}
 	}
+	if p.ID == 0 {
+		return im.stagePlacement(ctx, tx, p)
+	}
 	_, err = placementKind.write(ctx, im.s, tx, p)
 	return err
 }

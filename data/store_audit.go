@@ -86,23 +86,14 @@ func eventHash(prev string, e chainedEvent) string {
 
 // appendEvent adds e at the end of the chain.
 func appendEvent(ctx context.Context, tx dbtx, e chainedEvent) error {
-	var last sql.NullInt64
-	var prev sql.NullString
-	// An import's cache knows the newest event once it has written one:
-	// every write of the import goes through it.
-	c, cached := tx.(*stmtCache)
-	if cached && c.head != nil {
-		last.Int64, prev.String = c.head.id, c.head.hash
-	} else {
-		err := tx.QueryRowContext(ctx, `SELECT id, hash FROM events ORDER BY id DESC LIMIT 1`).Scan(&last, &prev)
-		if err != nil && err != sql.ErrNoRows {
-			return err
-		}
+	head, err := chainHeadOf(ctx, tx)
+	if err != nil {
+		return err
 	}
-	e.id = last.Int64 + 1
+	e.id = head.id + 1
 	e.actor = eventActor()
-	hash := eventHash(prev.String, e)
-	_, err := tx.ExecContext(ctx, `INSERT INTO events (id, at, kind, entity, entity_id, detail, signatory_id, hash)
+	hash := eventHash(head.hash, e)
+	_, err = tx.ExecContext(ctx, `INSERT INTO events (id, at, kind, entity, entity_id, detail, signatory_id, hash)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, e.id, e.at, e.kind, e.entity, e.entityID, e.detail, e.signatoryID, hash)
 	if err != nil {
 		return err
@@ -110,10 +101,26 @@ func appendEvent(ctx context.Context, tx dbtx, e chainedEvent) error {
 	if _, err = tx.ExecContext(ctx, `INSERT INTO event_actors (event_id, actor) VALUES (?, ?)`, e.id, e.actor); err != nil {
 		return err
 	}
-	if cached {
+	if c, cached := tx.(*stmtCache); cached {
 		c.head = &chainHead{id: e.id, hash: hash}
 	}
 	return nil
+}
+
+// chainHeadOf is the newest event: from an import's cache once it has
+// written one (every write of the import goes through it), otherwise from
+// the table (none: id 0, no hash).
+func chainHeadOf(ctx context.Context, tx dbtx) (chainHead, error) {
+	if c, ok := tx.(*stmtCache); ok && c.head != nil {
+		return *c.head, nil
+	}
+	var last sql.NullInt64
+	var prev sql.NullString
+	err := tx.QueryRowContext(ctx, `SELECT id, hash FROM events ORDER BY id DESC LIMIT 1`).Scan(&last, &prev)
+	if err != nil && err != sql.ErrNoRows {
+		return chainHead{}, err
+	}
+	return chainHead{id: last.Int64, hash: prev.String}, nil
 }
 
 // chainEvents gives every event from before the chain its hash, in id

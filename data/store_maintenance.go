@@ -13,10 +13,11 @@ import (
 )
 
 // Check runs SQLite's integrity and foreign-key checks, the schema version
-// check, the comparison of the whole schema with the migrations' and the
-// audit log's hash chain. It returns the problems found, in Danish; none
-// means the file is sound. (Package agreement adds the check of the signed
-// agreements against their seals: agreement.CheckSigned.)
+// check, the comparison of the whole schema with the migrations', what a
+// purge or an import must never leave behind, and the audit log's hash
+// chain. It returns the problems found, in Danish; none means the file is
+// sound. (Package agreement adds the check of the signed agreements against
+// their seals: agreement.CheckSigned.)
 func (s *Store) Check(ctx context.Context) ([]string, error) {
 	var problems []string
 	rows, err := s.db.QueryContext(ctx, "PRAGMA integrity_check")
@@ -75,6 +76,11 @@ func (s *Store) Check(ctx context.Context) ([]string, error) {
 		return nil, err
 	}
 	problems = append(problems, permits...)
+	marks, err := leftBulkImport(ctx, s.db)
+	if err != nil {
+		return nil, err
+	}
+	problems = append(problems, marks...)
 	chain, err := s.CheckChain(ctx)
 	if err != nil {
 		return nil, fileError(s.path, "hændelsesloggen kan ikke læses", err)

@@ -88,10 +88,8 @@ func (k *kind[R]) more(ctx context.Context, s *Store, r R, v *ValidationError) e
 // statement cache).
 func (k *kind[R]) write(ctx context.Context, s *Store, tx dbtx, r R) (R, error) {
 	created := *k.id(&r) == 0
-	if k.check != nil {
-		if err := k.check(ctx, s, tx, &r, created, nil); err != nil {
-			return r, err
-		}
+	if err := k.checked(ctx, s, tx, &r, created); err != nil {
+		return r, err
 	}
 	now := s.nowText()
 	if k.before != nil {
@@ -118,6 +116,16 @@ func (k *kind[R]) write(ctx context.Context, s *Store, tx dbtx, r R) (R, error) 
 		detail = k.detail(r)
 	}
 	return r, logEvent(ctx, tx, now, event, k.entity, id, detail)
+}
+
+// checked runs the kind's checks that need the database on a parsed
+// record, as write does before it writes (an import checks its rows first
+// and writes them together: import_bulk.go).
+func (k *kind[R]) checked(ctx context.Context, s *Store, tx dbtx, r *R, created bool) error {
+	if k.check == nil {
+		return nil
+	}
+	return k.check(ctx, s, tx, r, created, nil)
 }
 
 // put inserts the row (id 0), returning its new id, or updates row id.

@@ -120,8 +120,9 @@ func TestAppendOnlyTriggersOnlyRefuse(t *testing.T) {
 	}
 }
 
-// The import's connection keeps its statement journals in memory and goes
-// back to the pool as every other connection is.
+// The import's connection keeps its statement journals in memory, and the
+// view and table its batches are written through, and goes back to the
+// pool as every other connection is.
 func TestImportLeavesThePoolAsItWas(t *testing.T) {
 	s := mustDemo(t)
 	ctx := context.Background()
@@ -144,6 +145,10 @@ func TestImportLeavesThePoolAsItWas(t *testing.T) {
 		var store int
 		if err := c.QueryRowContext(ctx, "PRAGMA temp_store").Scan(&store); err != nil || store != 0 {
 			t.Errorf("a connection of the pool has temp_store %d (%v), want the default 0", store, err)
+		}
+		var temp string
+		if err := c.QueryRowContext(ctx, "SELECT coalesce(group_concat(name), '') FROM sqlite_temp_schema").Scan(&temp); err != nil || temp != "" {
+			t.Errorf("a connection of the pool keeps the import's temporary %q (%v)", temp, err)
 		}
 	}
 }
