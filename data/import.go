@@ -104,6 +104,9 @@ func (s *Store) ImportFrom(ctx context.Context, what string, rows iter.Seq[Impor
 		// Every statement of the import goes through the one cache: it
 		// prepares each once and keeps what the rows look up (store_stmts.go).
 		tx := im.stmts(sqlTx)
+		// Whichever way this ends, the placement writer is done with the
+		// transaction before it is committed or rolled back.
+		defer im.stopWriter(false)
 		var later []ImportRow
 		for r := range rows {
 			n++
@@ -130,6 +133,9 @@ func (s *Store) ImportFrom(ctx context.Context, what string, rows iter.Seq[Impor
 			if err := im.flushPlacements(ctx, tx); err != nil {
 				return err
 			}
+		}
+		if err := im.stopWriter(len(im.problems) == 0); err != nil {
+			return err
 		}
 		if len(im.problems) > 0 {
 			slices.SortStableFunc(im.problems, func(a, b RowError) int { return a.Line - b.Line })
@@ -200,6 +206,7 @@ type importer struct {
 	cache        *stmtCache // see store_stmts.go
 
 	staged []stagedPlacement // checked placements not yet written (import_bulk.go)
+	writer *placementWriter  // writes them, from the first batch on
 }
 
 // row imports one row. A bad row writes nothing of its own: every save
@@ -211,6 +218,7 @@ func (im *importer) row(ctx context.Context, tx dbtx, r ImportRow) error {
 	im.cur, im.rowStart = r, len(im.problems)
 	im.problems = append(im.problems, r.Problems...)
 	defer im.keepFirst()
+	defer im.cache.release() // a row's turn with the transaction ends with it (import_bulk.go)
 	err := r.Record.importInto(ctx, tx, im)
 	if v, ok := AsValidation(err); ok {
 		for _, p := range v.Problems {

@@ -262,3 +262,55 @@ func TestCheckFindsABulkImportMarkLeftBehind(t *testing.T) {
 	}
 	sameCounts(t, before, snapshotCounts(t, s2))
 }
+
+// Rows that create positions while earlier batches are being written: each
+// waits for its turn with the transaction, and the audit log chains the
+// positions' events and the batches' in the order they were written.
+func TestImportCreatesPositionsBesideTheBatches(t *testing.T) {
+	s := mustDemo(t)
+	ctx := context.Background()
+	positions, events := countRows(t, s, "positions"), countRows(t, s, "events")
+	var lastBefore int64
+	if err := s.DB().QueryRow(`SELECT coalesce(max(id), 0) FROM placements`).Scan(&lastBefore); err != nil {
+		t.Fatal(err)
+	}
+	rows := randomPlacements(rand.New(rand.NewPCG(7, 8)), 3*bulkBatch)
+	titles := 0
+	for i := firstBatch + 1; i < len(rows); i += 251 {
+		r := rows[i].Record.(PlacementImport)
+		r.Position = fmt.Sprintf("Stilling %d", i)
+		rows[i].Record = r
+		titles++
+	}
+	if n, err := s.Import(ctx, "placeringer.csv", rows); err != nil || n != len(rows) {
+		t.Fatalf("Import = %d, %v", n, err)
+	}
+	if n := countRows(t, s, "positions"); n < positions+titles {
+		t.Errorf("%d positions, want at least %d", n, positions+titles)
+	}
+	var wrong int
+	if err := s.DB().QueryRow(`SELECT count(*) FROM placements p JOIN positions po ON po.id = p.position_id
+		WHERE po.organisation_id IS NOT p.organisation_id`).Scan(&wrong); err != nil || wrong != 0 {
+		t.Errorf("%d placements on another enterprise's position: %v", wrong, err)
+	}
+	// A placement and a position created by each row that names a new one,
+	// and the import itself.
+	added := countRows(t, s, "positions") - positions
+	if n := countRows(t, s, "events"); n != events+len(rows)+added+1 {
+		t.Errorf("%d events, want %d", n, events+len(rows)+added+1)
+	}
+	// The writer can be two batches behind at most: the last positions
+	// come after events it wrote.
+	var interleaved bool
+	if err := s.DB().QueryRow(`SELECT (SELECT max(id) FROM events WHERE entity = ?1 AND kind = 'oprettet') >
+		(SELECT min(id) FROM events WHERE entity = ?2 AND entity_id > ?3)`, positionKind.entity, placementKind.entity,
+		lastBefore).Scan(&interleaved); err != nil || !interleaved {
+		t.Errorf("no position was created after a batch was written (%v)", err)
+	}
+	if problems, err := s.CheckChain(ctx); err != nil || len(problems) > 0 {
+		t.Errorf("audit chain: %q, %v", problems, err)
+	}
+	wantTallies(t, s, "an import that creates positions")
+	checkPlacementSummaries(t, s, "an import that creates positions")
+	wantNoBulkImportMark(t, s)
+}

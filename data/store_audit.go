@@ -111,8 +111,16 @@ func appendEvent(ctx context.Context, tx dbtx, e chainedEvent) error {
 // written one (every write of the import goes through it), otherwise from
 // the table (none: id 0, no hash).
 func chainHeadOf(ctx context.Context, tx dbtx) (chainHead, error) {
-	if c, ok := tx.(*stmtCache); ok && c.head != nil {
-		return *c.head, nil
+	var head *chainHead
+	switch c := tx.(type) {
+	case *stmtCache:
+		c.take() // the import's placement writer appends events too
+		head = c.head
+	case batchTx:
+		head = c.c.head
+	}
+	if head != nil {
+		return *head, nil
 	}
 	var last sql.NullInt64
 	var prev sql.NullString

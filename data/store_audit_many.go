@@ -37,7 +37,7 @@ const maxEventsPerStatement = 512
 // appendEvents adds one event (kind, entity, detail, at) for each id at the
 // end of the chain, in id order, as appendEvent would one by one. tx is an
 // import's cache, on the connection that has many_events.
-func appendEvents(ctx context.Context, tx *stmtCache, at, kind, entity, detail string, ids []int64) error {
+func appendEvents(ctx context.Context, tx batchTx, at, kind, entity, detail string, ids []int64) error {
 	head, err := chainHeadOf(ctx, tx)
 	if err != nil {
 		return err
@@ -56,7 +56,7 @@ func appendEvents(ctx context.Context, tx *stmtCache, at, kind, entity, detail s
 		if _, err := tx.ExecContext(ctx, manyEventsInsert(n), args...); err != nil {
 			return fmt.Errorf("hændelsesloggen: %w", sqliteError(err))
 		}
-		tx.head = &chainHead{id: head.id, hash: head.hash}
+		tx.c.head = &chainHead{id: head.id, hash: head.hash}
 		ids = ids[n:]
 	}
 	return nil

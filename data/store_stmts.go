@@ -6,6 +6,7 @@ import (
 	"errors"
 	"reflect"
 	"strings"
+	"sync"
 )
 
 // dbtx is what the transaction-level saves need of a transaction. *sql.Tx
@@ -29,11 +30,39 @@ type dbtx interface {
 // so that 10.000 placements do not ask the database the same six questions
 // 10.000 times. Every write of an import goes through the cache, so it sees
 // every change the transaction makes.
+//
+// While an import's placement writer writes a batch beside the rows being
+// checked (import_bulk.go), the two take turns with the transaction: the
+// writer holds turn for a whole batch, the rows' side from its first
+// statement in a row to the row's end. A look-up answered from the cache
+// needs no turn; the writer writes nothing a look-up reads, and never
+// forgets the answers.
 type stmtCache struct {
 	tx     *sql.Tx
 	stmts  map[string]*sql.Stmt // closed with the transaction
 	looked map[lookupKey]lookedUp
 	head   *chainHead // the newest event, once this cache has written one
+
+	turn    *sync.Mutex // nil until the import has a placement writer
+	holding bool        // the rows' side holds turn
+}
+
+// take waits for the rows' side's turn with the transaction, if it has not
+// got it already.
+func (c *stmtCache) take() {
+	if c.turn != nil && !c.holding {
+		c.turn.Lock()
+		c.holding = true
+	}
+}
+
+// release ends the rows' side's turn: at the end of a row, and before it
+// hands the writer a batch.
+func (c *stmtCache) release() {
+	if c.holding {
+		c.holding = false
+		c.turn.Unlock()
+	}
 }
 
 type lookupKey struct {
@@ -78,9 +107,14 @@ func (c *stmtCache) prepared(ctx context.Context, query string) (*sql.Stmt, erro
 }
 
 func (c *stmtCache) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	c.take()
 	if !appendOnly(query) {
 		clear(c.looked)
 	}
+	return c.exec(ctx, query, args...)
+}
+
+func (c *stmtCache) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
 	st, err := c.prepared(ctx, query)
 	if err != nil {
 		return nil, err
@@ -90,6 +124,11 @@ func (c *stmtCache) ExecContext(ctx context.Context, query string, args ...any) 
 
 // QueryRowContext reuses the statement: Scan closes its one row at once.
 func (c *stmtCache) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	c.take()
+	return c.queryRow(ctx, query, args...)
+}
+
+func (c *stmtCache) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
 	st, err := c.prepared(ctx, query)
 	if err != nil {
 		return c.tx.QueryRowContext(ctx, query, args...) // reports the same error through Scan
@@ -98,7 +137,26 @@ func (c *stmtCache) QueryRowContext(ctx context.Context, query string, args ...a
 }
 
 func (c *stmtCache) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	c.take()
 	return c.tx.QueryContext(ctx, query, args...)
+}
+
+// batchTx is the placement writer's use of an import's cache, with the turn
+// held for the whole batch (import_bulk.go). It keeps the look-ups: the
+// writer writes placements, their summaries and search entries, bulk_import
+// and events, none of which a look-up reads.
+type batchTx struct{ c *stmtCache }
+
+func (b batchTx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return b.c.exec(ctx, query, args...)
+}
+
+func (b batchTx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	return b.c.queryRow(ctx, query, args...)
+}
+
+func (b batchTx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return b.c.tx.QueryContext(ctx, query, args...)
 }
 
 // appendOnlyTables are the tables whose new rows change nothing a lookup
