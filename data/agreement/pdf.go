@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf16"
 
 	"github.com/jung-kurt/gofpdf"
 
@@ -69,11 +70,7 @@ func RenderPDF(doc Document) ([]byte, error) {
 // render writes a document whose pages draw fills after the first page is
 // started; name says which document a failure is about.
 func render(doc Document, name string, draw func(*renderer)) ([]byte, error) {
-	r, err := newRenderer(doc)
-	if err != nil {
-		return nil, err
-	}
-	defer r.fonts.release() // the Fpdf is not used after render returns
+	r := newRenderer(doc)
 	r.newPage()
 	draw(r)
 	if err := r.pdf.Error(); err != nil {
@@ -83,7 +80,8 @@ func render(doc Document, name string, draw func(*renderer)) ([]byte, error) {
 	if err := r.pdf.Output(&buf); err != nil {
 		return nil, fmt.Errorf("%s: PDF'en kan ikke skrives: %w", name, err)
 	}
-	return archive(renameFonts(buf.Bytes()), doc.archiveMeta())
+	r.fonts.countPages(r.pdf.PageNo())
+	return archive(buf.Bytes(), doc.archiveMeta(), r.fonts.fontObjects)
 }
 
 // producer names the program in the file's properties.
@@ -128,8 +126,8 @@ type renderer struct {
 // bookmark adds a heading of the given level, drawn at y on this page, to
 // the outline. Levels nest by their order, not their number, so a text
 // whose headings start at level 2 still has its sections at the top.
-// Only headings down to level 3 are in it; a heading is called after its
-// text was drawn, when gofpdf's current font is the Unicode one.
+// Only headings down to level 3 are in it. The title is UTF-16 with its
+// byte order mark, as PDF text strings beyond PDFDocEncoding are.
 func (r *renderer) bookmark(text string, level int, y float64) {
 	if text == "" || level > 3 {
 		return
@@ -137,21 +135,15 @@ func (r *renderer) bookmark(text string, level int, y float64) {
 	for len(r.outline) > 0 && r.outline[len(r.outline)-1] >= level {
 		r.outline = r.outline[:len(r.outline)-1]
 	}
-	r.pdf.Bookmark(text, len(r.outline), y)
+	r.pdf.Bookmark(utf16Text(text), len(r.outline), y)
 	r.outline = append(r.outline, level)
 }
 
-func newRenderer(doc Document) (*renderer, error) {
+func newRenderer(doc Document) *renderer {
 	pdf := gofpdf.New("P", "mm", "A4", "")
 	r := &renderer{pdf: pdf, doc: doc}
 	r.forgetFont()
-	// The regular font before the alias: gofpdf then keeps the digits in
-	// its subset, which the page count "{nb}" in the footer becomes.
-	r.addFont(0)
-	if err := pdf.Error(); err != nil {
-		return nil, err
-	}
-	pdf.AliasNbPages("{nb}")
+	pdf.AliasNbPages(pageCountAlias)
 	pdf.SetMargins(marginL, marginTop, marginR)
 	pdf.SetAutoPageBreak(false, marginBottom) // page breaks are decided here, block by block
 	pdf.SetCatalogSort(true)
@@ -163,7 +155,17 @@ func newRenderer(doc Document) (*renderer, error) {
 	pdf.SetModificationDate(stamp)
 	pdf.SetHeaderFunc(r.pageHeader)
 	pdf.SetFooterFunc(r.pageFooter)
-	return r, nil
+	return r
+}
+
+// utf16Text is s as a PDF text string in UTF-16BE, before gofpdf
+// escapes it.
+func utf16Text(s string) string {
+	b := []byte{0xFE, 0xFF}
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u>>8), byte(u))
+	}
+	return string(b)
 }
 
 // fixedDate is noon UTC on the agreement's calendar day: the same in every
@@ -227,13 +229,13 @@ func (r *renderer) pageHeader() {
 func (r *renderer) pageFooter() {
 	r.forgetFont()
 	r.setColour(mutedColour)
-	s := fmt.Sprintf("Side %d af {nb}", r.pdf.PageNo())
+	s := fmt.Sprintf("Side %d af %s", r.pdf.PageNo(), pageCountAlias)
 	if l := r.doc.label(); l != "" {
 		s = l + " · " + s
 	}
 	// "{nb}" becomes the page count only when the file is written; centre
 	// on a two-digit count, which is off by a hair at most.
-	w := r.textWidth(strings.Replace(s, "{nb}", "10", 1), "", smallSize)
+	w := r.textWidth(strings.Replace(s, pageCountAlias, "10", 1), "", smallSize)
 	r.drawText((pageW-w)/2, footerBaseline, s, "", smallSize)
 }
 

@@ -17,7 +17,9 @@ import (
 // OutputIntent with the sRGB profile (pdf_icc.go) for the DeviceRGB
 // colours, the document's language, no empty EmbeddedFiles tree, and a
 // trailer /ID. The objects gofpdf wrote are copied byte for byte, but for
-// the pages and palettes it leaves uncompressed (pdf_deflate.go).
+// the pages and palettes it leaves uncompressed (pdf_deflate.go) and the
+// pages' resources, which get the fonts the renderer embeds itself
+// (pdf_font_objects.go).
 
 // archiveMeta is what the file's properties say.
 type archiveMeta struct {
@@ -31,8 +33,12 @@ type archiveMeta struct {
 // the file as binary.
 const pdfHeader = "%PDF-1.7\n%\xE2\xE3\xCF\xD3\n"
 
-// archive rewrites gofpdf's file as PDF/A-2b.
-func archive(pdf []byte, m archiveMeta) ([]byte, error) {
+// fontWriter writes the objects of a file's fonts, numbered from first
+// on, and returns the /Font dictionary of the pages' resources.
+type fontWriter func(first int) (string, [][]byte, error)
+
+// archive rewrites gofpdf's file as PDF/A-2b with the fonts of fonts.
+func archive(pdf []byte, m archiveMeta, fonts fontWriter) ([]byte, error) {
 	f, err := parsePDF(pdf)
 	if err != nil {
 		return nil, err
@@ -50,7 +56,12 @@ func archive(pdf []byte, m archiveMeta) ([]byte, error) {
 		return nil, err
 	}
 	xmpNum, iccNum, intentNum := f.size, f.size+1, f.size+2
-	size := f.size + 3
+	fontNum := f.size + 3
+	fontDict, fontObjs, err := fonts(fontNum)
+	if err != nil {
+		return nil, err
+	}
+	size := fontNum + len(fontObjs)
 
 	if names, err := parseDict([]byte(lookup(catalog, "Names"))); err == nil && onlyEmptyEmbeddedFiles(names) {
 		catalog = without(catalog, "Names")
@@ -77,9 +88,16 @@ func archive(pdf []byte, m archiveMeta) ([]byte, error) {
 	}
 
 	replaced := f.outlineCounts(catalog)
-	plain, err := f.plainStreams(catalog)
+	plain, resources, err := f.plainStreams(catalog)
 	if err != nil {
 		return nil, err
+	}
+	for n := range resources {
+		d, _, err := f.dictObject(n)
+		if err != nil {
+			return nil, fmt.Errorf("ressourcer: %w", err)
+		}
+		replaced[n] = set(d, "Font", fontDict)
 	}
 	for n := range plain {
 		if spans[n] == nil {
@@ -118,6 +136,10 @@ func archive(pdf []byte, m archiveMeta) ([]byte, error) {
 			fmt.Fprintf(&out, "%d 0 obj\n<</Type /OutputIntent /S /GTS_PDFA1 /OutputConditionIdentifier (sRGB IEC61966-2.1)"+
 				" /Info (sRGB IEC61966-2.1) /RegistryName (http://www.color.org) /DestOutputProfile %s>>\nendobj\n",
 				n, ref{iccNum, 0})
+		case n >= fontNum:
+			offsets[n] = out.Len()
+			out.Write(fontObjs[n-fontNum])
+			out.WriteByte('\n')
 		case replaced[n] != nil:
 			offsets[n] = out.Len()
 			fmt.Fprintf(&out, "%d %d obj\n%s\nendobj\n", n, f.objects[n].gen, writeDict(replaced[n]))

@@ -19,8 +19,9 @@ func benchDocument(tb testing.TB) Document {
 	return doc
 }
 
-// BenchmarkRenderPDF renders a ten-page agreement, reading and subsetting
-// the embedded fonts every time as a real export does.
+// BenchmarkRenderPDF renders a ten-page agreement, cutting and embedding
+// the subsets of its fonts every time as a real export does (the font
+// files are read once per process, as in the program).
 func BenchmarkRenderPDF(b *testing.B) {
 	doc := benchDocument(b)
 	b.ReportAllocs()

@@ -36,30 +36,31 @@ func deflate(data []byte) []byte {
 }
 
 // plainStreams are the objects gofpdf would have compressed: each page's
-// contents and the palette of each indexed image (the drawn signatures).
-func (f *pdfFile) plainStreams(catalog []kv) (map[int]bool, error) {
+// contents and the palette of each indexed image (the drawn signatures);
+// and the pages' resource dictionaries.
+func (f *pdfFile) plainStreams(catalog []kv) (map[int]bool, map[int]bool, error) {
 	out := map[int]bool{}
 	pages, err := parseRef(lookup(catalog, "Pages"))
 	if err != nil {
-		return nil, fmt.Errorf("katalogets /Pages: %w", err)
+		return nil, nil, fmt.Errorf("katalogets /Pages: %w", err)
 	}
 	root, _, err := f.dictObject(pages.num)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	kids, err := parseRefs(lookup(root, "Kids"))
 	if err != nil {
-		return nil, fmt.Errorf("siderne: %w", err)
+		return nil, nil, fmt.Errorf("siderne: %w", err)
 	}
 	resources := map[int]bool{}
 	for _, k := range kids {
 		page, _, err := f.dictObject(k.num)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		c, err := parseRef(lookup(page, "Contents"))
 		if err != nil {
-			return nil, fmt.Errorf("side %d: /Contents: %w", k.num, err)
+			return nil, nil, fmt.Errorf("side %d: /Contents: %w", k.num, err)
 		}
 		out[c.num] = true
 		if r, err := parseRef(lookup(page, "Resources")); err == nil {
@@ -69,7 +70,7 @@ func (f *pdfFile) plainStreams(catalog []kv) (map[int]bool, error) {
 	for n := range resources {
 		res, _, err := f.dictObject(n)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		images, err := parseDict([]byte(lookup(res, "XObject")))
 		if err != nil {
@@ -78,24 +79,24 @@ func (f *pdfFile) plainStreams(catalog []kv) (map[int]bool, error) {
 		for _, e := range images {
 			img, err := parseRef(e.value)
 			if err != nil {
-				return nil, fmt.Errorf("billede /%s: %w", e.key, err)
+				return nil, nil, fmt.Errorf("billede /%s: %w", e.key, err)
 			}
 			d, _, err := f.dictObject(img.num)
 			if err != nil {
-				return nil, err
+				return nil, nil, err
 			}
 			// [/Indexed /DeviceRGB hival 12 0 R]: the palette is the reference at the end.
 			cs := strings.Fields(strings.Trim(lookup(d, "ColorSpace"), "[] "))
 			if len(cs) == 6 && cs[0] == "/Indexed" {
 				p, err := parseRef(strings.Join(cs[3:], " "))
 				if err != nil {
-					return nil, fmt.Errorf("billede /%s: paletten: %w", e.key, err)
+					return nil, nil, fmt.Errorf("billede /%s: paletten: %w", e.key, err)
 				}
 				out[p.num] = true
 			}
 		}
 	}
-	return out, nil
+	return out, resources, nil
 }
 
 // parseRefs reads an array of references, "[3 0 R 5 0 R ]".

@@ -1,21 +1,18 @@
 package agreement
 
 import (
-	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 	"sync"
 
 	"partnerskab/assets"
 )
 
-// pdfFont is one embedded font file. gofpdf names an embedded font
-// "utf8" + its family key and gives a subset no subset tag, so pdffonts
-// and preflight tools would call it a full font although only the glyphs
-// used are in the file. Each font therefore gets a family key of exactly
-// the length of its proper name, "PKSUBA+NotoSans-Regular", and
-// renameFonts swaps the names in the finished file byte for byte, which
-// leaves every offset in the cross-reference table valid.
+// pdfFont is one font the PDFs embed. The PDF knows it by its subset
+// tag, "/PKSUBA" in a page's resources, and names it with the tag and
+// its PostScript name, "PKSUBA+NotoSans-Regular", which tells pdffonts
+// and preflight tools that only the glyphs used are in the file.
 type pdfFont struct {
 	arabic bool
 	style  string // "", "B", "I", "BI"
@@ -38,13 +35,6 @@ var pdfFonts = []pdfFont{
 // baseName is the font's name in the finished PDF.
 func (f pdfFont) baseName() string { return f.tag + "+" + f.name }
 
-// family is the key gofpdf knows the font by: lower case (gofpdf folds
-// it), unique, and as long as baseName once gofpdf prefixes "utf8".
-func (f pdfFont) family() string {
-	key := "pk" + strings.ToLower(f.tag)
-	return key + strings.Repeat("x", len(f.baseName())-len("utf8")-len(key))
-}
-
 // fontFor is the index in pdfFonts of the font for a run; an italic
 // Arabic run is upright, as Arabic has no italic.
 func fontFor(arabic bool, style string) int {
@@ -62,97 +52,66 @@ func fontFor(arabic bool, style string) int {
 	return 0
 }
 
-// fontFamilies caches the family keys (built once, looked up per run).
-var fontFamilies = func() []string {
-	out := make([]string, len(pdfFonts))
-	for i, f := range pdfFonts {
-		out[i] = f.family()
-	}
-	return out
-}()
-
-// fonts tracks which fonts the PDF has, which one is selected, and the
-// glyph widths measured so far. gofpdf's SetFont writes a font change to
-// the page every time it is called and copies the font's tables, so text
-// is measured from this cache and the font is set only when drawing needs
-// another one. Fonts are added to the PDF when first used: parsing a font
-// is the dearest step of a rendering, and most agreements never use
-// Arabic or bold italic.
-type fonts struct {
-	added   [6]bool
-	current int // index into pdfFonts, -1 when unknown (new page, after a restore)
-	size    float64
-	widths  [6]map[rune]int // glyph advance in 1/1000 em
-	files   []fontCopy      // the font files given to gofpdf, handed back by release
-}
-
-// gofpdf writes into the font file it is given while it subsets it (a
-// glyph's metrics are appended in place), so every PDF gets a copy of its
-// own. The copies are kept between files and refreshed from the pristine
-// file before each use: a copy, but not an allocation, per font and file.
-var (
-	pristineFonts [6]func() ([]byte, error)
-	fontCopies    [6]sync.Pool // of *[]byte
-)
+// parsedFonts read each font file once per process, when first needed:
+// most agreements never use Arabic or bold italic.
+var parsedFonts [6]func() (*ttFont, error)
 
 func init() {
 	for i, f := range pdfFonts {
-		pristineFonts[i] = sync.OnceValues(func() ([]byte, error) { return assets.Fonts.ReadFile(f.file) })
+		parsedFonts[i] = sync.OnceValues(func() (*ttFont, error) {
+			b, err := assets.Fonts.ReadFile(f.file)
+			if err != nil {
+				return nil, err
+			}
+			return parseTTF(b)
+		})
 	}
 }
 
-// fontCopy is the copy of font i that a PDF has.
-type fontCopy struct {
-	font int
-	b    []byte
+// fonts is the font state of one PDF: the font and size the page's text
+// is set in, and the characters drawn in each font, which the file's
+// subsets are cut for (pdf_font_objects.go).
+type fonts struct {
+	current int // index into pdfFonts, -1 when unknown (new page, after a restore)
+	size    float64
+	used    [6]*charSet // nil for a font the pages never select
+	alias   [6]bool     // the font drew the page count's alias "{nb}"
+	buf     []byte      // the operators being written
 }
 
-// fontFile is a fresh copy of font i's file, the PDF's own.
-func fontFile(i int) ([]byte, error) {
-	src, err := pristineFonts[i]()
+// charSet is a set of BMP characters.
+type charSet [0x10000 / 64]uint64
+
+func (s *charSet) add(c rune)      { s[c>>6] |= 1 << (c & 63) }
+func (s *charSet) has(c rune) bool { return s[c>>6]&(1<<(c&63)) != 0 }
+
+// font is font i, nil (and the PDF's error set) if its file is broken.
+func (r *renderer) font(i int) *ttFont {
+	t, err := parsedFonts[i]()
 	if err != nil {
-		return nil, err
+		r.pdf.SetError(fmt.Errorf("skriften %s kan ikke læses: %w", pdfFonts[i].file, err))
+		return nil
 	}
-	if p, ok := fontCopies[i].Get().(*[]byte); ok && len(*p) == len(src) {
-		copy(*p, src)
-		return *p, nil
-	}
-	return bytes.Clone(src), nil
+	return t
 }
 
-// release hands the PDF's font copies back once gofpdf is done with them
-// (the PDF is written and gofpdf no longer used).
-func (f *fonts) release() {
-	for _, c := range f.files {
-		b := c.b
-		fontCopies[c.font].Put(&b)
-	}
-	f.files = nil
-}
-
-// addFont parses and registers a font in the PDF.
-func (r *renderer) addFont(i int) {
-	if r.fonts.added[i] {
-		return
-	}
-	r.fonts.added[i] = true
-	b, err := fontFile(i)
-	if err != nil {
-		r.pdf.SetError(fmt.Errorf("font %s: %w", pdfFonts[i].file, err))
-		return
-	}
-	r.fonts.files = append(r.fonts.files, fontCopy{i, b})
-	r.pdf.AddUTF8FontFromBytes(fontFamilies[i], "", b)
-	r.fonts.widths[i] = map[rune]int{}
-}
-
-// selectFont makes font i at size the PDF's current font.
+// selectFont makes font i at size the page's current font, as gofpdf's
+// SetFont does: a text object of its own that sets the font, which the
+// text state keeps for the text objects after it.
 func (r *renderer) selectFont(i int, size float64) {
 	if r.fonts.current == i && r.fonts.size == size {
 		return
 	}
-	r.addFont(i)
-	r.pdf.SetFont(fontFamilies[i], "", size)
+	if r.fonts.used[i] == nil { // the page refers to the font: the file has it
+		r.fonts.used[i] = new(charSet)
+	}
+	b := append(r.fonts.buf[:0], "BT /"...)
+	b = append(b, pdfFonts[i].tag...)
+	b = append(b, ' ')
+	b = strconv.AppendFloat(b, size, 'f', 2, 64)
+	b = append(b, " Tf ET"...)
+	r.fonts.buf = b
+	r.pdf.RawWriteStr(string(b))
 	r.fonts.current, r.fonts.size = i, size
 }
 
@@ -165,26 +124,18 @@ const mmPerPt = 25.4 / 72
 
 // measure is the width in mm of s in font i at size points.
 func (r *renderer) measure(i int, s string, size float64) float64 {
-	r.addFont(i)
+	t := r.font(i)
+	if t == nil {
+		return 0
+	}
 	units := 0
-	ws := r.fonts.widths[i]
 	for _, c := range s {
-		w, ok := ws[c]
-		if !ok {
-			keep, keepSize := r.fonts.current, r.fonts.size
-			r.selectFont(i, size)
-			w = r.pdf.GetStringSymbolWidth(string(c))
-			ws[c] = w
-			if keep >= 0 {
-				r.selectFont(keep, keepSize)
-			}
-		}
-		units += w
+		units += t.width(c)
 	}
 	return float64(units) * size * mmPerPt / 1000
 }
 
-// styleOf is gofpdf's style string for an inline's emphasis.
+// styleOf is the style of an inline's emphasis.
 func styleOf(bold, italic bool) string {
 	switch {
 	case bold && italic:
@@ -213,37 +164,92 @@ func (r *renderer) drawText(x, y float64, s, style string, size float64) float64
 	for _, run := range splitScripts(s) {
 		i := fontFor(run.Arabic, style)
 		r.selectFont(i, size)
-		r.pdf.Text(x, y, run.Text)
+		r.show(i, x, y, run.Text)
 		x += r.measure(i, run.Text, size)
 	}
 	return x
 }
 
-// renameFonts gives the fonts in a finished PDF their tagged names, in
-// place: each name is exactly as long as gofpdf's.
-func renameFonts(pdf []byte) []byte {
-	prefix := []byte("/utf8pk")
-	for at := 0; ; {
-		j := bytes.Index(pdf[at:], prefix)
-		if j < 0 {
-			return pdf
+// show writes s in font i (the current one) with its baseline starting at
+// (x, y) mm from the top left, as gofpdf's Text writes text: a text object
+// at the point in PDF units from the bottom left, in the text colour when
+// it is not the fill colour. Each character is its own CID, its UTF-16
+// code unit (Identity-H), so that the page count's alias, which gofpdf
+// replaces in UTF-16, becomes the digits; a character beyond the BMP is
+// drawn as .notdef (CID 0).
+func (r *renderer) show(i int, x, y float64, s string) {
+	set := r.fonts.used[i] // selectFont made it
+	k := r.pdf.GetConversionRatio()
+	_, h := r.pdf.GetPageSize()
+	b := r.fonts.buf[:0]
+	colour := r.textColour()
+	if colour != "" {
+		b = append(b, "q "...)
+		b = append(b, colour...)
+		b = append(b, ' ')
+	}
+	b = append(b, "BT "...)
+	b = strconv.AppendFloat(b, x*k, 'f', 2, 64)
+	b = append(b, ' ')
+	b = strconv.AppendFloat(b, (h-y)*k, 'f', 2, 64)
+	b = append(b, " Td ("...)
+	for _, c := range s {
+		if c > 0xFFFF {
+			c = 0
+		} else if c != 0 {
+			set.add(c)
 		}
-		at += j
-		for i, f := range pdfFonts {
-			if bytes.HasPrefix(pdf[at:], fontKeys[i]) {
-				copy(pdf[at+1:], f.baseName())
-				break
-			}
-		}
-		at += len(prefix)
+		b = appendEscaped(appendEscaped(b, byte(c>>8)), byte(c))
+	}
+	b = append(b, ") Tj ET"...)
+	if colour != "" {
+		b = append(b, " Q"...)
+	}
+	r.fonts.buf = b
+	r.pdf.RawWriteStr(string(b))
+	if strings.Contains(s, pageCountAlias) {
+		r.fonts.alias[i] = true
 	}
 }
 
-// fontKeys are the names gofpdf gives the fonts, "/utf8" and the family key.
-var fontKeys = func() [][]byte {
-	out := make([][]byte, len(pdfFonts))
-	for i := range pdfFonts {
-		out[i] = []byte("/utf8" + fontFamilies[i])
+// appendEscaped appends a byte of a PDF string, escaped as gofpdf escapes.
+func appendEscaped(b []byte, c byte) []byte {
+	switch c {
+	case '\\', '(', ')':
+		return append(b, '\\', c)
+	case '\r':
+		return append(b, '\\', 'r')
 	}
-	return out
-}()
+	return append(b, c)
+}
+
+// textColour is the operator that sets the text colour, written as gofpdf
+// writes it, or "" when text is drawn in the fill colour (gofpdf's rule:
+// the fill colour is the nonstroking colour text is painted with).
+func (r *renderer) textColour() string {
+	tr, tg, tb := r.pdf.GetTextColor()
+	fr, fg, fb := r.pdf.GetFillColor()
+	if tr == fr && tg == fg && tb == fb {
+		return ""
+	}
+	c := func(v int) string { return strconv.FormatFloat(float64(v)/255, 'f', 3, 64) }
+	if tr == tg && tr == tb {
+		return c(tr) + " g"
+	}
+	return c(tr) + " " + c(tg) + " " + c(tb) + " rg"
+}
+
+// pageCountAlias is what gofpdf replaces with the number of pages.
+const pageCountAlias = "{nb}"
+
+// countPages adds the digits of the page count, which replace the alias,
+// to the characters of the fonts that drew it.
+func (f *fonts) countPages(pages int) {
+	for i, drew := range f.alias {
+		if drew {
+			for _, c := range strconv.Itoa(pages) {
+				f.used[i].add(c)
+			}
+		}
+	}
+}

@@ -161,8 +161,9 @@ func (r *renderer) drawLine(l line, x, y, maxW, size float64, align Alignment) {
 	}
 	for i, w := range l.words {
 		for _, p := range w.parts {
-			r.selectFont(fontFor(p.arabic, p.style), size)
-			r.pdf.Text(x, y, p.text)
+			font := fontFor(p.arabic, p.style)
+			r.selectFont(font, size)
+			r.show(font, x, y, p.text)
 			x += p.w
 		}
 		if i < len(l.words)-1 {
