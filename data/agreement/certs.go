@@ -50,6 +50,14 @@ const (
 // deterministic, so the same PDF and time give the same sealed bytes.
 const rsaBits = 3072
 
+// newRSAKey makes the key of a new local CA or seal certificate. Finding
+// two 3072-bit primes takes a good part of a second (many under the race
+// detector); the tests, which make a seal folder for nearly every case,
+// take theirs from a pool made in advance (UseTestKeys, in ci builds only).
+var newRSAKey = generateRSAKey
+
+func generateRSAKey() (*rsa.PrivateKey, error) { return rsa.GenerateKey(rand.Reader, rsaBits) }
+
 // certNotBefore is when local certificates start to be valid. The times of
 // agreements come from the laptop's clock and the demo lives in 2015; the
 // certificate vouches for the organisation, not for a time.
@@ -355,7 +363,7 @@ func nameLimit(s string) string {
 
 // newCA makes the local CA and writes ca/ca.key and ca/ca.crt.
 func newCA(dir, organisation string) (*x509.Certificate, crypto.Signer, error) {
-	key, err := rsa.GenerateKey(rand.Reader, rsaBits)
+	key, err := newRSAKey()
 	if err != nil {
 		return nil, nil, err
 	}
@@ -393,7 +401,7 @@ func newSealCert(dir, organisation string, ca *x509.Certificate, caKey crypto.Si
 	if caKey == nil {
 		return nil, nil, errors.New("den lokale CA's nøgle mangler: kan ikke udstede et nyt segl")
 	}
-	key, err := rsa.GenerateKey(rand.Reader, rsaBits)
+	key, err := newRSAKey()
 	if err != nil {
 		return nil, nil, err
 	}
