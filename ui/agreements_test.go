@@ -255,7 +255,7 @@ func TestNewAgreementFormKeepsADraft(t *testing.T) {
 	mustContain(t, contentText(w2), "Ny aftale: Partnerskabsaftale 2016")
 	test.Tap(button(t, w2, "Hent ændringerne tilbage"))
 	f2 := w2.Agreements.fresh
-	if w2.Tabs.Selected().Content != w2.Agreements.content || !f2.content.Visible() {
+	if widgets.TabContent(w2.Tabs.Selected()) != w2.Agreements.content || !f2.content.Visible() {
 		t.Error("the restored new agreement is not in front")
 	}
 	if got := f2.values(); !reflect.DeepEqual(got, want) {

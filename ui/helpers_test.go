@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -58,8 +59,28 @@ func newLazyTestWindow(t *testing.T, s *data.Store) *Window {
 		if !w.closed.Load() { // the test driver panics on a second Close
 			w.Win.Close()
 		}
+		forgetClosedWindows()
 	})
 	return w
+}
+
+// lastCacheClean is when forgetClosedWindows last had Fyne clean its caches.
+var lastCacheClean time.Time
+
+// forgetClosedWindows lets Fyne drop what it keeps of the windows of
+// earlier tests. Its caches of renderers and canvases hold every widget
+// drawn until a repaint finds it unused for a minute, and the test driver
+// never repaints: the windows of all the tests before stayed in memory (a
+// gigabyte by the end), and every garbage collection went through them.
+// Capturing a canvas runs the cleaning (at most every ten seconds).
+func forgetClosedWindows() {
+	if time.Since(lastCacheClean) < 10*time.Second {
+		return
+	}
+	lastCacheClean = time.Now()
+	c := test.NewCanvas()
+	c.Resize(fyne.NewSize(1, 1))
+	c.Capture()
 }
 
 // find walks the object tree (widgets through their renderers) and returns

@@ -172,9 +172,9 @@ func (p *meetingPanel) layoutPages(fields fyne.CanvasObject) fyne.CanvasObject {
 	agenda := container.NewBorder(container.NewHBox(propose), nil, nil, nil, container.NewVScroll(p.agenda.Content))
 	actions := container.NewBorder(nil, nil, nil, nil, container.NewVScroll(container.NewVBox(p.actions.Content, p.follow)))
 	p.pages = container.NewAppTabs(
-		container.NewTabItem(lang.X("meetings.page.meeting", "Mødet"), container.NewVScroll(fields)),
-		container.NewTabItem(lang.X("meetings.page.agenda", "Dagsorden og referat"), agenda),
-		container.NewTabItem(lang.X("meetings.page.actions", "Handlingspunkter"), actions))
+		widgets.NewTabItem(lang.X("meetings.page.meeting", "Mødet"), container.NewVScroll(fields)),
+		widgets.NewTabItem(lang.X("meetings.page.agenda", "Dagsorden og referat"), agenda),
+		widgets.NewTabItem(lang.X("meetings.page.actions", "Handlingspunkter"), actions))
 	return p.pages
 }
 

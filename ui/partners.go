@@ -87,9 +87,9 @@ func newPartnersTab(w *Window) *PartnersTab {
 			// The contact people get a tab of their own next to the
 			// organisation's fields, with its count, so they are one click
 			// away rather than below a long form.
-			contactsTab := container.NewTabItem(lang.X("contacts.title", "Kontaktpersoner"), t.contacts.content)
+			contactsTab := widgets.NewTabItem(lang.X("contacts.title", "Kontaktpersoner"), t.contacts.content)
 			t.detailTabs = container.NewAppTabs(
-				container.NewTabItem(lang.X("partners.tab.details", "Stamdata"), container.NewVScroll(fields)), contactsTab)
+				widgets.NewTabItem(lang.X("partners.tab.details", "Stamdata"), container.NewVScroll(fields)), contactsTab)
 			t.contacts.onCount = func(n int) {
 				contactsTab.Text = lang.X("contacts.tab", "Kontaktpersoner ({{.N}})", map[string]any{"N": n})
 				t.detailTabs.Refresh()

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"partnerskab/ui/form"
+	"partnerskab/ui/widgets"
 )
 
 // The Samarbejde tab's sub-tabs, in order.
@@ -51,7 +52,7 @@ func newPartnershipTab(w *Window) *PartnershipTab {
 	org := container.NewHSplit(t.members.Content, container.NewPadded(t.bodies.Content))
 	org.Offset = 0.72
 	part := func(key, text string, content fyne.CanvasObject, e form.Editor, reload func()) form.Part {
-		return form.Part{Item: container.NewTabItem(lang.X(key, text), content), Editor: e, Reload: reload}
+		return form.Part{Item: widgets.NewTabItem(lang.X(key, text), content), Editor: e, Reload: reload}
 	}
 	t.Group = form.NewGroup(
 		part("partnership.tab.meetings", "Møder", t.meetings.Content, t.meetings, t.meetings.Reload),

@@ -4,10 +4,10 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 
 	"partnerskab/ui/form"
+	"partnerskab/ui/widgets"
 )
 
 // draftLease names the lease form's drafts.
@@ -31,8 +31,8 @@ func newPremisesTab(w *Window) *PremisesTab {
 	t.leases = newLeasePanel(t)
 	t.rooms = newRoomsPanel(t)
 	t.Group = form.NewGroup(
-		form.Part{Item: container.NewTabItem(lang.X("premises.tab.leases", "Lejemål"), t.leases.Content), Editor: t.leases},
-		form.Part{Item: container.NewTabItem(lang.X("premises.tab.rooms", "Lokaler"), t.rooms.content), Editor: t.rooms})
+		form.Part{Item: widgets.NewTabItem(lang.X("premises.tab.leases", "Lejemål"), t.leases.Content), Editor: t.leases},
+		form.Part{Item: widgets.NewTabItem(lang.X("premises.tab.rooms", "Lokaler"), t.rooms.content), Editor: t.rooms})
 	t.content = t.Tabs
 	w.atFirstShow(func() { t.Reload(); t.leases.Start() })
 	return t

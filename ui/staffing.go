@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"partnerskab/ui/form"
+	"partnerskab/ui/widgets"
 )
 
 // The Bemanding tab's sub-tabs, in order.
@@ -43,13 +44,13 @@ func newStaffingTab(w *Window) *StaffingTab {
 	// Each sub-tab shows what the others saved (a new scheme, a moved
 	// position, a placement whose case closed) when it comes to the front.
 	t.Group = form.NewGroup(
-		form.Part{Item: container.NewTabItem(lang.X("staffing.tab.placements", "Placeringer"), t.placements.Content),
+		form.Part{Item: widgets.NewTabItem(lang.X("staffing.tab.placements", "Placeringer"), t.placements.Content),
 			Editor: t.placements, Reload: t.placements.reload},
-		form.Part{Item: container.NewTabItem(lang.X("staffing.tab.positions", "Stillinger"), t.positions.Content),
+		form.Part{Item: widgets.NewTabItem(lang.X("staffing.tab.positions", "Stillinger"), t.positions.Content),
 			Editor: t.positions, Reload: t.positions.reload},
-		form.Part{Item: container.NewTabItem(lang.X("staffing.tab.lists", "Ordninger og målgrupper"), lists),
+		form.Part{Item: widgets.NewTabItem(lang.X("staffing.tab.lists", "Ordninger og målgrupper"), lists),
 			Editor: form.Both{A: t.schemes, B: t.groups}, Reload: func() { t.schemes.Reload(); t.groups.Reload() }},
-		form.Part{Item: container.NewTabItem(lang.X("staffing.tab.due", "Til sletning"), t.due.content), Reload: t.due.reload},
+		form.Part{Item: widgets.NewTabItem(lang.X("staffing.tab.due", "Til sletning"), t.due.content), Reload: t.due.reload},
 	)
 	t.content = t.Tabs
 	return t

@@ -150,7 +150,7 @@ func TestAnonymiseThroughTheDueTab(t *testing.T) {
 		t.Fatalf("the demo's due placements = %+v, %v", due, err)
 	}
 	st.OpenPlacement(due[0].ID)
-	if st.placements.Entry("Pseudonym").Text != "Syerske 3" || w.Tabs.Selected().Content != st.content {
+	if st.placements.Entry("Pseudonym").Text != "Syerske 3" || widgets.TabContent(w.Tabs.Selected()) != st.content {
 		t.Fatalf("OpenPlacement showed %q", st.placements.Entry("Pseudonym").Text)
 	}
 	st.ShowDue()
@@ -216,7 +216,7 @@ func TestPlacementDraftIsOfferedBack(t *testing.T) {
 	if p2.Entry("Pseudonym").Text != "H.J." || pickedTitle(p2.org) != "Bevar" || p2.Entry("Start").Text != "1.9.2015" || !p2.Form.Dirty() {
 		t.Fatalf("restored: %q %q %q dirty %v", p2.Entry("Pseudonym").Text, pickedTitle(p2.org), p2.Entry("Start").Text, p2.Form.Dirty())
 	}
-	if w2.Tabs.Selected().Content != w2.Staffing.content || w2.Staffing.Tabs.SelectedIndex() != subPlacements {
+	if widgets.TabContent(w2.Tabs.Selected()) != w2.Staffing.content || w2.Staffing.Tabs.SelectedIndex() != subPlacements {
 		t.Error("the restored draft is not in front")
 	}
 	test.Tap(p2.SaveButton)

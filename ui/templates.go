@@ -61,9 +61,9 @@ func newTemplatesTab(w *Window) *TemplatesTab {
 	t.preview = newTemplatePreview(t)
 	t.versions = newVersionPanel(t)
 	t.side = container.NewAppTabs(
-		container.NewTabItem(lang.X("templates.tab.preview", "Forhåndsvisning"), t.preview.content),
-		container.NewTabItem(lang.X("templates.tab.fields", "Flettefelter"), t.catalogue.content),
-		container.NewTabItem(lang.X("templates.tab.versions", "Versioner"), t.versions.content))
+		widgets.NewTabItem(lang.X("templates.tab.preview", "Forhåndsvisning"), t.preview.content),
+		widgets.NewTabItem(lang.X("templates.tab.fields", "Flettefelter"), t.catalogue.content),
+		widgets.NewTabItem(lang.X("templates.tab.versions", "Versioner"), t.versions.content))
 	t.side.OnSelected = func(*container.TabItem) {
 		if t.side.SelectedIndex() == 0 {
 			t.preview.update()

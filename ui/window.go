@@ -81,13 +81,13 @@ func New(a fyne.App, s *data.Store) *Window {
 	w.build(tabAgreements, func() { w.Agreements = newAgreementsTab(w) })
 	w.build(tabPartnership, func() { w.Partnership = newPartnershipTab(w) })
 	w.Tabs = container.NewAppTabs(
-		container.NewTabItem(lang.X("tab.overview", "Overblik"), w.Overview.content),
-		container.NewTabItem(lang.X("tab.partners", "Partnere"), w.Partners.Content),
-		container.NewTabItem(lang.X("tab.premises", "Lokaler og lejemål"), w.Premises.content),
-		container.NewTabItem(lang.X("tab.staffing", "Bemanding"), w.Staffing.content),
-		container.NewTabItem(lang.X("tab.templates", "Skabeloner"), w.Templates.content),
-		container.NewTabItem(lang.X("tab.agreements", "Aftaler"), w.Agreements.content),
-		container.NewTabItem(lang.X("tab.partnership", "Samarbejde"), w.Partnership.content),
+		widgets.NewTabItem(lang.X("tab.overview", "Overblik"), w.Overview.content),
+		widgets.NewTabItem(lang.X("tab.partners", "Partnere"), w.Partners.Content),
+		widgets.NewTabItem(lang.X("tab.premises", "Lokaler og lejemål"), w.Premises.content),
+		widgets.NewTabItem(lang.X("tab.staffing", "Bemanding"), w.Staffing.content),
+		widgets.NewTabItem(lang.X("tab.templates", "Skabeloner"), w.Templates.content),
+		widgets.NewTabItem(lang.X("tab.agreements", "Aftaler"), w.Agreements.content),
+		widgets.NewTabItem(lang.X("tab.partnership", "Samarbejde"), w.Partnership.content),
 	)
 	w.Tabs.SelectIndex(tabPartners)
 	w.startTab(tabPartners) // the one tab on screen at start
@@ -238,7 +238,7 @@ func (w *Window) showTab(content fyne.CanvasObject) {
 		return
 	}
 	for _, item := range w.Tabs.Items {
-		if item.Content == content {
+		if widgets.TabContent(item) == content {
 			w.Tabs.Select(item)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"partnerskab/data"
+	"partnerskab/ui/widgets"
 )
 
 // BenchmarkWindowHeap reports the Go heap the open window holds once every
@@ -51,7 +52,7 @@ func windowHeap(b *testing.B, path string) {
 func visitTabs(tabs *container.AppTabs) {
 	for i := range tabs.Items {
 		tabs.SelectIndex(i)
-		for _, o := range test.LaidOutObjects(tabs.Items[i].Content) {
+		for _, o := range test.LaidOutObjects(widgets.TabContent(tabs.Items[i])) {
 			if inner, ok := o.(*container.AppTabs); ok && inner != tabs {
 				visitTabs(inner)
 			}

@@ -68,6 +68,8 @@ func pathTo(root, obj fyne.CanvasObject) []fyne.CanvasObject {
 		}
 	case *container.ThemeOverride:
 		children = []fyne.CanvasObject{o.Content}
+	case *tabPage:
+		children = []fyne.CanvasObject{o.content}
 	}
 	for _, ch := range children {
 		if p := pathTo(ch, obj); p != nil {
