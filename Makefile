@@ -125,11 +125,12 @@ unit:
 	CGO_ENABLED=0 $(GO) test -tags $(TEST_TAGS) ./...
 
 # -race needs cgo; the ci tag still selects Fyne's software driver, so no display is needed.
-# The race detector runs where goroutines are: the store's parallel reads and
-# its backups (data), the sealing and rendering caches (data/agreement), the
-# collation cache (data/dk) and the window's workers (ui/...). The command
-# line (.) and the CSV import run none of their own: what they call is
-# checked in its own package, and `unit` runs all of them. Under -race the
+# The race detector runs where goroutines are: the store's parallel reads,
+# its backups and an import's placement writer (data, and data/csvio, whose
+# tests import the most), the sealing and rendering caches (data/agreement),
+# the collation cache (data/dk) and the window's workers (ui/...). The
+# command line (.) runs none of its own: what it calls is checked in its
+# own package, and `unit` runs all of them. Under -race the
 # SQLite tests of data/ can pass go test's default 10 minutes on a busy
 # 2-core machine; the limit is for a hung test, not a slow one.
 # SQLite itself (modernc.org/sqlite and its libc, C translated to Go) is
@@ -137,7 +138,9 @@ unit:
 # check, and instrumenting its every memory access made it ten times
 # slower, most of the race run. Everything that calls it, Fyne included,
 # still is, and sync/atomic stay seen by the detector in any package.
-RACE_PKGS := ./data ./data/agreement ./data/dk ./ui/...
+# The window's package, the longest under -race, is named first so that it
+# starts first, and the others run beside it.
+RACE_PKGS := ./ui/... ./data ./data/agreement ./data/csvio ./data/dk
 RACE_UNINSTRUMENTED := -gcflags='modernc.org/...=-race=false'
 race:
 	CGO_ENABLED=1 $(GO) test -race $(RACE_UNINSTRUMENTED) -timeout 30m -tags $(TEST_TAGS) $(RACE_PKGS)
