@@ -60,6 +60,7 @@ run: deps build
 
 build:
 	CGO_ENABLED=1 $(GO) build $(BUILDFLAGS) -tags $(TAGS) -o $(BIN) .
+	bash scripts/no-screen-check.sh ./$(BIN)
 
 $(FYNE):
 	GOBIN=$(dir $(FYNE)) $(GO) install fyne.io/tools/cmd/fyne@$(FYNE_TOOLS)

@@ -45,6 +45,9 @@ func openWindow(dbPath string, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "partnerskab: segl:", err)
 	}
 	ui.Version = Version
-	ui.Run(s, sealer)
+	if err := ui.Run(s, sealer); err != nil {
+		fmt.Fprintln(stderr, "partnerskab:", err)
+		return 1
+	}
 	return 0
 }

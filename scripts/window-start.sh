@@ -42,12 +42,21 @@ trap cleanup EXIT
 
 # A display of its own, and a home of its own: no window size kept from an
 # earlier run, no drafts.
-display=:$((90 + RANDOM % 100))
-Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
+# Xvfb picks a free display number itself (-displayfd): a number taken by
+# another server, or left locked by one, made the program start where
+# there was no screen.
+Xvfb -displayfd 3 -screen 0 1366x768x24 -nolisten tcp 3>"$work/display" >/dev/null 2>&1 &
 xvfb=$!
+for _ in $(seq 200); do [ -s "$work/display" ] && break; sleep 0.05; done
+display=":$(tr -d '[:space:]' <"$work/display")"
 export DISPLAY=$display LIBGL_ALWAYS_SOFTWARE=1 HOME=$work/home
 mkdir -p "$HOME"
-for _ in $(seq 100); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.05; done
+ready=
+for _ in $(seq 200); do xdpyinfo >/dev/null 2>&1 && { ready=1; break; }; sleep 0.05; done
+if [ -z "$ready" ]; then
+  echo "window-start: Xvfb did not start (display '$display')" >&2
+  exit 1
+fi
 
 echo "window-start: writing the databases" >&2
 "$prog" --db "$work/demo.db" demo >/dev/null

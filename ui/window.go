@@ -49,10 +49,33 @@ type Window struct {
 
 // Run opens the window on the store, sealing signed agreements with
 // sealer, and blocks until it is closed.
-func Run(s *data.Store, sealer *agreement.Sealer) {
+//
+// Without a screen to show the window on (no X11 or Wayland display) it
+// returns ErrNoScreen at once instead of crashing in the graphics library.
+func Run(s *data.Store, sealer *agreement.Sealer) (err error) {
 	SetupLanguage()
+	defer func() {
+		if r := recover(); r != nil {
+			if !noScreen(r) {
+				panic(r)
+			}
+			err = ErrNoScreen
+		}
+	}()
 	w := Open(app.NewWithID(AppID), s, sealer)
 	w.Win.ShowAndRun()
+	return nil
+}
+
+// ErrNoScreen is Run's error when there is no screen to show the window
+// on, in the window's language.
+var ErrNoScreen error = noScreenError{}
+
+type noScreenError struct{}
+
+func (noScreenError) Error() string {
+	return lang.X("window.noscreen", "vinduet kan ikke vises: der er ingen skærm at vise det på (ingen X11- eller Wayland-skærm); "+
+		"kommandoerne virker uden skærm, se 'partnerskab help'")
 }
 
 // Open builds the window on app a as the program starts it: sized for the
