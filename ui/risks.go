@@ -32,8 +32,8 @@ func newRiskList(w *Window) *riskList {
 			form.Radio("Kind", lang.X("risks.kind", "Art"), form.Options(data.RiskKinds, riskKindLabel), "", func(f *riskForm) *string { return &f.Kind }),
 			form.Text("Title", lang.X("risks.title", "Titel"), "", func(f *riskForm) *string { return &f.Title }),
 			form.Lines("Description", lang.X("risks.description", "Beskrivelse"), "", func(f *riskForm) *string { return &f.Description }),
-			form.Choice("Likelihood", lang.X("risks.likelihood", "Sandsynlighed"), scoreOptions("risks.likelihood"), "", func(f *riskForm) *string { return &f.Likelihood }),
-			form.Choice("Impact", lang.X("risks.impact", "Konsekvens"), scoreOptions("risks.impact"), "", func(f *riskForm) *string { return &f.Impact }),
+			form.Choice("Likelihood", lang.X("risks.likelihood", "Sandsynlighed"), scoreOptions("risks.likelihood."), "", func(f *riskForm) *string { return &f.Likelihood }),
+			form.Choice("Impact", lang.X("risks.impact", "Konsekvens"), scoreOptions("risks.impact."), "", func(f *riskForm) *string { return &f.Impact }),
 			form.Lines("Response", lang.X("risks.response", "Imødegåelse"), lang.X("risks.response.hint", "hvad partnerskabet gør for at mindske den"), func(f *riskForm) *string { return &f.Response }),
 			pickedPerson(w, "OwnerID", lang.X("risks.owner", "Ansvarlig"), lang.X("checklist.owner.hint", "vælg en person"), func(f *riskForm) *int64 { return &f.OwnerID }),
 			form.Choice("Status", lang.X("risks.status", "Status"), form.Options(data.RiskStatuses, riskStatusLabel), string(data.RiskOpen), func(f *riskForm) *string { return &f.Status }),
@@ -78,12 +78,15 @@ func riskStatusLabel(st data.RiskStatus) string {
 }
 
 // scoreOptions are the scale 1–5 with words, for likelihood or impact.
-func scoreOptions(key string) []form.Option {
-	words := []string{"meget lille", "lille", "middel", "stor", "meget stor"}
-	out := make([]form.Option, 5)
+func scoreOptions(prefix string) []form.Option {
+	out := make([]form.Option, len(scoreWords))
 	for i := range out {
 		n := strconv.Itoa(i + 1)
-		out[i] = form.Option{Label: n + " – " + lang.X(key+"."+n, words[i]), Value: n}
+		out[i] = form.Option{Label: n + " – " + lang.X(prefix+n, scoreWords[i]), Value: n}
 	}
 	return out
 }
+
+// scoreWords name the scores 1 to 5 of a likelihood or an impact; the
+// translations have them as risks.likelihood.N and risks.impact.N.
+var scoreWords = []string{"meget lille", "lille", "middel", "stor", "meget stor"}

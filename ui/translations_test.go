@@ -174,6 +174,11 @@ func TestKindTranslations(t *testing.T) {
 		for _, s := range data.MeetingStatuses {
 			coded["meetings.status."+string(s)] = s.Label()
 		}
+		for i, word := range scoreWords {
+			for _, key := range []string{"risks.likelihood.", "risks.impact."} {
+				coded[key+strconv.Itoa(i+1)] = word
+			}
+		}
 		for key, danish := range coded {
 			switch {
 			case tr[key] == "":
