@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"partnerskab/data"
-	"partnerskab/data/agreement"
 )
 
 // TestMain lets the test binary be the program itself for the tests that
@@ -20,7 +19,6 @@ func TestMain(m *testing.M) {
 		os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 	}
 	data.CopySchemaForNewFiles() // the tests' new databases; the program above migrates
-	agreement.UseTestKeys()      // and their seal folders' keys; the program above generates its own
 	os.Exit(m.Run())
 }
 

@@ -52,7 +52,6 @@ func testSealer(tb testing.TB, name string) (*Sealer, string) {
 
 func TestMain(m *testing.M) {
 	data.CopySchemaForNewFiles()
-	UseTestKeys() // every test's seal folder; TestALocalSealGetsKeysOfItsOwn generates
 	code := m.Run()
 	for _, dir := range sharedSealerDirs {
 		os.RemoveAll(filepath.Dir(dir))
