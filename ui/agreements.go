@@ -51,7 +51,7 @@ func (t *AgreementsTab) buildList() {
 		Detail: treeDetail,
 		Count: func(n int) string {
 			return form.Counted(n, lang.X("agreements.count.one", "1 aftale"),
-				lang.X("agreements.count", "{{.N}} aftaler", map[string]any{"N": n}))
+				lang.X("agreements.count", "{{.N}} aftaler", map[string]any{"N": formatCount(n)}))
 		},
 	})
 	t.list.OnPick = func(a data.AgreementNode) {

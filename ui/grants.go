@@ -71,7 +71,7 @@ func newGrantList(w *Window) *grantList {
 				for _, g := range rows {
 					sum += g.Amount
 				}
-				return lang.X("grants.count", "{{.N}} tilskud, i alt {{.Sum}}", map[string]any{"N": len(rows), "Sum": dk.FormatMoney(sum)})
+				return lang.X("grants.count", "{{.N}} tilskud, i alt {{.Sum}}", map[string]any{"N": formatCount(len(rows)), "Sum": dk.FormatMoney(sum)})
 			},
 		},
 		Archive: &form.Archiving[data.Grant]{Archive: w.store.ArchiveGrant, Restore: w.store.RestoreGrant,

@@ -113,7 +113,7 @@ func newLeasePanel(t *PremisesTab) *leasePanel {
 			Title:    data.Lease.Title,
 			Detail:   func(l data.Lease) string { return leaseDetail(l, t.today()) },
 			Count: func(n int) string {
-				return form.Counted(n, lang.X("premises.lease.count.one", "1 lejemål"), lang.X("premises.lease.count", "{{.N}} lejemål", map[string]any{"N": n}))
+				return form.Counted(n, lang.X("premises.lease.count.one", "1 lejemål"), lang.X("premises.lease.count", "{{.N}} lejemål", map[string]any{"N": formatCount(n)}))
 			},
 		},
 		Archive: &form.Archiving[data.Lease]{Archive: w.store.ArchiveLease, Restore: w.store.RestoreLease,

@@ -133,7 +133,7 @@ func (b *peopleBox) inviteMembers() {
 	if added > 0 {
 		b.changed()
 	}
-	b.w.SetStatus(lang.X("meetings.people.invited", "{{.N}} medlemmer indbudt.", map[string]any{"N": added}))
+	b.w.SetStatus(lang.X("meetings.people.invited", "{{.N}} medlemmer indbudt.", map[string]any{"N": formatCount(added)}))
 }
 
 // setLocked forbids changes (approved minutes).

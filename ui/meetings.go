@@ -112,7 +112,7 @@ func newMeetingPanel(w *Window) *meetingPanel {
 			Title:    func(m data.Meeting) string { return dk.FormatDate(m.Date) + " " + m.Title },
 			Detail:   func(m data.Meeting) string { return bodyLabel(m) + " · " + meetingStatusLabel(m.Status) },
 			Count: func(n int) string {
-				return form.Counted(n, lang.X("meetings.count.one", "1 møde"), lang.X("meetings.count", "{{.N}} møder", map[string]any{"N": n}))
+				return form.Counted(n, lang.X("meetings.count.one", "1 møde"), lang.X("meetings.count", "{{.N}} møder", map[string]any{"N": formatCount(n)}))
 			},
 		},
 		Archive: &form.Archiving[data.Meeting]{Archive: w.store.ArchiveMeeting, Restore: w.store.RestoreMeeting,
@@ -251,7 +251,7 @@ func (p *meetingPanel) statusText(m data.Meeting) string {
 	case data.MeetingApproved:
 		s = lang.X("meetings.state.approved", "Referat godkendt {{.On}}.", map[string]any{"On": dk.FormatDate(m.ApprovedOn)})
 		if n := len(m.Corrections); n > 0 {
-			s += " " + lang.X("meetings.state.corrections", "Rettelser: {{.N}}.", map[string]any{"N": n})
+			s += " " + lang.X("meetings.state.corrections", "Rettelser: {{.N}}.", map[string]any{"N": formatCount(n)})
 		}
 	}
 	return s + " " + count

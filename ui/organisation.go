@@ -76,7 +76,7 @@ func newMembershipList(w *Window) *membershipList {
 				return joinDetail(m.Body, m.Role, period)
 			},
 			Count: func(n int) string {
-				return form.Counted(n, lang.X("members.count.one", "1 medlem"), lang.X("members.count", "{{.N}} medlemmer", map[string]any{"N": n}))
+				return form.Counted(n, lang.X("members.count.one", "1 medlem"), lang.X("members.count", "{{.N}} medlemmer", map[string]any{"N": formatCount(n)}))
 			},
 		},
 		Archive: &form.Archiving[data.Membership]{Archive: w.store.ArchiveMembership, Restore: w.store.RestoreMembership,

@@ -71,7 +71,7 @@ func newPartnersTab(w *Window) *PartnersTab {
 			Title:    func(o data.Organisation) string { return o.Name },
 			Detail:   orgDetail,
 			Count: func(n int) string {
-				return form.Counted(n, lang.X("partners.count.one", "1 organisation"), lang.X("partners.count", "{{.N}} organisationer", map[string]any{"N": n}))
+				return form.Counted(n, lang.X("partners.count.one", "1 organisation"), lang.X("partners.count", "{{.N}} organisationer", map[string]any{"N": formatCount(n)}))
 			},
 		},
 		Archive: &form.Archiving[data.Organisation]{Archive: w.store.ArchiveOrganisation, Restore: w.store.RestoreOrganisation,
@@ -91,7 +91,7 @@ func newPartnersTab(w *Window) *PartnersTab {
 			t.detailTabs = container.NewAppTabs(
 				widgets.NewTabItem(lang.X("partners.tab.details", "Stamdata"), container.NewVScroll(fields)), contactsTab)
 			t.contacts.onCount = func(n int) {
-				contactsTab.Text = lang.X("contacts.tab", "Kontaktpersoner ({{.N}})", map[string]any{"N": n})
+				contactsTab.Text = lang.X("contacts.tab", "Kontaktpersoner ({{.N}})", map[string]any{"N": formatCount(n)})
 				t.detailTabs.Refresh()
 			}
 			return t.detailTabs

@@ -83,7 +83,7 @@ func (o *otherDue) reload() {
 	}
 	o.list.Refresh()
 	o.count.SetText(lang.X("retention.due.count", "{{.N}} poster har overskredet slettefristen i dag ({{.Date}}).",
-		map[string]any{"N": len(o.rows), "Date": dk.FormatDate(staffingToday())}))
+		map[string]any{"N": formatCount(len(o.rows)), "Date": dk.FormatDate(staffingToday())}))
 	anon, del := o.keys(data.ActionAnonymise), o.keys(data.ActionDelete)
 	setEnabled(o.anon, len(anon) > 0)
 	setEnabled(o.del, len(del) > 0)
@@ -150,7 +150,7 @@ func (o *otherDue) confirm(action string) {
 			o.p.t.w.ShowError(err)
 		} else {
 			o.p.t.w.SetStatus(lang.X("retention.due.done", "{{.N}} poster er behandlet efter slettefristen. Handlingen står i loggen og i sletteloggen.",
-				map[string]any{"N": n}))
+				map[string]any{"N": formatCount(n)}))
 		}
 		o.p.t.Reload()
 	})

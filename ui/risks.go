@@ -57,7 +57,7 @@ func newRiskList(w *Window) *riskList {
 				return s
 			},
 			Count: func(n int) string {
-				return form.Counted(n, lang.X("risks.count.one", "1 barriere eller risiko"), lang.X("risks.count", "{{.N}} barrierer og risici", map[string]any{"N": n}))
+				return form.Counted(n, lang.X("risks.count.one", "1 barriere eller risiko"), lang.X("risks.count", "{{.N}} barrierer og risici", map[string]any{"N": formatCount(n)}))
 			},
 		},
 		Archive: &form.Archiving[data.Risk]{Archive: w.store.ArchiveRisk, Restore: w.store.RestoreRisk,

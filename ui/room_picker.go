@@ -149,7 +149,7 @@ func (p *roomPicker) reload() {
 		p.hint.SetText(lang.X("premises.rooms.none", "Der er ingen lokaler endnu: opret dem under fanen Lokaler."))
 	case total > len(matches):
 		p.hint.SetText(lang.X("premises.rooms.more", "Viser {{.Shown}} af {{.N}} lokaler; skriv i feltet for at finde flere.",
-			map[string]any{"Shown": len(matches), "N": total}))
+			map[string]any{"Shown": formatCount(len(matches)), "N": formatCount(total)}))
 	default:
 		p.hint.SetText("")
 	}

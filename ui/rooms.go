@@ -109,7 +109,7 @@ func (p *roomsPanel) countText() string {
 	if n == 1 {
 		return lang.X("premises.room.count.one", "1 lokale")
 	}
-	return lang.X("premises.room.count", "{{.N}} lokaler", map[string]any{"N": n})
+	return lang.X("premises.room.count", "{{.N}} lokaler", map[string]any{"N": formatCount(n)})
 }
 
 func (p *roomsPanel) reload() {

@@ -90,7 +90,7 @@ func (p *duePanel) reload() {
 			map[string]any{"Date": dk.FormatDate(staffingToday())}))
 	default:
 		p.count.SetText(lang.X("staffing.due.count", "{{.N}} placeringer har overskredet slettefristen i dag ({{.Date}}).",
-			map[string]any{"N": len(rows), "Date": dk.FormatDate(staffingToday())}))
+			map[string]any{"N": formatCount(len(rows)), "Date": dk.FormatDate(staffingToday())}))
 	}
 	if len(rows) > 0 {
 		p.anonymiseButton.Enable()
@@ -108,7 +108,7 @@ func (p *duePanel) confirm(remove bool) {
 	if len(ids) == 0 {
 		return
 	}
-	args := map[string]any{"N": len(ids)}
+	args := map[string]any{"N": formatCount(len(ids))}
 	one := len(ids) == 1
 	title := lang.X("staffing.due.anonymise.title", "Anonymisér placeringer")
 	question := lang.X("staffing.due.anonymise.question",
@@ -137,7 +137,7 @@ func (p *duePanel) confirm(remove bool) {
 		if err != nil {
 			p.t.w.ShowError(err)
 		}
-		done := map[string]any{"N": n}
+		done := map[string]any{"N": formatCount(n)}
 		if remove {
 			p.t.w.SetStatus(lang.X("staffing.due.deleted", "Slettet: {{.N}} placering(er). Handlingen står i loggen.", done))
 		} else {

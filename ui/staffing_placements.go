@@ -114,7 +114,7 @@ func newPlacementPanel(t *StaffingTab) *placementPanel {
 			Title:  func(pl data.Placement) string { return pl.Pseudonym },
 			Detail: placementDetail,
 			Count: func(n int) string {
-				return form.Counted(n, lang.X("staffing.placement.count.one", "1 placering"), lang.X("staffing.placement.count", "{{.N}} placeringer", map[string]any{"N": n}))
+				return form.Counted(n, lang.X("staffing.placement.count.one", "1 placering"), lang.X("staffing.placement.count", "{{.N}} placeringer", map[string]any{"N": formatCount(n)}))
 			},
 		},
 		CSV:     "placements",

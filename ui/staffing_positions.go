@@ -75,7 +75,7 @@ func newPositionPanel(t *StaffingTab) *positionPanel {
 			Title:    func(x data.Position) string { return x.Title + " · " + x.OrganisationName },
 			Detail:   positionDetail,
 			Count: func(n int) string {
-				return form.Counted(n, lang.X("staffing.position.count.one", "1 stilling"), lang.X("staffing.position.count", "{{.N}} stillinger", map[string]any{"N": n}))
+				return form.Counted(n, lang.X("staffing.position.count.one", "1 stilling"), lang.X("staffing.position.count", "{{.N}} stillinger", map[string]any{"N": formatCount(n)}))
 			},
 		},
 		Archive: &form.Archiving[data.Position]{Archive: w.store.ArchivePosition, Restore: w.store.RestorePosition,

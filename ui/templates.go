@@ -114,7 +114,7 @@ func newTemplatesTab(w *Window) *TemplatesTab {
 			Detail: func(r templateRecord) string { return r.t.Description },
 			Count: func(n int) string {
 				return form.Counted(n, lang.X("templates.count.one", "1 skabelon"),
-					lang.X("templates.count", "{{.N}} skabeloner", map[string]any{"N": n}))
+					lang.X("templates.count", "{{.N}} skabeloner", map[string]any{"N": formatCount(n)}))
 			},
 		},
 		Archive: &form.Archiving[templateRecord]{Archive: w.store.ArchiveTemplate, Restore: w.store.RestoreTemplate,

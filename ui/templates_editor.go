@@ -47,7 +47,7 @@ func (p *problemList) update() {
 	default:
 		p.summary.Importance = widget.DangerImportance
 		p.summary.SetText(lang.X("templates.problems", "{{.N}} fejl: skabelonen kan ikke bruges til en aftale, før de er rettet.",
-			map[string]any{"N": n}))
+			map[string]any{"N": formatCount(n)}))
 	}
 	p.rows.RemoveAll()
 	for _, pr := range p.problems {
