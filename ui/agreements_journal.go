@@ -15,7 +15,7 @@ import (
 // saved with it: the rows above the text.
 func (v *draftView) journalRow() fyne.CanvasObject {
 	v.parent = newParentPicker(v.t)
-	v.parent.sel.OnChanged = func(string) { v.form.Changed() }
+	v.parent.picker.OnChanged = func(int64) { v.form.Changed() }
 	v.journal = widgets.NewEntry("")
 	v.journal.SetPlaceHolder(lang.X("agreements.journal.hint", "fx 15/12345"))
 	v.kle = widgets.NewEntry("")
@@ -31,7 +31,7 @@ func (v *draftView) journalRow() fyne.CanvasObject {
 		e.OnEscape = v.cancel
 		cells = append(cells, container.NewBorder(nil, nil, f.Label, nil, f.Row))
 	}
-	parent := v.form.Fields.Add(form.NewField("ParentID", lang.X("agreements.parent", data.TreeLabel), v.parent.sel))
+	parent := v.form.Fields.Add(form.NewField("ParentID", lang.X("agreements.parent", data.TreeLabel), v.parent.picker))
 	return container.NewVBox(container.NewGridWithColumns(2, cells...),
 		container.NewBorder(nil, nil, parent.Label, nil, parent.Row))
 }

@@ -84,7 +84,7 @@ func newNewAgreementForm(t *AgreementsTab) *newAgreementForm {
 	f.lease = leasePicker(t.w, lang.X("agreements.lease.choose", "(vælg lejemål)"))
 	f.lease.OnChanged = func(int64) { f.form.Changed() }
 	f.parent = newParentPicker(t)
-	f.parent.sel.OnChanged = func(string) { f.form.Changed() }
+	f.parent.picker.OnChanged = func(int64) { f.form.Changed() }
 	f.signers = container.NewVBox()
 	f.addSigner = widget.NewSelect(nil, func(s string) { f.addChosen(s) })
 	f.addSigner.PlaceHolder = lang.X("agreements.signers.add", "Tilføj underskriver …")
@@ -102,7 +102,7 @@ func newNewAgreementForm(t *AgreementsTab) *newAgreementForm {
 	add("Title", lang.X("agreements.title", "Titel"), f.title)
 	add("Parties", lang.X("agreements.parties", "Parter"), f.parties.content)
 	add("LeaseID", lang.X("agreements.lease", "Lejemål"), f.lease)
-	add("ParentID", lang.X("agreements.parent", data.TreeLabel), f.parent.sel)
+	add("ParentID", lang.X("agreements.parent", data.TreeLabel), f.parent.picker)
 	add("Signatories", lang.X("agreements.signers", "Underskrivere (i rækkefølge)"),
 		container.NewVBox(f.signers, f.addSigner))
 	add("Date", lang.X("agreements.date", "Dato"), f.date)

@@ -1,12 +1,14 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/widget"
 
 	"partnerskab/data"
+	"partnerskab/data/dk"
+	"partnerskab/ui/widgets"
 )
 
 // The Aftaler list as a tree: a sub-agreement is indented under the
@@ -42,23 +44,52 @@ func treeIndent(depth int) string {
 }
 
 // parentPicker chooses the agreement an agreement hangs under: a new one,
-// or a draft whose own branch (except) is never offered.
+// or a draft whose own branch (except) is never offered. It is a search
+// over the tree (number and title), "(ingen)" first, so that a municipality
+// with thousands of agreements never scrolls a drop-down of all of them.
 type parentPicker struct {
 	t      *AgreementsTab
-	sel    *widget.Select
-	ids    []int64
-	labels []string
+	picker *widgets.Picker
+	nodes  []data.AgreementNode // the choices, in the tree's order
 	except int64
 }
 
 func newParentPicker(t *AgreementsTab) *parentPicker {
 	p := &parentPicker{t: t}
-	p.sel = widget.NewSelect(nil, nil)
-	p.sel.PlaceHolder = noParent()
+	query, count := withFirst(noParent(), p.find, func(text string) (int, error) { return len(p.matching(text)), nil })
+	p.picker = widgets.NewPicker(noParent(), query, count, t.w.ShowError)
 	return p
 }
 
 func noParent() string { return lang.X("agreements.parent.none", "(ingen: en aftale for sig)") }
+
+// matching are the choices whose number or title holds text (folded, as
+// every search of the program: case, accents and æ/ae alike).
+func (p *parentPicker) matching(text string) []data.AgreementNode {
+	words := strings.Fields(dk.Fold(text))
+	if len(words) == 0 {
+		return p.nodes
+	}
+	var out []data.AgreementNode
+	for _, n := range p.nodes {
+		hay := dk.Fold(n.Number + " " + n.Title)
+		if !slices.ContainsFunc(words, func(w string) bool { return !strings.Contains(hay, w) }) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// find is a page of the matching choices, indented as in the tree.
+func (p *parentPicker) find(text string, offset, limit int) ([]widgets.PickerItem, error) {
+	m := p.matching(text)
+	m = m[min(offset, len(m)):min(offset+limit, len(m))]
+	out := make([]widgets.PickerItem, len(m))
+	for i, n := range m {
+		out[i] = widgets.PickerItem{ID: n.ID, Title: treeTitle(n), Detail: treeDetail(n)}
+	}
+	return out, nil
+}
 
 // reload reads the choices: every agreement that is not rejected or
 // cancelled, in the tree's order and indentation.
@@ -69,30 +100,23 @@ func (p *parentPicker) reload() {
 		return
 	}
 	keep := p.id()
-	p.ids, p.labels = []int64{0}, []string{noParent()}
-	for _, n := range nodes {
-		p.ids = append(p.ids, n.ID)
-		p.labels = append(p.labels, treeTitle(n))
-	}
-	p.sel.Options = p.labels
+	p.nodes = nodes
 	p.set(keep)
 }
 
 // id is the chosen parent; 0 for none.
 func (p *parentPicker) id() int64 {
-	i := p.sel.SelectedIndex()
-	if i <= 0 || i >= len(p.ids) {
-		return 0
-	}
-	return p.ids[i]
+	id, _ := p.picker.Selected()
+	return id
 }
 
+// set shows id as the chosen parent if it is among the choices, else none.
 func (p *parentPicker) set(id int64) {
-	for i, x := range p.ids {
-		if x == id && id != 0 {
-			p.sel.SetSelectedIndex(i)
+	for _, n := range p.nodes {
+		if n.ID == id && id != 0 {
+			p.picker.SetSelected(id, n.Number+" "+n.Title)
 			return
 		}
 	}
-	p.sel.ClearSelected()
+	p.picker.SetSelected(0, "")
 }

@@ -149,7 +149,7 @@ func TestNewAgreementHangsUnderThePickedParent(t *testing.T) {
 	f.title.SetText("")
 	typeInto(f.title, "Samarbejdsaftale: Bevar")
 	chooseParties(t, f, "Boligsocial helhedsplan Motalavej", "Bevar")
-	f.parent.sel.SetSelected(top.Number + " " + top.Title)
+	pick(t, f.parent.picker, top.Number+" "+top.Title)
 	typeInto(f.date, "21.8.2015")
 	test.Tap(f.createButton)
 	sub := a.draft.original
@@ -168,8 +168,12 @@ func TestNewAgreementHangsUnderThePickedParent(t *testing.T) {
 	}
 	// The picker offers the tree, the new one indented under its parent.
 	a.NewRecord()
-	if opts := f.parent.sel.Options; len(opts) != 3 || opts[2] != "  › "+sub.Number+" Samarbejdsaftale: Bevar" {
+	if opts := parentChoices(t, f.parent); len(opts) != 3 || opts[0] != noParent() || opts[2] != "  › "+sub.Number+" Samarbejdsaftale: Bevar" {
 		t.Errorf("the picker offers %q", opts)
+	}
+	// A search finds the sub-agreement by a word of its title, in any case.
+	if got, _ := f.parent.picker.Find("BEVAR", 0, 10); len(got) != 1 || got[0].ID != sub.ID {
+		t.Errorf("searching »BEVAR« finds %v", got)
 	}
 }
 
@@ -224,12 +228,12 @@ func TestDraftMovesUnderAnotherAgreement(t *testing.T) {
 		t.Fatal("the second draft is the first")
 	}
 	test.Tap(d.editButton)
-	for _, o := range d.parent.sel.Options {
+	for _, o := range parentChoices(t, d.parent) {
 		if strings.Contains(o, sub.Number) {
-			t.Errorf("the draft is offered to hang under itself: %q", d.parent.sel.Options)
+			t.Errorf("the draft is offered to hang under itself: %q", parentChoices(t, d.parent))
 		}
 	}
-	d.parent.sel.SetSelected(top.Number + " " + top.Title)
+	pick(t, d.parent.picker, top.Number+" "+top.Title)
 	w.Agreements.Save()
 	var stored int64
 	s.DB().QueryRow(`SELECT coalesce(parent_id, 0) FROM agreements WHERE id = ?`, sub.ID).Scan(&stored)
@@ -242,18 +246,33 @@ func TestDraftMovesUnderAnotherAgreement(t *testing.T) {
 	// The top agreement may not hang under its own sub-agreement.
 	w.Agreements.open(top.ID)
 	test.Tap(w.Agreements.draft.editButton)
-	for _, o := range w.Agreements.draft.parent.sel.Options {
+	for _, o := range parentChoices(t, w.Agreements.draft.parent) {
 		if strings.Contains(o, sub.Number) || strings.Contains(o, top.Number) {
-			t.Errorf("the top draft is offered its own branch: %q", w.Agreements.draft.parent.sel.Options)
+			t.Errorf("the top draft is offered its own branch: %q", parentChoices(t, w.Agreements.draft.parent))
 		}
 	}
 	w.Agreements.draft.cancel()
 	w.Agreements.open(sub.ID)
 	test.Tap(w.Agreements.draft.editButton)
-	w.Agreements.draft.parent.sel.SetSelectedIndex(0)
+	pickFound(t, w.Agreements.draft.parent.picker, "", noParent())
 	w.Agreements.Save()
 	s.DB().QueryRow(`SELECT coalesce(parent_id, 0) FROM agreements WHERE id = ?`, sub.ID).Scan(&stored)
 	if stored != 0 {
 		t.Errorf("parent_id %d after choosing none", stored)
 	}
+}
+
+// parentChoices are the rows the parent picker offers before anything is
+// typed: "(ingen …)" first, then the tree.
+func parentChoices(t *testing.T, p *parentPicker) []string {
+	t.Helper()
+	items, err := p.picker.Find("", 0, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, it := range items {
+		out = append(out, it.Title)
+	}
+	return out
 }
