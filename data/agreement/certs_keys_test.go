@@ -45,3 +45,24 @@ func TestALocalSealGetsKeysOfItsOwn(t *testing.T) {
 		t.Errorf("the pool has %d keys, want 64", len(testKeys.keys))
 	}
 }
+
+// TestPooledSealsHaveKeysOfTheirOwn: with the tests' pool, two seal
+// folders still get four different keys, so that one test's CA never
+// vouches for another folder's seal.
+func TestPooledSealsHaveKeysOfTheirOwn(t *testing.T) {
+	var keys []*rsa.PublicKey
+	for _, name := range []string{"Slagelse Kommune", "Boligselskabet Korsør"} {
+		s, err := OpenSealer(filepath.Join(t.TempDir(), "segl"), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		keys = append(keys, s.Certificate().PublicKey.(*rsa.PublicKey), s.chain[0].PublicKey.(*rsa.PublicKey))
+	}
+	for i := range keys {
+		for j := i + 1; j < len(keys); j++ {
+			if keys[i].Equal(keys[j]) {
+				t.Errorf("keys %d and %d of two seal folders are the same", i+1, j+1)
+			}
+		}
+	}
+}
