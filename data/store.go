@@ -148,7 +148,7 @@ func open(path string, mode openMode) (*Store, error) {
 }
 
 // dsnPragmas are set on every connection of the pool.
-const dsnPragmas = "_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_pragma=secure_delete(1)&_pragma=cache_size(-1024)&_txlock=immediate"
+const dsnPragmas = "_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_pragma=secure_delete(1)&_pragma=cache_size(-2048)&_txlock=immediate"
 
 // openHeldFile opens the file once the hold is settled: alone says whether
 // a migration may run; missing that the file is new (made 0600 first).
